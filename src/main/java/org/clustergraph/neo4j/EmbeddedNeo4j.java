@@ -1,0 +1,145 @@
+package org.clustergraph.neo4j;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Neo4j server with a persistent store and a Bolt connector, so that the
+ * application and Neo4j's own tools reach it over Bolt exactly as they would a standalone
+ * server.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+	private final DatabaseManagementService service;
+
+	private final int boltPort;
+
+	private final String boltHost;
+
+	private EmbeddedNeo4j(DatabaseManagementService service, String boltHost, int boltPort) {
+		this.service = service;
+		this.boltHost = boltHost;
+		this.boltPort = boltPort;
+	}
+
+	/**
+	 * Starts the server, refusing to expose an unauthenticated Bolt connector beyond
+	 * loopback.
+	 * @param properties the embedded settings
+	 * @return the running server
+	 */
+	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+		checkExposure(properties);
+		long started = System.nanoTime();
+		Path home = properties.directory().toAbsolutePath();
+		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+			.setConfig(Map.of(BoltConnector.enabled, true, BoltConnector.listen_address,
+					new SocketAddress(properties.boltAddress(), properties.boltPort()), HttpConnector.enabled, false,
+					HttpsConnector.enabled, false, GraphDatabaseSettings.auth_enabled, properties.authEnabled()))
+			.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(properties.pageCache()))
+			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+			.setConfig(GraphDatabaseSettings.udc_enabled, false)
+			// Bolt's Netty loops otherwise wait out a quiet period of seconds each when
+			// stopping.
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+			.build();
+		try {
+			GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+			if (properties.authEnabled()) {
+				setPassword(system, properties.password());
+			}
+			GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			int port = api.getDependencyResolver()
+				.resolveDependency(ConnectorPortRegister.class)
+				.getLocalAddress(ConnectorType.BOLT)
+				.getPort();
+			logger.info("Embedded Neo4j started in {} ms with store {} and Bolt on {}:{}",
+					Duration.ofNanos(System.nanoTime() - started).toMillis(), home, properties.boltAddress(), port);
+			return new EmbeddedNeo4j(service, connectHost(properties.boltAddress()), port);
+		}
+		catch (RuntimeException ex) {
+			service.shutdown();
+			throw ex;
+		}
+	}
+
+	private static void checkExposure(EmbeddedNeo4jProperties properties) {
+		if (isLoopback(properties.boltAddress())) {
+			return;
+		}
+		if (!properties.authEnabled() || properties.password().isBlank()) {
+			throw new IllegalStateException("The embedded Neo4j Bolt connector is bound to '" + properties.boltAddress()
+					+ "', which is not a loopback address: set CLUSTERGRAPH_NEO4J_AUTH=true and a"
+					+ " CLUSTERGRAPH_NEO4J_PASSWORD, or bind it to 127.0.0.1");
+		}
+	}
+
+	private static boolean isLoopback(String address) {
+		try {
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("Cannot resolve the embedded Bolt address '" + address + "'", ex);
+		}
+	}
+
+	private static String connectHost(String bindAddress) {
+		return ("0.0.0.0".equals(bindAddress) || "::".equals(bindAddress)) ? "127.0.0.1" : bindAddress;
+	}
+
+	private static void setPassword(GraphDatabaseService system, String password) {
+		try {
+			system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+					Map.of("password", password));
+		}
+		catch (RuntimeException ex) {
+			// Neo4j refuses to "change" a password to the one already set, as on every
+			// restart.
+			if (!String.valueOf(ex.getMessage()).contains("same")) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * The Bolt URI at which this server answers.
+	 * @return a {@code bolt://} URI
+	 */
+	public String boltUri() {
+		String host = this.boltHost.contains(":") ? "[" + this.boltHost + "]" : this.boltHost;
+		return "bolt://" + host + ":" + this.boltPort;
+	}
+
+	@Override
+	public void close() {
+		long started = System.nanoTime();
+		this.service.shutdown();
+		logger.info("Embedded Neo4j stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+}

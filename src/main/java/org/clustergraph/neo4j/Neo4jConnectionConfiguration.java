@@ -1,0 +1,43 @@
+package org.clustergraph.neo4j;
+
+import java.util.concurrent.TimeUnit;
+
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: with no {@code spring.neo4j.uri} (environment {@code NEO4J_URI})
+ * the application starts its embedded Neo4j and connects to it over Bolt; with one,
+ * Spring Boot's own driver configuration connects to the external server or cluster and
+ * nothing is embedded.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")
+class Neo4jConnectionConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+		return EmbeddedNeo4j.start(properties);
+	}
+
+	@Bean(destroyMethod = "close")
+	Driver neo4jDriver(EmbeddedNeo4j embedded, EmbeddedNeo4jProperties properties) {
+		AuthToken auth = properties.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
+				: AuthTokens.none();
+		Config config = Config.builder()
+			.withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+			.withMaxConnectionPoolSize(64)
+			.build();
+		Driver driver = GraphDatabase.driver(embedded.boltUri(), auth, config);
+		driver.verifyConnectivity();
+		return driver;
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.clustergraph;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application over HTTP on its embedded database: what a newcomer sees after
+ * the first README command.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void answersGraphQlOverHttp() throws Exception {
+		JsonNode body = post("/graphql", "{\"query\":\"{ __typename }\"}");
+		assertThat(body.at("/data/__typename").asString()).isEqualTo("Query");
+		assertThat(body.has("errors")).isFalse();
+	}
+
+	@Test
+	void healthReportsTheDatabase() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		JsonNode health = this.json.readTree(response.body());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(health.at("/components/neo4j/status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/neo4j/details/edition").asString()).isEqualTo("community");
+	}
+
+	private JsonNode post(String path, String body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.json.readTree(this.http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+	}
+
+}
