@@ -1,0 +1,83 @@
+package org.clustergraph.ingest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the list descriptors of {@code reference/programs.json}.
+ */
+public final class ProgramCatalog {
+
+	/** The descriptor file, relative to {@code seeds/}. */
+	public static final String FILE = "reference/programs.json";
+
+	private ProgramCatalog() {
+	}
+
+	/**
+	 * Reads the descriptors.
+	 * @param json the file's content
+	 * @return the descriptors in file order
+	 * @throws SourceException naming the descriptor and field that is missing or wrong
+	 */
+	public static List<ProgramDescriptor> read(String json) {
+		JsonNode root;
+		try {
+			root = JsonMapper.builder().build().readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new SourceException(new SourceProblem(FILE, 0, "not valid JSON: " + ex.getOriginalMessage()));
+		}
+		List<ProgramDescriptor> descriptors = new ArrayList<>();
+		for (JsonNode node : root.path("programs")) {
+			String key = text(node, "key", true);
+			try {
+				descriptors.add(new ProgramDescriptor(key, text(node, "name", true), text(node, "issuer", false),
+						text(node, "level", true), text(node, "document", true), pattern(node, "start", true),
+						pattern(node, "end", false), ProgramDescriptor.Format.valueOf(text(node, "format", true)),
+						pattern(node, "countInHeading", false), node.path("perEdition").asInt(0),
+						pattern(node, "noticeTitle", false),
+						ProgramDescriptor.Context.valueOf(text(node, "context", true)),
+						text(node, "contextProvince", false)));
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': " + ex.getMessage()));
+			}
+		}
+		if (descriptors.isEmpty()) {
+			throw new SourceException(new SourceProblem(FILE, 0, "no programs described"));
+		}
+		return List.copyOf(descriptors);
+	}
+
+	private static @Nullable String text(JsonNode node, String field, boolean required) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			if (required) {
+				throw new SourceException(new SourceProblem(FILE, 0,
+						"program '" + node.path("key").asString("?") + "' lacks '" + field + "'"));
+			}
+			return null;
+		}
+		return value.asString();
+	}
+
+	private static @Nullable Pattern pattern(JsonNode node, String field, boolean required) {
+		String value = text(node, field, required);
+		try {
+			return (value != null) ? Pattern.compile(value) : null;
+		}
+		catch (PatternSyntaxException ex) {
+			throw new SourceException(new SourceProblem(FILE, 0,
+					"program '" + node.path("key").asString("?") + "': '" + field + "' is no valid pattern"));
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package org.clustergraph.ingest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the whole resolution: reads the descriptors, parses every list, places, classifies
+ * and resolves identities. Pure: the same inputs give the same graph.
+ */
+public final class ResolutionPipeline {
+
+	/**
+	 * The version of the resolution rules in code; part of the fingerprint, so a change
+	 * of rules reloads the graph.
+	 */
+	public static final String RULES_VERSION = "rules-1";
+
+	/** The reference tables the pipeline reads, relative to {@code seeds/}. */
+	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
+			"reference/zones.csv", "reference/region-aliases.csv", "reference/gbt4754-2017.csv",
+			"reference/industry-keywords.csv", "reference/identity-overrides.csv");
+
+	private final SeedFiles files;
+
+	private @Nullable String fingerprint;
+
+	/**
+	 * Creates a pipeline over a set of inputs.
+	 * @param files the inputs
+	 */
+	public ResolutionPipeline(SeedFiles files) {
+		this.files = files;
+	}
+
+	/**
+	 * Digests every input and the rules' version.
+	 * @return a hex SHA-256
+	 */
+	public String fingerprint() {
+		if (this.fingerprint == null) {
+			this.fingerprint = digest();
+		}
+		return this.fingerprint;
+	}
+
+	private String digest() {
+		List<ProgramDescriptor> descriptors = ProgramCatalog.read(text(ProgramCatalog.FILE));
+		Set<String> inputs = new LinkedHashSet<>(TABLES);
+		descriptors.forEach((d) -> inputs.add(d.document()));
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(RULES_VERSION.getBytes(StandardCharsets.UTF_8));
+			for (String input : inputs) {
+				digest.update(input.getBytes(StandardCharsets.UTF_8));
+				digest.update(this.files.bytes(input));
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Resolves the inputs into a graph.
+	 * @return the graph and its report
+	 * @throws SourceException listing every problem, with file and line, when the inputs
+	 * cannot be loaded as they are
+	 */
+	public Outcome run() {
+		String fingerprint = fingerprint();
+		List<ProgramDescriptor> descriptors = ProgramCatalog.read(text(ProgramCatalog.FILE));
+		List<SourceProblem> problems = new ArrayList<>();
+		ListingParser parser = new ListingParser();
+		List<ResolvedGraph.ProgramInfo> programs = new ArrayList<>();
+		Map<ProgramDescriptor, List<RawListing>> raw = new LinkedHashMap<>();
+		for (ProgramDescriptor descriptor : descriptors) {
+			ListingParser.Result result = parser.parse(descriptor, this.files.lines(descriptor.document()));
+			problems.addAll(result.problems());
+			raw.put(descriptor, result.listings());
+			programs.add(new ResolvedGraph.ProgramInfo(descriptor, result.years()));
+		}
+		if (!problems.isEmpty()) {
+			throw new SourceException(problems);
+		}
+		Gazetteer gazetteer = Gazetteer.of(table("reference/regions-nbs-2023.csv", "code", "name", "level"),
+				table("reference/zones.csv", "code", "name", "host_code"));
+		PlaceResolver places = new PlaceResolver(gazetteer,
+				table("reference/region-aliases.csv", "alias", "codes", "kind", "scope", "reason"));
+		IndustryTree tree = IndustryTree.of(table("reference/gbt4754-2017.csv", "code", "name", "level"));
+		IndustryClassifier classifier = new IndustryClassifier(tree,
+				table("reference/industry-keywords.csv", "keyword", "codes", "reason"));
+		IdentityResolver identity = new IdentityResolver(gazetteer, tree,
+				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"));
+
+		List<ResolvedListing> listings = new ArrayList<>();
+		for (Map.Entry<ProgramDescriptor, List<RawListing>> list : raw.entrySet()) {
+			ProgramDescriptor descriptor = list.getKey();
+			for (RawListing listing : list.getValue()) {
+				Place context = places.context(descriptor.contextProvince(), listing.context());
+				PlaceResolver.Placement placement = places.resolve(listing.nameAsListed(), context);
+				IndustryClassifier.Classification classification = classifier.classify(placement.industryPhrase());
+				List<Decision> decisions = new ArrayList<>(placement.decisions());
+				decisions.addAll(classification.decisions());
+				listings.add(new ResolvedListing(listing, placement.places(), placement.industryPhrase(),
+						classification.industries(), decisions));
+			}
+		}
+		List<ResolvedCluster> clusters = identity.resolve(listings);
+		Map<String, Place> regions = new LinkedHashMap<>();
+		for (Place place : gazetteer.all()) {
+			if (place.level() != Place.Level.TOWNSHIP) {
+				regions.put(place.code(), place);
+			}
+		}
+		for (ResolvedListing listing : listings) {
+			for (Place place : listing.places()) {
+				regions.putIfAbsent(place.code(), place);
+				gazetteer.ancestors(place).forEach((a) -> regions.putIfAbsent(a.code(), a));
+			}
+		}
+		List<Place> orderedRegions = regions.values().stream().sorted(Comparator.comparing(Place::code)).toList();
+		ResolvedGraph graph = new ResolvedGraph(List.copyOf(programs), orderedRegions, List.copyOf(tree.all()),
+				clusters, fingerprint);
+		return new Outcome(graph, ResolutionReport.of(graph, gazetteer));
+	}
+
+	private String text(String path) {
+		return new String(this.files.bytes(path), StandardCharsets.UTF_8);
+	}
+
+	private List<Csv.Row> table(String path, String... columns) {
+		return Csv.read(path, this.files.lines(path), columns);
+	}
+
+	/**
+	 * The resolved graph and its report.
+	 *
+	 * @param graph what to write
+	 * @param report the resolution report
+	 */
+	public record Outcome(ResolvedGraph graph, ResolutionReport report) {
+	}
+
+}

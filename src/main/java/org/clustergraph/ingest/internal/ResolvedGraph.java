@@ -1,0 +1,35 @@
+package org.clustergraph.ingest.internal;
+
+import java.util.List;
+
+/**
+ * Everything one load writes: programs, regions, industries and clusters with their
+ * listings.
+ *
+ * @param programs the programs with the years found in their lists
+ * @param regions the regions to write
+ * @param industries the whole classification
+ * @param clusters the resolved clusters
+ * @param fingerprint the digest of every input and the rules' version
+ */
+public record ResolvedGraph(List<ProgramInfo> programs, List<Place> regions, List<IndustryTree.Industry> industries,
+		List<ResolvedCluster> clusters, String fingerprint) {
+
+	/**
+	 * The listings of all clusters.
+	 * @return every listing
+	 */
+	public List<ResolvedListing> listings() {
+		return this.clusters.stream().flatMap((c) -> c.listings().stream()).toList();
+	}
+
+	/**
+	 * A program as written to the graph.
+	 *
+	 * @param descriptor its descriptor
+	 * @param years the edition years found in its list
+	 */
+	public record ProgramInfo(ProgramDescriptor descriptor, List<Integer> years) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.clustergraph.ingest.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Identity resolution on the real listings, with the override table empty.
+ */
+class IdentityResolverTests {
+
+	private static final List<ResolvedListing> LISTINGS = resolveAll();
+
+	private static List<ResolvedListing> resolveAll() {
+		List<ResolvedListing> out = new ArrayList<>();
+		for (ProgramDescriptor program : RealSeeds.PROGRAMS) {
+			for (RawListing raw : RealSeeds.listings(program.key())) {
+				Place context = RealSeeds.PLACES.context(program.contextProvince(), raw.context());
+				PlaceResolver.Placement placement = RealSeeds.PLACES.resolve(raw.nameAsListed(), context);
+				IndustryClassifier.Classification classification = RealSeeds.CLASSIFIER
+					.classify(placement.industryPhrase());
+				out.add(new ResolvedListing(raw, placement.places(), placement.industryPhrase(),
+						classification.industries(), placement.decisions()));
+			}
+		}
+		return List.copyOf(out);
+	}
+
+	private static List<ResolvedCluster> resolve(List<ResolvedListing> listings, List<Csv.Row> overrides) {
+		return new IdentityResolver(RealSeeds.GAZETTEER, RealSeeds.INDUSTRIES, overrides).resolve(listings);
+	}
+
+	private static final List<ResolvedCluster> CLUSTERS = resolve(LISTINGS, List.of());
+
+	private static ResolvedCluster clusterOf(String nameAsListed) {
+		return CLUSTERS.stream()
+			.filter((c) -> c.listings().stream().anyMatch((l) -> l.raw().nameAsListed().equals(nameAsListed)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no listing " + nameAsListed));
+	}
+
+	private static Set<String> names(ResolvedCluster cluster) {
+		return cluster.listings().stream().map((l) -> l.raw().nameAsListed()).collect(Collectors.toSet());
+	}
+
+	@Test
+	void mergesTheSameClusterListedAtPrefectureAndCountyLevel() {
+		ResolvedCluster yangzhou = clusterOf("扬州数控成形机床创新型产业集群");
+		assertThat(names(yangzhou)).contains("江苏省扬州市邗江区数控成形机床产业集群");
+		assertThat(yangzhou.regions()).extracting(Place::code).containsExactly("321003");
+		assertThat(yangzhou.name()).isEqualTo("江苏省扬州市邗江区数控成形机床产业集群");
+		assertThat(yangzhou.identity().values()).allSatisfy(
+				(decisions) -> assertThat(decisions).anySatisfy((d) -> assertThat(d.rule()).startsWith("cross-list:")));
+	}
+
+	@Test
+	void mergesProvincialAndNationalListingsOfOneCluster() {
+		assertThat(names(clusterOf("仙桃市无纺布产业集群"))).contains("湖北省仙桃市无纺布产业集群");
+		assertThat(names(clusterOf("永嘉泵阀产业群"))).contains("浙江省永嘉县泵阀产业集群");
+	}
+
+	@Test
+	void mergesExactRepeatsInsideTheZhejiangList() {
+		for (String repeated : List.of("瑞安汽配产业群", "余姚塑料产业群", "嵊州领带产业群", "宁海模具产业群", "黄岩模具产业群")) {
+			ResolvedCluster cluster = clusterOf(repeated);
+			assertThat(cluster.listings().stream().filter((l) -> l.raw().nameAsListed().equals(repeated))).as(repeated)
+				.hasSize(2);
+		}
+	}
+
+	@Test
+	void keepsATownsClusterApartFromItsCountysClusterOfTheSameIndustry() {
+		ResolvedCluster yaqian = clusterOf("衙前化纤产业集群");
+		ResolvedCluster xiaoshan = clusterOf("萧山化纤产业群");
+		assertThat(yaqian.key()).isNotEqualTo(xiaoshan.key());
+	}
+
+	@Test
+	void neverPutsTwoDistinctEntriesOfOneListIntoOneCluster() {
+		for (ResolvedCluster cluster : CLUSTERS) {
+			var byEdition = cluster.listings().stream().collect(Collectors.groupingBy(ResolvedListing::edition));
+			byEdition.forEach((edition,
+					entries) -> assertThat(
+							entries.stream().map((l) -> IdentityResolver.phraseKey(l.industryPhrase())).distinct())
+						.as(cluster.name() + " in " + edition)
+						.hasSize(1));
+		}
+	}
+
+	@Test
+	void keepsClusterIdsAcrossReorderingsOfTheInput() {
+		List<ResolvedListing> shuffled = new ArrayList<>(LISTINGS);
+		Collections.shuffle(shuffled, new Random(7));
+		List<String> keys = resolve(shuffled, List.of()).stream().map(ResolvedCluster::key).toList();
+		assertThat(keys).isEqualTo(CLUSTERS.stream().map(ResolvedCluster::key).toList());
+	}
+
+	@Test
+	void forcesAndForbidsMergesByOverrideRowsWithoutTouchingOtherClusters() {
+		Csv.Row separate = new Csv.Row("identity-overrides.csv", 2, java.util.Map.of("action", "SEPARATE", "listing",
+				"most-pilot||扬州数控成形机床创新型产业集群", "other", "miit-sme|2023|江苏省扬州市邗江区数控成形机床产业集群", "reason", "test"));
+		List<ResolvedCluster> clusters = resolve(LISTINGS, List.of(separate));
+		assertThat(clusters).hasSize(CLUSTERS.size() + 1);
+		ResolvedCluster untouched = clusterOf("仙桃市无纺布产业集群");
+		assertThat(clusters).extracting(ResolvedCluster::key).contains(untouched.key());
+
+		Csv.Row merge = new Csv.Row("identity-overrides.csv", 2, java.util.Map.of("action", "MERGE", "listing",
+				"zhejiang||衙前化纤产业集群", "other", "zhejiang||萧山化纤产业群", "reason", "test"));
+		List<ResolvedCluster> merged = resolve(LISTINGS, List.of(merge));
+		assertThat(merged).hasSize(CLUSTERS.size() - 1);
+		assertThat(merged.stream().filter((c) -> names(c).contains("衙前化纤产业集群"))).singleElement()
+			.satisfies((c) -> assertThat(names(c)).contains("萧山化纤产业群"));
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.clustergraph.ingest.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The keyword classifier on named phrases, on every real listing, and against the
+ * hand-labelled sample (kept apart from the keyword table, in
+ * {@code src/test/resources/labelled/}).
+ */
+class IndustryClassifierTests {
+
+	private static List<String> classify(String phrase) {
+		return RealSeeds.CLASSIFIER.classify(phrase).industries().stream().map(IndustryTree.Industry::code).toList();
+	}
+
+	@Test
+	void classifiesPhrasesToTheMostSpecificClass() {
+		assertThat(classify("数控成形机床")).containsExactly("3422");
+		assertThat(classify("无纺布")).containsExactly("1781");
+		assertThat(classify("动力电池")).containsExactly("3841");
+	}
+
+	@Test
+	void fallsBackToADivisionWhereNoClassFits() {
+		assertThat(classify("生物医药")).containsExactly("27");
+	}
+
+	@Test
+	void givesAPhraseNamingTwoIndustriesBoth() {
+		assertThat(classify("海洋生物与医药")).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void leavesAtMostOnePercentOfListingsUnclassified() {
+		List<String> unclassified = new ArrayList<>();
+		int total = 0;
+		for (ProgramDescriptor program : RealSeeds.PROGRAMS) {
+			for (RawListing listing : RealSeeds.listings(program.key())) {
+				total++;
+				Place context = RealSeeds.PLACES.context(program.contextProvince(), listing.context());
+				String phrase = RealSeeds.PLACES.resolve(listing.nameAsListed(), context).industryPhrase();
+				if (classify(phrase).isEmpty()) {
+					unclassified.add(listing.nameAsListed());
+				}
+			}
+		}
+		assertThat(total).isEqualTo(638);
+		assertThat(unclassified.size()).as("unclassified: %s", unclassified).isLessThanOrEqualTo(total / 100);
+	}
+
+	@Test
+	void agreesWithTheHandLabelledSample() throws Exception {
+		List<Csv.Row> sample = Csv.read("industry-sample.csv",
+				Files.readAllLines(Path.of("src/test/resources/labelled/industry-sample.csv")), "document", "line",
+				"name_as_listed", "codes", "acceptable");
+		assertThat(sample).hasSizeGreaterThanOrEqualTo(150);
+		List<String> wrong = new ArrayList<>();
+		for (Csv.Row row : sample) {
+			RawListing listing = RealSeeds.PROGRAMS.stream()
+				.flatMap((p) -> RealSeeds.listings(p.key()).stream())
+				.filter((l) -> l.document().equals(row.get("document"))
+						&& l.line() == Integer.parseInt(row.get("line")))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no listing at " + row.get("document") + ":" + row.get("line")));
+			assertThat(listing.nameAsListed()).isEqualTo(row.get("name_as_listed"));
+			ProgramDescriptor program = RealSeeds.program(listing.program());
+			Place context = RealSeeds.PLACES.context(program.contextProvince(), listing.context());
+			List<String> predicted = classify(
+					RealSeeds.PLACES.resolve(listing.nameAsListed(), context).industryPhrase());
+			Set<String> labels = codes(row.get("codes"));
+			Set<String> accepted = new HashSet<>(labels);
+			accepted.addAll(codes(row.get("acceptable")));
+			boolean right = !predicted.isEmpty()
+					&& predicted.stream().allMatch((code) -> compatible(code, labels, accepted));
+			if (!right) {
+				wrong.add(listing.nameAsListed() + " predicted " + predicted + " labelled " + labels + " accepting "
+						+ accepted);
+			}
+		}
+		double accuracy = 1.0 - (double) wrong.size() / sample.size();
+		System.out.printf("Industry classifier: %d of %d hand-labelled listings right (%.1f%%)%n",
+				sample.size() - wrong.size(), sample.size(), accuracy * 100);
+		wrong.forEach((w) -> System.out.println("  disagrees: " + w));
+		assertThat(accuracy).as("wrong: %s", wrong).isGreaterThanOrEqualTo(0.85);
+	}
+
+	/**
+	 * Whether a predicted code agrees with a hand label: it is one of the labelled or
+	 * acceptable codes, a more specific code under a labelled one, or a division or group
+	 * above a labelled code (a section above it is too broad to count).
+	 */
+	private static boolean compatible(String predicted, Set<String> labels, Set<String> accepted) {
+		if (accepted.contains(predicted)) {
+			return true;
+		}
+		IndustryTree.Industry industry = RealSeeds.INDUSTRIES.find(predicted);
+		for (String label : labels) {
+			IndustryTree.Industry labelled = RealSeeds.INDUSTRIES.find(label);
+			if (RealSeeds.INDUSTRIES.isUnder(industry, labelled)) {
+				return true;
+			}
+			if (!"SECTION".equals(industry.level()) && RealSeeds.INDUSTRIES.isUnder(labelled, industry)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Set<String> codes(String field) {
+		Set<String> codes = new HashSet<>();
+		for (String code : field.split(";")) {
+			if (!code.isBlank()) {
+				codes.add(code.strip());
+			}
+		}
+		return codes;
+	}
+
+}

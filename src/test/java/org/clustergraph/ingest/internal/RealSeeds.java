@@ -1,0 +1,51 @@
+package org.clustergraph.ingest.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The project's real inputs, read from {@code seeds/} for tests, with the resolvers built
+ * once.
+ */
+final class RealSeeds {
+
+	static final SeedFiles FILES = DirectorySeedFiles.of(Path.of("seeds"));
+
+	static final Gazetteer GAZETTEER = Gazetteer.of(table("reference/regions-nbs-2023.csv"),
+			table("reference/zones.csv"));
+
+	static final PlaceResolver PLACES = new PlaceResolver(GAZETTEER, table("reference/region-aliases.csv"));
+
+	static final IndustryTree INDUSTRIES = IndustryTree.of(table("reference/gbt4754-2017.csv"));
+
+	static final IndustryClassifier CLASSIFIER = new IndustryClassifier(INDUSTRIES,
+			table("reference/industry-keywords.csv"));
+
+	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog
+		.read(new String(FILES.bytes(ProgramCatalog.FILE), java.nio.charset.StandardCharsets.UTF_8));
+
+	private RealSeeds() {
+	}
+
+	static List<Csv.Row> table(String path) {
+		return Csv.read(path, FILES.lines(path));
+	}
+
+	static ProgramDescriptor program(String key) {
+		return PROGRAMS.stream().filter((p) -> p.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	static List<RawListing> listings(String key) {
+		ProgramDescriptor program = program(key);
+		return new ListingParser().parse(program, FILES.lines(program.document())).listings();
+	}
+
+	static Place place(String code) {
+		Place place = GAZETTEER.find(code);
+		if (place == null) {
+			throw new IllegalArgumentException("no region " + code);
+		}
+		return place;
+	}
+
+}
