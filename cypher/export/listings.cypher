@@ -1,0 +1,13 @@
+// No parameters. One row per listing: its program, edition, rank, name as listed and source line,
+// its cluster, every region it is placed in with their ancestors, its industries, and the decisions
+// behind each. Ordered by program, year and rank.
+MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
+OPTIONAL MATCH (r:Region) WHERE r.code IN l.placedIn
+OPTIONAL MATCH (r)-[:LOCATED_IN*0..]->(a:Region)
+WITH c, l, p, collect(DISTINCT a {.code, .name, .level}) AS regions
+OPTIONAL MATCH (i:Industry) WHERE i.code IN l.industryCodes
+WITH c, l, p, regions, collect(DISTINCT i {.code, .name}) AS industries
+RETURN p.key AS program, l.year AS year, l.rank AS rank, l.nameAsListed AS nameAsListed,
+       l.document AS document, l.line AS line, c.key AS cluster, c.name AS clusterName,
+       regions, industries, l.decisionAspects AS aspects, l.decisionRules AS rules
+ORDER BY program, year, rank

@@ -1,0 +1,8 @@
+// $rows: one per listing with its program, cluster and properties. Each published entry becomes
+// one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions.
+UNWIND $rows AS row
+MATCH (c:Cluster {key: row.cluster}), (p:Program {key: row.program})
+CREATE (c)-[:LISTED_IN {year: row.year, rank: row.rank, nameAsListed: row.nameAsListed,
+  document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
+  placedIn: row.placedIn, industryCodes: row.industryCodes, decisionAspects: row.decisionAspects,
+  decisionRules: row.decisionRules, decisionDetails: row.decisionDetails}]->(p)

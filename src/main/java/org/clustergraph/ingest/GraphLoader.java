@@ -1,0 +1,91 @@
+package org.clustergraph.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.clustergraph.ingest.internal.DirectorySeedFiles;
+import org.clustergraph.ingest.internal.ResolutionPipeline;
+import org.clustergraph.ingest.internal.ResolutionReport;
+import org.clustergraph.ingest.internal.SeedFiles;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads the seed documents into the graph: resolves them completely first, so that bad
+ * input fails before anything is written, then replaces the graph in one transaction.
+ */
+@Service
+public class GraphLoader {
+
+	private static final Logger logger = LoggerFactory.getLogger(GraphLoader.class);
+
+	private final GraphWriter writer;
+
+	private final LoadProperties properties;
+
+	GraphLoader(GraphWriter writer, LoadProperties properties) {
+		this.writer = writer;
+		this.properties = properties;
+	}
+
+	/**
+	 * Loads when forced, when the graph is empty, or when the inputs' fingerprint differs
+	 * from the loaded graph's.
+	 * @param force load even when the graph is up to date
+	 * @return the report of the load, or null when nothing needed loading
+	 * @throws org.clustergraph.ingest.internal.SourceException when the inputs cannot be
+	 * loaded; the graph is then left as it was
+	 */
+	public @Nullable ResolutionReport load(boolean force) {
+		long started = System.nanoTime();
+		this.writer.ensureSchema();
+		ResolutionPipeline pipeline = new ResolutionPipeline(files());
+		String fingerprint = pipeline.fingerprint();
+		if (!force && fingerprint.equals(this.writer.currentFingerprint())) {
+			logger.info("Graph is up to date with its inputs (fingerprint {}); not reloading",
+					fingerprint.substring(0, 12));
+			return null;
+		}
+		ResolutionPipeline.Outcome outcome = pipeline.run();
+		long resolved = System.nanoTime();
+		this.writer.write(outcome.graph(), Instant.now());
+		ResolutionReport report = outcome.report();
+		writeReport(report);
+		logger.info(
+				"Loaded {} listings into {} clusters ({} with several listings) in {} ms (resolve {} ms, write {} ms); "
+						+ "report in {}",
+				report.listings(), report.clusters(), report.mergedClusters(),
+				Duration.ofNanos(System.nanoTime() - started).toMillis(),
+				Duration.ofNanos(resolved - started).toMillis(),
+				Duration.ofNanos(System.nanoTime() - resolved).toMillis(), this.properties.reportFile());
+		return report;
+	}
+
+	private SeedFiles files() {
+		Path directory = this.properties.seedsDirectory();
+		return (directory != null && !directory.toString().isEmpty()) ? DirectorySeedFiles.of(directory)
+				: DirectorySeedFiles.classpath();
+	}
+
+	private void writeReport(ResolutionReport report) {
+		Path file = this.properties.reportFile();
+		try {
+			if (file.getParent() != null) {
+				Files.createDirectories(file.getParent());
+			}
+			Files.writeString(file, report.render(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the resolution report to " + file, ex);
+		}
+	}
+
+}

@@ -1,0 +1,228 @@
+package org.clustergraph.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.clustergraph.ingest.internal.Decision;
+import org.clustergraph.ingest.internal.IndustryTree;
+import org.clustergraph.ingest.internal.Place;
+import org.clustergraph.ingest.internal.ResolvedCluster;
+import org.clustergraph.ingest.internal.ResolvedGraph;
+import org.clustergraph.ingest.internal.ResolvedListing;
+import org.clustergraph.neo4j.CypherFiles;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a resolved graph to Neo4j: the schema first (idempotent), then every node and
+ * relationship in one write transaction, so that a failure leaves the previous graph
+ * intact.
+ */
+@Component
+class GraphWriter {
+
+	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
+
+	private final Driver driver;
+
+	private final SessionConfig sessionConfig;
+
+	GraphWriter(Driver driver, SessionConfig sessionConfig) {
+		this.driver = driver;
+		this.sessionConfig = sessionConfig;
+	}
+
+	/**
+	 * Creates the constraints and indexes of {@code cypher/schema/}.
+	 */
+	void ensureSchema() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			for (String statement : CypherFiles.folder("schema")) {
+				session.executeWriteWithoutResult((tx) -> tx.run(CypherFiles.get(statement)).consume());
+			}
+		}
+	}
+
+	/**
+	 * The fingerprint of the graph in the database.
+	 * @return the fingerprint; empty when nothing is loaded
+	 */
+	String currentFingerprint() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.executeRead((tx) -> {
+				var result = tx.run(CypherFiles.get("load/current-fingerprint"));
+				return result.hasNext() ? result.next().get("fingerprint").asString("") : "";
+			});
+		}
+	}
+
+	/**
+	 * Replaces the graph with a new one in a single transaction.
+	 * @param graph the resolved graph
+	 * @param loadedAt the load's time
+	 */
+	void write(ResolvedGraph graph, Instant loadedAt) {
+		String loadId = UUID.randomUUID().toString();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			session.executeWriteWithoutResult((tx) -> {
+				run(tx, "load/delete-relationships", Map.of());
+				run(tx, "load/merge-programs", Map.of("rows", programs(graph), "loadId", loadId));
+				for (List<Map<String, Object>> batch : batches(regions(graph))) {
+					run(tx, "load/merge-regions", Map.of("rows", batch, "loadId", loadId));
+				}
+				for (List<Map<String, Object>> batch : batches(parents(graph.regions()))) {
+					run(tx, "load/link-regions", Map.of("rows", batch));
+				}
+				run(tx, "load/merge-industries", Map.of("rows", industries(graph), "loadId", loadId));
+				run(tx, "load/link-industries", Map.of("rows", industryParents(graph)));
+				run(tx, "load/merge-clusters", Map.of("rows", clusters(graph), "loadId", loadId));
+				run(tx, "load/link-cluster-regions", Map.of("rows", clusterRegions(graph)));
+				run(tx, "load/link-cluster-industries", Map.of("rows", clusterIndustries(graph)));
+				run(tx, "load/create-listings", Map.of("rows", listings(graph)));
+				run(tx, "load/delete-stale", Map.of("loadId", loadId));
+				run(tx, "load/set-dataset",
+						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()));
+			});
+		}
+	}
+
+	private static void run(TransactionContext tx, String statement, Map<String, Object> parameters) {
+		long started = System.nanoTime();
+		tx.run(CypherFiles.get(statement), parameters).consume();
+		logger.debug("{} took {} ms", statement, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
+		List<List<Map<String, Object>>> batches = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i += 2000) {
+			batches.add(rows.subList(i, Math.min(rows.size(), i + 2000)));
+		}
+		return batches;
+	}
+
+	private static List<Map<String, Object>> programs(ResolvedGraph graph) {
+		return graph.programs().stream().map((p) -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("key", p.descriptor().key());
+			row.put("name", p.descriptor().name());
+			row.put("issuer", p.descriptor().issuer());
+			row.put("level", p.descriptor().level());
+			row.put("years", p.years());
+			row.put("document", p.descriptor().document());
+			return row;
+		}).toList();
+	}
+
+	private static List<Map<String, Object>> regions(ResolvedGraph graph) {
+		return graph.regions()
+			.stream()
+			.map((r) -> Map.<String, Object>of("code", r.code(), "name", r.name(), "level", r.level().name(), "source",
+					r.source()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> parents(List<Place> regions) {
+		return regions.stream()
+			.filter((r) -> r.parentCode() != null)
+			.map((r) -> Map.<String, Object>of("code", r.code(), "parent", r.parentCode()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> industries(ResolvedGraph graph) {
+		return graph.industries()
+			.stream()
+			.map((i) -> Map.<String, Object>of("code", i.code(), "name", i.name(), "level", i.level()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> industryParents(ResolvedGraph graph) {
+		return graph.industries()
+			.stream()
+			.filter((i) -> i.parentCode() != null)
+			.map((i) -> Map.<String, Object>of("code", i.code(), "parent", i.parentCode()))
+			.toList();
+	}
+
+	private static List<Map<String, Object>> clusters(ResolvedGraph graph) {
+		return graph.clusters().stream().map((c) -> {
+			List<String> names = c.listings().stream().map((l) -> l.raw().nameAsListed()).distinct().toList();
+			return Map.<String, Object>of("key", c.key(), "name", c.name(), "industryPhrase", c.industryPhrase(),
+					"names", names);
+		}).toList();
+	}
+
+	private static List<Map<String, Object>> clusterRegions(ResolvedGraph graph) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (ResolvedCluster cluster : graph.clusters()) {
+			for (Place region : cluster.regions()) {
+				List<String> evidence = cluster.listings()
+					.stream()
+					.filter((l) -> l.places().contains(region))
+					.map(GraphWriter::source)
+					.toList();
+				rows.add(Map.of("key", cluster.key(), "code", region.code(), "rule", "deepest-consistent-placement",
+						"evidence", evidence));
+			}
+		}
+		return rows;
+	}
+
+	private static List<Map<String, Object>> clusterIndustries(ResolvedGraph graph) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (ResolvedCluster cluster : graph.clusters()) {
+			for (IndustryTree.Industry industry : cluster.industries()) {
+				List<String> evidence = cluster.listings()
+					.stream()
+					.filter((l) -> l.industries().contains(industry))
+					.map(GraphWriter::source)
+					.toList();
+				rows.add(Map.of("key", cluster.key(), "code", industry.code(), "rule", "keyword-table", "evidence",
+						evidence));
+			}
+		}
+		return rows;
+	}
+
+	private static List<Map<String, Object>> listings(ResolvedGraph graph) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (ResolvedCluster cluster : graph.clusters()) {
+			for (ResolvedListing listing : cluster.listings()) {
+				List<Decision> decisions = new ArrayList<>(listing.decisions());
+				decisions.addAll(cluster.identity().getOrDefault(listing, List.of()));
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("cluster", cluster.key());
+				row.put("program", listing.raw().program());
+				row.put("year", listing.raw().year());
+				row.put("rank", listing.raw().rank());
+				row.put("nameAsListed", listing.raw().nameAsListed());
+				row.put("document", listing.raw().document());
+				row.put("line", listing.raw().line());
+				row.put("url", listing.raw().url());
+				row.put("industryPhrase", listing.industryPhrase());
+				row.put("placedIn", listing.places().stream().map(Place::code).toList());
+				row.put("industryCodes", listing.industries().stream().map(IndustryTree.Industry::code).toList());
+				row.put("decisionAspects", decisions.stream().map(Decision::aspect).toList());
+				row.put("decisionRules", decisions.stream().map(Decision::rule).toList());
+				row.put("decisionDetails", decisions.stream().map(Decision::detail).toList());
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	private static String source(ResolvedListing listing) {
+		return listing.raw().document() + ":" + listing.raw().line();
+	}
+
+}

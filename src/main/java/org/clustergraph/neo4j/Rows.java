@@ -1,0 +1,71 @@
+package org.clustergraph.neo4j;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Typed reads of the maps Cypher returns, so that controllers do not cast.
+ */
+public final class Rows {
+
+	private Rows() {
+	}
+
+	/**
+	 * A string field.
+	 * @param row the map
+	 * @param key the field
+	 * @return the value, or null
+	 */
+	public static @Nullable String string(Map<?, ?> row, String key) {
+		Object value = row.get(key);
+		return (value != null) ? value.toString() : null;
+	}
+
+	/**
+	 * An integer field.
+	 * @param row the map
+	 * @param key the field
+	 * @return the value, or null
+	 */
+	public static @Nullable Integer integer(Map<?, ?> row, String key) {
+		Object value = row.get(key);
+		return (value instanceof Number number) ? number.intValue() : null;
+	}
+
+	/**
+	 * A map field.
+	 * @param row the map
+	 * @param key the field
+	 * @return the nested map
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> map(Map<?, ?> row, String key) {
+		return (Map<String, Object>) row.get(key);
+	}
+
+	/**
+	 * A list field, each element mapped to a string.
+	 * @param row the map
+	 * @param key the field
+	 * @return the strings; empty when absent
+	 */
+	public static List<String> strings(Map<?, ?> row, String key) {
+		Object value = row.get(key);
+		return (value instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+	}
+
+	/**
+	 * A list field of integers.
+	 * @param row the map
+	 * @param key the field
+	 * @return the integers; empty when absent
+	 */
+	public static List<Integer> integers(Map<?, ?> row, String key) {
+		Object value = row.get(key);
+		return (value instanceof List<?> list) ? list.stream().map((n) -> ((Number) n).intValue()).toList() : List.of();
+	}
+
+}

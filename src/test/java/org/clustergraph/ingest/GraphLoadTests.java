@@ -1,0 +1,194 @@
+package org.clustergraph.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.clustergraph.ingest.internal.SourceException;
+import org.clustergraph.neo4j.CypherFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.clustergraph.GraphTest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The seed graph as loaded into the embedded Neo4j at startup, reloads, failed loads and
+ * the CSV export.
+ */
+@GraphTest
+class GraphLoadTests {
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@Autowired
+	GraphLoader loader;
+
+	@Autowired
+	GraphWriter writer;
+
+	@Autowired
+	ListingCsvExporter exporter;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	SessionConfig sessionConfig;
+
+	private long count(String cypher) {
+		return this.neo4j.query(cypher).fetchAs(Long.class).one().orElseThrow();
+	}
+
+	@Test
+	void holdsEveryListingOfTheFivePrograms() {
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+		assertThat(count("MATCH (p:Program) RETURN count(p)")).isEqualTo(5);
+		Map<String, Object> counts = this.neo4j
+			.query("MATCH (p:Program)<-[l:LISTED_IN]-() RETURN p.key AS key, count(l) AS n ORDER BY key")
+			.fetch()
+			.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap((r) -> (String) r.get("key"), (r) -> r.get("n")));
+		assertThat(counts).containsEntry("most-pilot", 61L)
+			.containsEntry("most-cultivation", 47L)
+			.containsEntry("zhejiang", 120L)
+			.containsEntry("hubei", 110L)
+			.containsEntry("miit-sme", 300L);
+	}
+
+	@Test
+	void describesProgramsWithOnlyWhatTheSourcesState() {
+		Map<String, Object> miit = this.neo4j
+			.query("MATCH (p:Program {key: 'miit-sme'}) RETURN p.issuer AS issuer, "
+					+ "p.years AS years, p.level AS level")
+			.fetch()
+			.one()
+			.orElseThrow();
+		assertThat(miit).containsEntry("issuer", "工业和信息化部").containsEntry("level", "NATIONAL");
+		assertThat(miit.get("years")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(2022L, 2023L, 2024L);
+		Map<String, Object> zhejiang = this.neo4j
+			.query("MATCH (p:Program {key: 'zhejiang'}) RETURN p.issuer AS issuer, p.years AS years")
+			.fetch()
+			.one()
+			.orElseThrow();
+		assertThat(zhejiang.get("issuer")).isNull();
+		assertThat(zhejiang.get("years")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
+	}
+
+	@Test
+	void linksRegionsToTheirRealParents() {
+		assertThat(count("MATCH (:Region {name: '仙桃市'})-[:LOCATED_IN]->(p:Region {code: '420000'}) RETURN count(p)"))
+			.isEqualTo(1);
+		assertThat(count("MATCH (:Region {code: '110108'})-[:LOCATED_IN]->(p:Region {code: '110000'}) RETURN count(p)"))
+			.isEqualTo(1);
+		assertThat(count("MATCH (r:Region {level: 'PROVINCE'}) RETURN count(r)")).isEqualTo(31);
+		assertThat(count("MATCH (r:Region) WHERE r.name IN ['市辖区', '省直辖县级行政区划'] RETURN count(r)")).isZero();
+		assertThat(count("MATCH (i:Industry {level: 'CLASS'}) RETURN count(i)")).isEqualTo(1381);
+		assertThat(count("MATCH (:Industry {code: '3422'})-[:BELONGS_TO]->(p:Industry {code: '342'}) RETURN count(p)"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void storesOneClusterWithOneListingPerList() {
+		Map<String, Object> yangzhou = this.neo4j.query("""
+				MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: 'most-pilot'})
+				WHERE l.nameAsListed = '扬州数控成形机床创新型产业集群'
+				MATCH (c)-[all:LISTED_IN]->(p:Program)
+				MATCH (c)-[:LOCATED_IN]->(r:Region)
+				MATCH (c)-[:BELONGS_TO]->(i:Industry)
+				RETURN collect(DISTINCT p.key) AS programs, collect(DISTINCT r.code) AS regions,
+				       collect(DISTINCT i.code) AS industries, collect(DISTINCT all.line) AS lines""")
+			.fetch()
+			.one()
+			.orElseThrow();
+		assertThat(yangzhou.get("programs")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.containsExactlyInAnyOrder("most-pilot", "miit-sme");
+		assertThat(yangzhou.get("regions")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("321003");
+		assertThat(yangzhou.get("industries")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("3422");
+	}
+
+	@Test
+	void reloadsIdempotentlyWithTheSameClusterIds() {
+		List<String> before = this.neo4j.query("MATCH (c:Cluster) RETURN c.key ORDER BY c.key")
+			.fetchAs(String.class)
+			.all()
+			.stream()
+			.toList();
+		this.loader.load(true);
+		List<String> after = this.neo4j.query("MATCH (c:Cluster) RETURN c.key ORDER BY c.key")
+			.fetchAs(String.class)
+			.all()
+			.stream()
+			.toList();
+		assertThat(after).isEqualTo(before);
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+		assertThat(this.loader.load(false)).as("up to date: nothing to load").isNull();
+	}
+
+	@Test
+	void refusesBadInputAndKeepsThePreviousGraph(@TempDir Path copy) throws IOException {
+		copySeeds(copy);
+		Path document = copy.resolve("000_205a5886c7ee6398.txt");
+		Files.writeString(document,
+				Files.readString(document, StandardCharsets.UTF_8).replace("试点名单（61个）", "试点名单（60个）"));
+		String fingerprint = this.writer.currentFingerprint();
+		GraphLoader broken = new GraphLoader(this.writer, new LoadProperties(copy, copy.resolve("report.txt"), true));
+		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> broken.load(true))
+			.withMessageContaining("000_205a5886c7ee6398.txt:2")
+			.withMessageContaining("states 60 entries but 61 were read");
+		assertThat(this.writer.currentFingerprint()).isEqualTo(fingerprint);
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+	}
+
+	@Test
+	void exportsOneCsvRowPerListingWithItsPlaceAtEveryLevel(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("listings.csv");
+		assertThat(this.exporter.export(file)).isEqualTo(638);
+		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		assertThat(lines).hasSize(639);
+		assertThat(lines.get(0)).contains("program,year,rank,name_as_listed");
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("zhejiang,,6,王江泾织造产业集群,")
+			.contains("330000,浙江省,330400,嘉兴市,330411,秀洲区,330411101,王江泾镇"));
+	}
+
+	@Test
+	void everyCypherFileCompiles() {
+		try (var session = this.driver.session(this.sessionConfig)) {
+			for (String folder : List.of("load", "export", "api")) {
+				for (String statement : CypherFiles.folder(folder)) {
+					session.executeWrite((tx) -> tx.run("EXPLAIN " + CypherFiles.get(statement), Map.of()).consume());
+				}
+			}
+		}
+	}
+
+	private static void copySeeds(Path target) throws IOException {
+		Path source = Path.of("seeds");
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path destination = target.resolve(source.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(destination);
+				}
+				else {
+					Files.copy(file, destination);
+				}
+			}
+		}
+	}
+
+}
