@@ -1,0 +1,6 @@
+// $codes: industry codes. The provinces with a cluster of each industry or its descendants.
+MATCH (i:Industry) WHERE i.code IN $codes
+MATCH (i)<-[:BELONGS_TO*1..]-(:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(r:Region {level: 'PROVINCE'})
+WITH DISTINCT i, r
+RETURN i.code AS code, r {.code, .name, .level, parent: null} AS province
+ORDER BY r.code

@@ -1,0 +1,48 @@
+package org.clustergraph.program;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.clustergraph.neo4j.CypherFiles;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers {@code programs} and {@code program(key)}.
+ */
+@Controller
+@Transactional(readOnly = true)
+class ProgramController {
+
+	private final Neo4jClient neo4j;
+
+	ProgramController(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	@QueryMapping
+	List<Program> programs() {
+		return this.neo4j.query(CypherFiles.get("api/programs"))
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> Program.of((Map<?, ?>) row.get("program")))
+			.toList();
+	}
+
+	@QueryMapping
+	Optional<Program> program(@Argument String key) {
+		return this.neo4j.query(CypherFiles.get("api/program-by-key"))
+			.bind(key)
+			.to("key")
+			.fetch()
+			.one()
+			.map((row) -> Program.of((Map<?, ?>) row.get("program")));
+	}
+
+}
