@@ -14,9 +14,10 @@ RUN ./mvnw -B -ntp -DskipTests package && cp target/cluster-graph-*.jar /app.jar
 FROM eclipse-temurin:25-jre
 RUN useradd --system --home-dir /app cluster
 COPY --from=build /app.jar /app/app.jar
+COPY jvm.options /app/jvm.options
 USER cluster
 WORKDIR /app
 ENV CLUSTERGRAPH_DATA_DIR=/data/neo4j
 VOLUME /data
 EXPOSE 8080
-ENTRYPOINT ["java", "--sun-misc-unsafe-memory-access=allow", "-XX:MaxRAMPercentage=50", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]

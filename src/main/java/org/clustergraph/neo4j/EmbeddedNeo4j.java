@@ -88,7 +88,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 	}
 
-	private static void checkExposure(EmbeddedNeo4jProperties properties) {
+	static void checkExposure(EmbeddedNeo4jProperties properties) {
 		if (isLoopback(properties.boltAddress())) {
 			return;
 		}
@@ -108,7 +108,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 	}
 
-	private static String connectHost(String bindAddress) {
+	static String connectHost(String bindAddress) {
 		return ("0.0.0.0".equals(bindAddress) || "::".equals(bindAddress)) ? "127.0.0.1" : bindAddress;
 	}
 
@@ -131,8 +131,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 * @return a {@code bolt://} URI
 	 */
 	public String boltUri() {
-		String host = this.boltHost.contains(":") ? "[" + this.boltHost + "]" : this.boltHost;
-		return "bolt://" + host + ":" + this.boltPort;
+		return boltUri(this.boltHost, this.boltPort);
+	}
+
+	static String boltUri(String host, int port) {
+		return "bolt://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
 	}
 
 	@Override

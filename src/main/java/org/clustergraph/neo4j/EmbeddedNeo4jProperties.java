@@ -23,6 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EmbeddedNeo4jProperties(@DefaultValue("data/neo4j") Path directory,
 		@DefaultValue("127.0.0.1") String boltAddress, @DefaultValue("7687") int boltPort,
 		@DefaultValue("false") boolean authEnabled, @DefaultValue("") String password,
-		@DefaultValue("128m") String pageCache, @DefaultValue("30s") Duration transactionTimeout) {
+		@DefaultValue("32m") String pageCache, @DefaultValue("30s") Duration transactionTimeout) {
 
 }

@@ -23,21 +23,21 @@ import org.springframework.context.annotation.Configuration;
 class Neo4jConnectionConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties) {
-		return EmbeddedNeo4j.start(properties);
+	EmbeddedNeo4jLauncher embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+		return new EmbeddedNeo4jLauncher(properties);
 	}
 
 	@Bean(destroyMethod = "close")
-	Driver neo4jDriver(EmbeddedNeo4j embedded, EmbeddedNeo4jProperties properties) {
+	Driver neo4jDriver(EmbeddedNeo4jLauncher embedded, EmbeddedNeo4jProperties properties) {
 		AuthToken auth = properties.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
 				: AuthTokens.none();
 		Config config = Config.builder()
 			.withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
 			.withMaxConnectionPoolSize(64)
 			.build();
-		Driver driver = GraphDatabase.driver(embedded.boltUri(), auth, config);
-		driver.verifyConnectivity();
-		return driver;
+		// The driver connects lazily; the launcher holds back the web server and the
+		// start-up load until the database runs.
+		return GraphDatabase.driver(embedded.boltUri(), auth, config);
 	}
 
 }

@@ -42,7 +42,7 @@ class ExternalNeo4jContainerTests {
 
 	@Test
 	void usesTheExternalServerAndStartsNoEmbeddedOne() {
-		assertThat(this.context.getBeansOfType(EmbeddedNeo4j.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(EmbeddedNeo4jLauncher.class)).isEmpty();
 		Map<String, Object> row = this.client.query("CALL dbms.components() YIELD versions RETURN versions[0] AS v")
 			.fetch()
 			.one()
