@@ -9,11 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
+import org.clustergraph.api.BadRequestException;
+import org.clustergraph.api.Connection;
+import org.clustergraph.api.NotFoundException;
+import org.clustergraph.api.PageRequest;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,8 +30,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers {@code cluster(id)} and the fields of {@code Cluster} and {@code Listing}, each
- * field of a level of the response in one database round trip.
+ * Answers {@code cluster(id)}, {@code clusters}, {@code crossListedClusters} and the
+ * fields of {@code Cluster} and {@code Listing}, each field of a level of the response in
+ * one database round trip.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -34,6 +42,86 @@ class ClusterController {
 
 	ClusterController(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
+	}
+
+	@QueryMapping
+	Connection<Cluster> clusters(@Argument @Nullable ClusterFilter filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+		PageRequest page = PageRequest.of(first, after);
+		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
+		if (filter != null) {
+			checkTargets(filter);
+		}
+		List<Cluster> clusters = this.neo4j.query(CypherFiles.get("api/clusters-page"))
+			.bindAll(withPage(parameters, page))
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> Cluster.of(Rows.map(row, "cluster")))
+			.toList();
+		Integer total = selection.contains("totalCount") ? count("api/clusters-count", parameters) : null;
+		return Connection.of(clusters, page, total);
+	}
+
+	@QueryMapping
+	Connection<Cluster> crossListedClusters(@Argument @Nullable Integer minPrograms, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+		if (minPrograms == null) {
+			minPrograms = 2;
+		}
+		if (minPrograms < 1) {
+			throw new BadRequestException("minPrograms must be at least 1 (it was " + minPrograms + ")");
+		}
+		PageRequest page = PageRequest.of(first, after);
+		Map<String, @Nullable Object> parameters = Map.of("minPrograms", minPrograms);
+		List<Cluster> clusters = this.neo4j.query(CypherFiles.get("api/cross-listed-page"))
+			.bindAll(withPage(parameters, page))
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> Cluster.of(Rows.map(row, "cluster")))
+			.toList();
+		Integer total = selection.contains("totalCount") ? count("api/cross-listed-count", parameters) : null;
+		return Connection.of(clusters, page, total);
+	}
+
+	private void checkTargets(ClusterFilter filter) {
+		if (filter.region() == null && filter.industry() == null && filter.program() == null) {
+			return;
+		}
+		Map<String, Object> found = this.neo4j.query(CypherFiles.get("api/filter-targets"))
+			.bindAll(filter.parameters())
+			.fetch()
+			.one()
+			.orElseThrow();
+		if (!Boolean.TRUE.equals(found.get("region"))) {
+			throw new NotFoundException("filter.region: no region has the code '" + filter.region()
+					+ "' (6-digit GB/T 2260 codes such as 330000, 9-digit township codes, or zone codes)");
+		}
+		if (!Boolean.TRUE.equals(found.get("industry"))) {
+			throw new NotFoundException("filter.industry: no GB/T 4754-2017 industry has the code '" + filter.industry()
+					+ "' (such as C, 34, 342 or 3422)");
+		}
+		if (!Boolean.TRUE.equals(found.get("program"))) {
+			throw new NotFoundException(
+					"filter.program: no program has the key '" + filter.program() + "' (see the programs query)");
+		}
+	}
+
+	private int count(String statement, Map<String, @Nullable Object> parameters) {
+		return this.neo4j.query(CypherFiles.get(statement))
+			.bindAll(parameters)
+			.fetchAs(Integer.class)
+			.mappedBy((types, record) -> record.get("total").asInt())
+			.one()
+			.orElse(0);
+	}
+
+	private static Map<String, @Nullable Object> withPage(Map<String, @Nullable Object> parameters, PageRequest page) {
+		Map<String, @Nullable Object> all = new HashMap<>(parameters);
+		all.put("offset", page.offset());
+		all.put("limit", page.fetch());
+		return all;
 	}
 
 	@QueryMapping

@@ -1,6 +1,6 @@
 /**
- * Graph-wide views: any node by its global id, and (later) neighbourhoods and paths for
- * drawing.
+ * Graph-wide views: any node by its global id, full-text search over every name, and
+ * neighbourhoods and paths ready for drawing.
  */
 @NullMarked
 package org.clustergraph.graph;

@@ -1,5 +1,6 @@
 package org.clustergraph.region;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+
+import org.clustergraph.api.Connection;
+import org.clustergraph.api.PageRequest;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
+import org.jspecify.annotations.Nullable;
 import org.clustergraph.program.Program;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -31,6 +37,35 @@ class RegionController {
 
 	RegionController(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
+	}
+
+	@QueryMapping
+	Connection<Region> regions(@Argument @Nullable RegionFilter filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+		PageRequest page = PageRequest.of(first, after);
+		Map<String, @Nullable Object> parameters = new HashMap<>();
+		parameters.put("level", (filter != null) ? filter.level() : null);
+		String text = (filter != null && filter.nameContains() != null && !filter.nameContains().isBlank())
+				? Normalizer.normalize(filter.nameContains().strip(), Normalizer.Form.NFKC) : null;
+		parameters.put("nameContains", text);
+		parameters.put("hasClusters", (filter != null) ? filter.hasClusters() : null);
+		Map<String, @Nullable Object> paged = new HashMap<>(parameters);
+		paged.put("offset", page.offset());
+		paged.put("limit", page.fetch());
+		List<Region> items = this.neo4j.query(CypherFiles.get("api/regions-page"))
+			.bindAll(paged)
+			.fetch()
+			.all()
+			.stream()
+			.map((row) -> Region.of(Rows.map(row, "region")))
+			.toList();
+		Integer total = selection.contains("totalCount") ? this.neo4j.query(CypherFiles.get("api/regions-count"))
+			.bindAll(parameters)
+			.fetchAs(Integer.class)
+			.mappedBy((types, record) -> record.get("total").asInt())
+			.one()
+			.orElse(0) : null;
+		return Connection.of(items, page, total);
 	}
 
 	@QueryMapping

@@ -168,7 +168,7 @@ class GraphLoadTests {
 	@Test
 	void everyCypherFileCompiles() {
 		try (var session = this.driver.session(this.sessionConfig)) {
-			for (String folder : List.of("load", "export", "api")) {
+			for (String folder : List.of("load", "export", "api", "analysis", "graph")) {
 				for (String statement : CypherFiles.folder(folder)) {
 					session.executeWrite((tx) -> tx.run("EXPLAIN " + CypherFiles.get(statement), Map.of()).consume());
 				}

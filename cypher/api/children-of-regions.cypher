@@ -1,0 +1,11 @@
+// $requests: [{id, parent: a region code, offset, limit}]. For each request, one page of the
+// regions directly under the region (development zones included) by code, and how many there are.
+UNWIND $requests AS req
+MATCH (r:Region {code: req.parent})
+CALL (r) {
+  MATCH (r)<-[:LOCATED_IN]-(child:Region)
+  WITH child
+  ORDER BY child.code
+  RETURN collect(child {.code, .name, .level, parent: r.code}) AS items
+}
+RETURN req.id AS id, items[req.offset..req.offset + req.limit] AS page, size(items) AS total

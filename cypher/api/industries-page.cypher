@@ -1,0 +1,12 @@
+// $level, $nameContains, $hasClusters: the filters, each null when not given; $offset, $limit:
+// the page. Industries matching every given filter, by code, with their parent's code.
+// hasClusters counts clusters of an industry's descendants too.
+MATCH (i:Industry)
+WHERE ($level IS NULL OR i.level = $level)
+  AND ($nameContains IS NULL OR i.name CONTAINS $nameContains)
+  AND ($hasClusters IS NULL
+       OR $hasClusters = EXISTS { (i)<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(:Cluster) })
+OPTIONAL MATCH (i)-[:BELONGS_TO]->(parent:Industry)
+RETURN i {.code, .name, .level, parent: parent.code} AS industry
+ORDER BY i.code
+SKIP $offset LIMIT $limit

@@ -1,0 +1,12 @@
+// $level, $nameContains, $hasClusters: the filters, each null when not given; $offset, $limit:
+// the page. Regions matching every given filter, by code, with their parent's code. hasClusters
+// counts clusters located in a region's descendants too.
+MATCH (r:Region)
+WHERE ($level IS NULL OR r.level = $level)
+  AND ($nameContains IS NULL OR r.name CONTAINS $nameContains)
+  AND ($hasClusters IS NULL
+       OR $hasClusters = EXISTS { (r)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster) })
+OPTIONAL MATCH (r)-[:LOCATED_IN]->(parent:Region)
+RETURN r {.code, .name, .level, parent: parent.code} AS region
+ORDER BY r.code
+SKIP $offset LIMIT $limit

@@ -1,0 +1,12 @@
+// $label, $key: the parts of a global id ("Region" and "330411" for Region:330411). The node's
+// element id, or no row when the graph holds no such node.
+CALL () {
+  MATCH (n:Cluster {key: $key}) WHERE $label = 'Cluster' RETURN n
+  UNION
+  MATCH (n:Program {key: $key}) WHERE $label = 'Program' RETURN n
+  UNION
+  MATCH (n:Region {code: $key}) WHERE $label = 'Region' RETURN n
+  UNION
+  MATCH (n:Industry {code: $key}) WHERE $label = 'Industry' RETURN n
+}
+RETURN elementId(n) AS node

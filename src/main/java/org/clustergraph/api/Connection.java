@@ -1,0 +1,73 @@
+package org.clustergraph.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Relay connection: one page of items with their cursors, whether more follow, and the
+ * total when the client selected it.
+ *
+ * @param <T> the item type
+ * @param edges the items with their cursors
+ * @param pageInfo where the page lies
+ * @param counted all items of the connection; null when the client did not select
+ * {@code totalCount}
+ */
+public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable Integer counted) {
+
+	/**
+	 * The {@code totalCount} field, read only when a client selected it.
+	 * @return how many items the whole connection holds
+	 * @throws IllegalStateException when it was not counted
+	 */
+	public int totalCount() {
+		if (this.counted == null) {
+			throw new IllegalStateException("totalCount was read but not counted");
+		}
+		return this.counted;
+	}
+
+	/**
+	 * Builds a page from what was fetched for it.
+	 * @param <T> the item type
+	 * @param fetched up to {@link PageRequest#fetch()} items from the page's offset
+	 * @param page the page asked for
+	 * @param totalCount the total, or null when not selected
+	 * @return the connection
+	 */
+	public static <T> Connection<T> of(List<T> fetched, PageRequest page, @Nullable Integer totalCount) {
+		int size = Math.min(fetched.size(), page.first());
+		List<Edge<T>> edges = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			edges.add(new Edge<>(PageRequest.cursor(page.offset() + i), fetched.get(i)));
+		}
+		PageInfo info = new PageInfo(fetched.size() > page.first(), page.hasPrevious(),
+				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+		return new Connection<>(List.copyOf(edges), info, totalCount);
+	}
+
+	/**
+	 * One item of a connection.
+	 *
+	 * @param <T> the item type
+	 * @param cursor where the item lies, for {@code after}
+	 * @param node the item
+	 */
+	public record Edge<T>(String cursor, T node) {
+	}
+
+	/**
+	 * Where a page lies in its connection.
+	 *
+	 * @param hasNextPage whether items follow the page
+	 * @param hasPreviousPage whether the client gave {@code after}
+	 * @param startCursor the first item's cursor; null for an empty page
+	 * @param endCursor the last item's cursor; null for an empty page
+	 */
+	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor,
+			@Nullable String endCursor) {
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.clustergraph.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Rows;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads nested connections in batches: every page a response level asks of one field is
+ * answered by one statement. The statement takes {@code $requests}, a list of {@code {id,
+ * parent, offset, limit}} maps plus the field's own arguments, and returns per request
+ * its {@code id}, the {@code page} of items (up to {@code limit}) and the {@code total}.
+ */
+@Component
+public class NestedPages {
+
+	private final Neo4jClient neo4j;
+
+	private final ReadTransactions reads;
+
+	private final BatchLoaderRegistry registry;
+
+	NestedPages(Neo4jClient neo4j, ReadTransactions reads, BatchLoaderRegistry registry) {
+		this.neo4j = neo4j;
+		this.reads = reads;
+		this.registry = registry;
+	}
+
+	/**
+	 * Registers a data loader for one field's pages.
+	 * @param <T> the item type
+	 * @param name the data loader's name
+	 * @param statement the Cypher file under {@code cypher/}
+	 * @param mapper reads one item of a page
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public <T> void register(String name, String statement, Function<Map<?, ?>, T> mapper) {
+		this.registry.forTypePair(NestedPage.class, Connection.class)
+			.withName(name)
+			.registerMappedBatchLoader(
+					(keys, env) -> Mono.fromCallable(() -> (Map) this.reads.read(() -> load(keys, statement, mapper))));
+	}
+
+	private <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement,
+			Function<Map<?, ?>, T> mapper) {
+		List<NestedPage> ordered = new ArrayList<>(keys);
+		List<Map<String, Object>> requests = new ArrayList<>();
+		for (int i = 0; i < ordered.size(); i++) {
+			NestedPage key = ordered.get(i);
+			Map<String, Object> request = new HashMap<>(key.arguments());
+			request.put("id", i);
+			request.put("parent", key.parent());
+			request.put("offset", key.page().offset());
+			request.put("limit", key.page().fetch());
+			requests.add(request);
+		}
+		Map<NestedPage, Connection<T>> out = new HashMap<>();
+		for (Map<String, Object> row : this.neo4j.query(CypherFiles.get(statement))
+			.bind(requests)
+			.to("requests")
+			.fetch()
+			.all()) {
+			NestedPage key = ordered.get(Rows.integer(row, "id"));
+			List<T> items = ((List<?>) row.get("page")).stream().map((item) -> mapper.apply((Map<?, ?>) item)).toList();
+			out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
+		}
+		// A parent the graph does not hold (it cannot happen for parents the API
+		// returned) pages
+		// as empty.
+		for (NestedPage key : ordered) {
+			out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), 0));
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,142 @@
+package org.clustergraph.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLTypeUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses an operation before any of it runs when it is deeper, costlier, more aliased or
+ * wider at its root than {@link ApiProperties} allows. The cost of a field is one plus
+ * the cost of its selections, times the page size ({@code first}, 20 when not given)
+ * under a connection or a search, so a page of pages is priced as what it would fetch.
+ * Introspection is not counted: GraphiQL's schema query is deep but cheap. Rejections are
+ * validation errors, as graphql-java classifies its own limits.
+ */
+@Component
+class QueryLimits extends SimplePerformantInstrumentation {
+
+	private final ApiProperties limits;
+
+	QueryLimits(ApiProperties limits) {
+		this.limits = limits;
+	}
+
+	@Override
+	public @Nullable InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext context = parameters.getExecutionContext();
+		Measure measure = measure(QueryTraverser.newQueryTraverser()
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getExecutionInput().getOperationName())
+			.coercedVariables(context.getCoercedVariables())
+			.build());
+		List<GraphQLError> errors = new ArrayList<>();
+		check(errors, measure.depth, this.limits.maxDepth(), "nests fields %d deep; at most %d levels are allowed");
+		check(errors, measure.complexity, this.limits.maxComplexity(),
+				"would cost %d (one per field, times first under a connection or search); at most %d is allowed: "
+						+ "ask for smaller pages or fewer nested fields");
+		check(errors, measure.aliases, this.limits.maxAliases(), "uses %d aliases; at most %d are allowed");
+		check(errors, measure.rootFields, this.limits.maxRootFields(),
+				"selects %d fields at its root; at most %d are allowed: split it into several requests");
+		if (!errors.isEmpty()) {
+			throw new AbortExecutionException(errors);
+		}
+		return super.beginExecuteOperation(parameters, state);
+	}
+
+	private static void check(List<GraphQLError> errors, long value, int limit, String message) {
+		if (value > limit) {
+			errors.add(GraphqlErrorBuilder.newError()
+				.errorType(ErrorType.ValidationError)
+				.message("The query " + message.formatted(value, limit))
+				.extensions(Map.of("limit", limit, "actual", value))
+				.build());
+		}
+	}
+
+	private static Measure measure(QueryTraverser traverser) {
+		Measure measure = new Measure();
+		Map<QueryVisitorFieldEnvironment, Long> childCost = new HashMap<>();
+		traverser.visitPostOrder(new QueryVisitorStub() {
+
+			@Override
+			public void visitField(QueryVisitorFieldEnvironment env) {
+				if (env.isTypeNameIntrospectionField() || isIntrospection(env)) {
+					return;
+				}
+				if (env.getField().getAlias() != null) {
+					measure.aliases++;
+				}
+				int depth = 1;
+				for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null; p = p
+					.getParentEnvironment()) {
+					depth++;
+				}
+				measure.depth = Math.max(measure.depth, depth);
+				long cost = 1 + childCost.getOrDefault(env, 0L) * pageSize(env);
+				QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
+				if (parent == null) {
+					measure.rootFields++;
+					measure.complexity += cost;
+				}
+				else {
+					childCost.merge(parent, cost, Long::sum);
+				}
+			}
+
+		});
+		return measure;
+	}
+
+	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {
+		for (QueryVisitorFieldEnvironment e = env; e != null; e = e.getParentEnvironment()) {
+			if (e.getField().getName().startsWith("__")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static long pageSize(QueryVisitorFieldEnvironment env) {
+		String type = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())).getName();
+		if (!type.endsWith("Connection") && !type.equals("SearchHit")) {
+			return 1;
+		}
+		Object first = env.getArguments().get("first");
+		long size = (first instanceof Number number) ? number.longValue() : PageRequest.DEFAULT_FIRST;
+		return Math.max(1, Math.min(size, PageRequest.MAX_FIRST));
+	}
+
+	private static final class Measure {
+
+		long depth;
+
+		long complexity;
+
+		long aliases;
+
+		long rootFields;
+
+	}
+
+}

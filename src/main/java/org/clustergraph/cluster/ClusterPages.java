@@ -1,0 +1,80 @@
+package org.clustergraph.cluster;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.clustergraph.api.Connection;
+import org.clustergraph.api.NestedPage;
+import org.clustergraph.api.NestedPages;
+import org.clustergraph.api.PageRequest;
+import org.clustergraph.industry.Industry;
+import org.clustergraph.neo4j.Rows;
+import org.clustergraph.program.Program;
+import org.clustergraph.region.Region;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Answers the connections to clusters and listings under other objects:
+ * {@code Region.clusters}, {@code Industry.clusters} and {@code Program.listings}. Each
+ * field hands its page to a data loader, so that all pages of a response level are read
+ * by one statement whatever their parents and arguments. The methods open no transaction
+ * of their own: the loaders read in one read transaction per batch.
+ */
+@Controller
+class ClusterPages {
+
+	private static final String REGION_CLUSTERS = "regionClusters";
+
+	private static final String INDUSTRY_CLUSTERS = "industryClusters";
+
+	private static final String PROGRAM_LISTINGS = "programListings";
+
+	ClusterPages(NestedPages pages) {
+		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", Cluster::of);
+		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", Cluster::of);
+		pages.register(PROGRAM_LISTINGS, "api/listings-of-programs",
+				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
+						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
+	}
+
+	@SchemaMapping(typeName = "Region", field = "clusters")
+	CompletableFuture<Connection<Cluster>> regionClusters(Region region, @Argument @Nullable Boolean includeDescendants,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
+		return page(env, REGION_CLUSTERS, region.code(),
+				Map.of("descendants", !Boolean.FALSE.equals(includeDescendants)), first, after);
+	}
+
+	@SchemaMapping(typeName = "Industry", field = "clusters")
+	CompletableFuture<Connection<Cluster>> industryClusters(Industry industry,
+			@Argument @Nullable Boolean includeDescendants, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingEnvironment env) {
+		return page(env, INDUSTRY_CLUSTERS, industry.code(),
+				Map.of("descendants", !Boolean.FALSE.equals(includeDescendants)), first, after);
+	}
+
+	@SchemaMapping(typeName = "Program", field = "listings")
+	CompletableFuture<Connection<Listing>> programListings(Program program, @Argument @Nullable Integer year,
+			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
+		Map<String, Object> arguments = new HashMap<>();
+		arguments.put("year", year);
+		return page(env, PROGRAM_LISTINGS, program.key(), arguments, first, after);
+	}
+
+	private <T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, String parent,
+			Map<String, Object> arguments, @Nullable Integer first, @Nullable String after) {
+		DataLoader<NestedPage, Connection<T>> pages = env.getDataLoader(loader);
+		if (pages == null) {
+			throw new IllegalStateException("No data loader " + loader);
+		}
+		return pages.load(new NestedPage(parent, arguments, PageRequest.of(first, after)));
+	}
+
+}

@@ -1,0 +1,244 @@
+package org.clustergraph.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.clustergraph.GraphTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Relay connections and filters on the seed graph: paging to the end, the edges of the
+ * page-size range, foreign cursors, filters that take descendants, and nested connections
+ * with their own arguments.
+ */
+@GraphTest
+class ConnectionApiTests {
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	ApiTestSupport graph;
+
+	@BeforeEach
+	void support() {
+		this.graph = new ApiTestSupport(this.neo4j);
+	}
+
+	@Test
+	void pagesThroughEveryClusterOnceWithOpaqueCursors() {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		int pages = 0;
+		boolean hasNext = true;
+		while (hasNext) {
+			GraphQlTester.Response response = this.graphQl.document(
+					"""
+							query($after: String) { clusters(first: 100, after: $after) { totalCount
+							  pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }""")
+				.variable("after", after)
+				.execute();
+			List<String> page = response.path("clusters.edges[*].node.id").entityList(String.class).get();
+			List<String> cursors = response.path("clusters.edges[*].cursor").entityList(String.class).get();
+			response.path("clusters.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+			response.path("clusters.pageInfo.startCursor").entity(String.class).isEqualTo(cursors.getFirst());
+			response.path("clusters.pageInfo.endCursor").entity(String.class).isEqualTo(cursors.getLast());
+			response.path("clusters.totalCount")
+				.entity(Long.class)
+				.isEqualTo(this.graph.count("MATCH (c:Cluster) RETURN count(c) AS n", Map.of()));
+			assertThat(cursors).allSatisfy((cursor) -> assertThat(cursor).doesNotContain(":", "cursor"));
+			ids.addAll(page);
+			after = cursors.getLast();
+			hasNext = response.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get();
+			pages++;
+		}
+		long clusters = this.graph.count("MATCH (c:Cluster) RETURN count(c) AS n", Map.of());
+		assertThat(ids).hasSize((int) clusters).doesNotHaveDuplicates();
+		assertThat(pages).isEqualTo((int) ((clusters + 99) / 100));
+		assertThat(ids).isSorted();
+	}
+
+	@Test
+	void givesTwentyByDefaultAndAnEmptyPageForFirstZero() {
+		this.graphQl.document("{ clusters { edges { node { id } } pageInfo { hasNextPage } } }")
+			.execute()
+			.path("clusters.edges")
+			.entityList(Object.class)
+			.hasSize(PageRequest.DEFAULT_FIRST)
+			.path("clusters.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+		this.graphQl
+			.document("{ clusters(first: 0) { edges { node { id } } pageInfo { hasNextPage startCursor endCursor } } }")
+			.execute()
+			.path("clusters.edges")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("clusters.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("clusters.pageInfo.startCursor")
+			.valueIsNull();
+		this.graphQl.document("{ clusters(first: 100) { edges { node { id } } } }")
+			.execute()
+			.path("clusters.edges")
+			.entityList(Object.class)
+			.hasSize(100);
+	}
+
+	@Test
+	void rejectsPageSizesOutsideTheRangeAndCursorsItDidNotGive() {
+		for (String arguments : List.of("first: 101", "first: -1", "after: \"abc\"", "after: \"Y3Vyc29yOnYxOi0x\"")) {
+			this.graphQl.document("{ clusters(" + arguments + ") { totalCount } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+					assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+					assertThat(error.getMessage()).containsAnyOf("first must be between 0 and 100", "after must be");
+				}))
+				.path("clusters")
+				.pathDoesNotExist();
+		}
+		this.graphQl.document("{ region(code: \"420000\") { clusters(first: 500) { totalCount } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+	}
+
+	@Test
+	void filtersClustersByRegionAndIndustryWithTheirDescendants() {
+		String xiantao = this.graph.clusterId("仙桃市无纺布产业集群");
+		long inHubei = this.graph.count(
+				"""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: '420000'}) }
+						RETURN count(c) AS n""",
+				Map.of());
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ clusters(first: 100, filter: {region: "420000"}) { totalCount edges { node { id } } } }""").execute();
+		response.path("clusters.totalCount").entity(Long.class).isEqualTo(inHubei);
+		response.path("clusters.edges").entityList(Object.class).hasSize((int) Math.min(100, inHubei));
+		this.graphQl.document("{ clusters(first: 100, filter: {region: \"429004\"}) { edges { node { id } } } }")
+			.execute()
+			.path("clusters.edges[*].node.id")
+			.entityList(String.class)
+			.contains(xiantao);
+		this.graphQl.document(
+				"""
+						{ clusters(first: 100, filter: {industry: "17", region: "429004"}) { totalCount edges { node { id } } } }""")
+			.execute()
+			.path("clusters.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(xiantao);
+		long miit2024 = this.graph.count("""
+				MATCH (c:Cluster) WHERE EXISTS { (c)-[l:LISTED_IN {year: 2024}]->(:Program {key: 'miit-sme'}) }
+				RETURN count(c) AS n""", Map.of());
+		this.graphQl.document("{ clusters(filter: {program: \"miit-sme\", year: 2024}) { totalCount } }")
+			.execute()
+			.path("clusters.totalCount")
+			.entity(Long.class)
+			.isEqualTo(miit2024);
+		this.graphQl
+			.document("{ clusters(filter: {nameContains: \"无纺布\"}, first: 100) { edges { node { id name } } } }")
+			.execute()
+			.path("clusters.edges[*].node.id")
+			.entityList(String.class)
+			.contains(xiantao);
+	}
+
+	@Test
+	void answersNotFoundForAFilterNamingWhatTheGraphDoesNotHold() {
+		for (String filter : List.of("region: \"999999\"", "industry: \"9999\"", "program: \"nope\"")) {
+			this.graphQl.document("{ clusters(filter: {" + filter + "}) { totalCount } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND")));
+		}
+	}
+
+	@Test
+	void pagesARegionsClustersWithOrWithoutItsDescendants() {
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ region(code: "429004") { own: clusters(includeDescendants: false) { totalCount }
+				    all: clusters { totalCount } }
+				  hubei: region(code: "420000") { own: clusters(includeDescendants: false) { totalCount }
+				    all: clusters(first: 5) { totalCount edges { node { id } } pageInfo { hasNextPage } }
+				    children(first: 100) { totalCount edges { node { code level parent { code } } } } } }""").execute();
+		long direct = this.graph
+			.count("MATCH (:Region {code: '420000'})<-[:LOCATED_IN]-(c:Cluster) RETURN count(c) AS n", Map.of());
+		long all = this.graph.count(
+				"""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: '420000'}) }
+						RETURN count(c) AS n""",
+				Map.of());
+		response.path("hubei.own.totalCount").entity(Long.class).isEqualTo(direct);
+		response.path("hubei.all.totalCount").entity(Long.class).isEqualTo(all);
+		response.path("hubei.all.edges").entityList(Object.class).hasSize(5);
+		response.path("hubei.all.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		assertThat(response.path("region.all.totalCount").entity(Integer.class).get()).isGreaterThanOrEqualTo(1);
+		List<String> children = response.path("hubei.children.edges[*].node.code").entityList(String.class).get();
+		assertThat(children).contains("420100", "429004").isSorted();
+		assertThat(response.path("hubei.children.edges[*].node.parent.code").entityList(String.class).get())
+			.containsOnly("420000");
+	}
+
+	@Test
+	void pagesAProgramsListingsByEditionInPublishedOrder() {
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ program(key: "miit-sme") { y2023: listings(year: 2023, first: 100) { totalCount
+				      edges { node { year rank program { key } cluster { id } } } }
+				    all: listings(first: 3) { totalCount edges { node { year rank } } } }
+				  zhejiang: program(key: "zhejiang") { listings { totalCount } } }""").execute();
+		response.path("program.y2023.totalCount").entity(Integer.class).isEqualTo(100);
+		List<Integer> ranks = response.path("program.y2023.edges[*].node.rank").entityList(Integer.class).get();
+		assertThat(ranks).isSorted().hasSize(100).doesNotHaveDuplicates();
+		assertThat(response.path("program.y2023.edges[*].node.year").entityList(Integer.class).get())
+			.containsOnly(2023);
+		assertThat(response.path("program.y2023.edges[*].node.program.key").entityList(String.class).get())
+			.containsOnly("miit-sme");
+		response.path("program.all.totalCount").entity(Integer.class).isEqualTo(300);
+		response.path("program.all.edges[*].node.year").entityList(Integer.class).containsExactly(2022, 2022, 2022);
+		response.path("zhejiang.listings.totalCount")
+			.entity(Long.class)
+			.isEqualTo(this.graph.count("MATCH ()-[l:LISTED_IN]->(:Program {key: 'zhejiang'}) RETURN count(l) AS n",
+					Map.of()));
+	}
+
+	@Test
+	void listsClustersOfSeveralProgramsMostProgramsFirst() {
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ crossListedClusters(first: 100) { totalCount edges { node { id programs { key } } } }
+				  three: crossListedClusters(minPrograms: 3) { totalCount } }""").execute();
+		long expected = this.graph.count("""
+				MATCH (c:Cluster) WHERE COUNT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p } >= 2
+				RETURN count(c) AS n""", Map.of());
+		response.path("crossListedClusters.totalCount").entity(Long.class).isEqualTo(expected);
+		List<String> ids = response.path("crossListedClusters.edges[*].node.id").entityList(String.class).get();
+		assertThat(ids).hasSize((int) expected)
+			.contains(this.graph.clusterId("仙桃市无纺布产业集群"), this.graph.clusterId("扬州数控成形机床创新型产业集群"),
+					this.graph.clusterId("永嘉泵阀产业群"));
+		List<Integer> programCounts = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			List<String> programs = response.path("crossListedClusters.edges[" + i + "].node.programs[*].key")
+				.entityList(String.class)
+				.get();
+			assertThat(new HashSet<>(programs)).hasSizeGreaterThanOrEqualTo(2);
+			programCounts.add(-programs.size());
+		}
+		assertThat(programCounts).isSorted();
+		assertThat(response.path("three.totalCount").entity(Integer.class).get()).isLessThan((int) expected);
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.clustergraph.api;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.clustergraph.GraphTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Neighbourhoods and shortest paths as drawable graphs on the seed graph.
+ */
+@GraphTest
+class GraphViewApiTests {
+
+	private static final String GRAPH = "{ truncated nodes { id label name degree } edges { id type source target } }";
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	ApiTestSupport graph;
+
+	@BeforeEach
+	void support() {
+		this.graph = new ApiTestSupport(this.neo4j);
+	}
+
+	@Test
+	void drawsAClustersNeighbourhoodWithEveryEdgeAmongItsNodes() {
+		String xiantao = this.graph.clusterId("仙桃市无纺布产业集群");
+		GraphQlTester.Response response = this.graphQl
+			.document("query($id: ID!) { neighborhood(id: $id) " + GRAPH + " }")
+			.variable("id", xiantao)
+			.execute();
+		List<String> ids = response.path("neighborhood.nodes[*].id").entityList(String.class).get();
+		assertThat(ids.getFirst()).isEqualTo(xiantao);
+		assertThat(ids).containsExactlyInAnyOrder(xiantao, "Region:429004", "Industry:1781", "Program:hubei",
+				"Program:miit-sme");
+		response.path("neighborhood.truncated").entity(Boolean.class).isEqualTo(false);
+		response.path("neighborhood.nodes[0].degree").entity(Integer.class).isEqualTo(ids.size() - 1);
+		List<String> edges = response.path("neighborhood.edges[*].id").entityList(String.class).get();
+		assertThat(edges)
+			.contains("LOCATED_IN:" + xiantao + "->Region:429004", "BELONGS_TO:" + xiantao + "->Industry:1781")
+			.anySatisfy((id) -> assertThat(id).matches("LISTED_IN:" + xiantao + "->Program:miit-sme:2024:\\d+"))
+			.anySatisfy((id) -> assertThat(id).matches("LISTED_IN:" + xiantao + "->Program:hubei::\\d+|LISTED_IN:"
+					+ xiantao + "->Program:hubei:\\d*:\\d+"))
+			.doesNotHaveDuplicates();
+		assertThat(response.path("neighborhood.edges[*].source").entityList(String.class).get())
+			.allMatch(ids::contains);
+		assertThat(response.path("neighborhood.edges[*].target").entityList(String.class).get())
+			.allMatch(ids::contains);
+		// Two hops away: the province above the city, and other clusters of the same
+		// industry tree.
+		List<String> twoHops = this.graphQl
+			.document("query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 1000) { nodes { id } } }")
+			.variable("id", xiantao)
+			.execute()
+			.path("neighborhood.nodes[*].id")
+			.entityList(String.class)
+			.get();
+		assertThat(twoHops).contains("Region:420000", "Industry:178").containsAll(ids);
+	}
+
+	@Test
+	void capsASupernodesNeighbourhoodNearestFirstAndSaysSo() {
+		GraphQlTester.Response response = this.graphQl
+			.document("{ neighborhood(id: \"Program:miit-sme\", depth: 2, limit: 50) " + GRAPH + " }")
+			.execute();
+		response.path("neighborhood.truncated").entity(Boolean.class).isEqualTo(true);
+		List<String> ids = response.path("neighborhood.nodes[*].id").entityList(String.class).get();
+		assertThat(ids).hasSize(50).startsWith("Program:miit-sme").doesNotHaveDuplicates();
+		// The program's own clusters (one hop) fill the cap before anything two hops
+		// away.
+		assertThat(ids.subList(1, ids.size())).allMatch((id) -> id.startsWith("Cluster:"));
+		response.path("neighborhood.nodes[0].degree")
+			.entity(Long.class)
+			.isEqualTo(this.graph.count(
+					"MATCH (:Program {key: 'miit-sme'})<-[:LISTED_IN]-(c:Cluster) RETURN count(DISTINCT c) AS n",
+					Map.of()));
+	}
+
+	@Test
+	void answersNullForAnUnknownIdAndRejectsDepthsAndLimitsOutOfRange() {
+		this.graphQl.document("{ neighborhood(id: \"Region:999999\") { truncated } }")
+			.execute()
+			.path("neighborhood")
+			.valueIsNull();
+		for (String arguments : List.of("depth: 4", "depth: -1", "limit: 0", "limit: 1001")) {
+			this.graphQl.document("{ neighborhood(id: \"Program:hubei\", " + arguments + ") { truncated } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+		}
+	}
+
+	@Test
+	void findsAShortestPathThatAvoidsProgramsUnlessAllowed() {
+		String xiantao = this.graph.clusterId("仙桃市无纺布产业集群");
+		String yangzhou = this.graph.clusterId("扬州数控成形机床创新型产业集群");
+		GraphQlTester.Response response = this.graphQl.document("""
+				query($a: ID!, $b: ID!) {
+				  up: shortestPath(from: $a, to: "Region:420000") { nodes { id } edges { id } }
+				  far: shortestPath(from: $a, to: $b) { nodes { id } }
+				  wide: shortestPath(from: $a, to: $b, maxLength: 10) { nodes { id label } edges { id } }
+				  viaList: shortestPath(from: $a, to: $b, through: ["Cluster", "Region", "Industry", "Program"]) {
+				    nodes { id label } edges { type } } }""").variable("a", xiantao).variable("b", yangzhou).execute();
+		response.path("up.nodes[*].id")
+			.entityList(String.class)
+			.containsExactly(xiantao, "Region:429004", "Region:420000");
+		response.path("up.edges").entityList(Object.class).hasSize(2);
+		// Through industries the two clusters are 8 hops apart (1781 up to C and down to
+		// 3422).
+		response.path("far").valueIsNull();
+		List<String> labels = response.path("wide.nodes[*].label").entityList(String.class).get();
+		assertThat(labels).hasSize(9).doesNotContain("Program");
+		response.path("wide.edges").entityList(Object.class).hasSize(8);
+		response.path("viaList.nodes[*].label")
+			.entityList(String.class)
+			.containsExactly("Cluster", "Program", "Cluster");
+		response.path("viaList.edges[*].type").entityList(String.class).containsExactly("LISTED_IN", "LISTED_IN");
+		// Ties are broken the same way every time.
+		Set<List<String>> answers = new HashSet<>();
+		for (int i = 0; i < 3; i++) {
+			answers.add(this.graphQl
+				.document("query($a: ID!, $b: ID!) { shortestPath(from: $a, to: $b, maxLength: 10) { nodes { id } } }")
+				.variable("a", xiantao)
+				.variable("b", yangzhou)
+				.execute()
+				.path("shortestPath.nodes[*].id")
+				.entityList(String.class)
+				.get());
+		}
+		assertThat(answers).hasSize(1);
+	}
+
+	@Test
+	void namesTheMissingEndOfAPathAndRejectsUnknownLabels() {
+		this.graphQl.document("{ shortestPath(from: \"Program:hubei\", to: \"Cluster:nope\") { truncated } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND");
+				assertThat(error.getMessage()).startsWith("to:");
+			}));
+		this.graphQl.document(
+				"{ shortestPath(from: \"Program:hubei\", to: \"Region:420000\", through: [\"Dataset\"]) { truncated } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST")));
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.clustergraph.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.clustergraph.GraphTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The protections of the public endpoint, over real HTTP: every oversized request is
+ * refused before it runs, with graphql-java's classification and a message saying what
+ * the limit is, while GraphiQL's deep but cheap introspection query still works.
+ */
+@GraphTest
+class LimitsApiTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiProperties limits;
+
+	@Test
+	void refusesQueriesNestedDeeperThanTheLimit() {
+		String query = "{ region(code: \"330000\") " + "{ parent ".repeat(this.limits.maxDepth()) + "{ code }"
+				+ " }".repeat(this.limits.maxDepth()) + " }";
+		assertRefused(post(query), "ValidationError", "levels are allowed");
+	}
+
+	@Test
+	void refusesQueriesWhosePagesOfPagesCostTooMuch() {
+		JsonNode response = post(
+				"""
+						{ clusters(first: 100) { edges { node { industries { clusters(first: 100) { edges { node { name } } } } } } } }""");
+		assertRefused(response, "ValidationError", "ask for smaller pages");
+		// The same shape with small pages is fine.
+		JsonNode small = post(
+				"""
+						{ clusters(first: 5) { edges { node { industries { clusters(first: 5) { edges { node { name } } } } } } } }""");
+		assertThat(small.path("errors").isMissingNode()).isTrue();
+		assertThat(small.path("data").path("clusters").path("edges")).hasSize(5);
+	}
+
+	@Test
+	void refusesTooManyAliasesAndRootFields() {
+		StringBuilder aliases = new StringBuilder("{ programs { ");
+		for (int i = 0; i <= this.limits.maxAliases(); i++) {
+			aliases.append("k").append(i).append(": key ");
+		}
+		assertRefused(post(aliases.append("} }").toString()), "ValidationError", "aliases");
+		StringBuilder roots = new StringBuilder("{ ");
+		for (int i = 0; i <= this.limits.maxRootFields(); i++) {
+			roots.append("d").append(i).append(": dataset { listingCount } ");
+		}
+		assertRefused(post(roots.append("}").toString()), "ValidationError", "at its root");
+	}
+
+	@Test
+	void refusesDocumentsLongerThanTheLimitBeforeParsingThem() {
+		String padding = "# " + "x".repeat(this.limits.maxCharacters()) + "\n";
+		assertRefused(post(padding + "{ dataset { listingCount } }"), "InvalidSyntax", "characters");
+	}
+
+	@Test
+	void answersGraphiqlsIntrospectionQuery() {
+		JsonNode response = post("""
+				{ __schema { queryType { name } types { name fields(includeDeprecated: true) { name
+				  args { name type { kind name ofType { kind name ofType { kind name ofType { kind name
+				  ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
+				  type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }""");
+		assertThat(response.path("errors").isMissingNode()).isTrue();
+		assertThat(response.path("data").path("__schema").path("queryType").path("name").asString()).isEqualTo("Query");
+	}
+
+	@Test
+	void keepsCypherAndStackTracesFromClients() {
+		for (String query : List.of("{ clusters(first: 101) { totalCount } }", "{ nope }", "{ clusters(")) {
+			String body = post(query).toString();
+			assertThat(body).doesNotContain("MATCH", "Exception", "\tat ", "org.clustergraph");
+		}
+	}
+
+	private static void assertRefused(JsonNode response, String classification, String message) {
+		assertThat(response.path("data").isMissingNode() || response.path("data").isNull()).isTrue();
+		JsonNode error = response.path("errors").get(0);
+		assertThat(error.path("extensions").path("classification").asString()).isEqualTo(classification);
+		assertThat(error.path("message").asString()).contains(message);
+	}
+
+	private JsonNode post(String query) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query)),
+							StandardCharsets.UTF_8))
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return json.readTree(response.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
