@@ -1,0 +1,123 @@
+package org.clustergraph.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.clustergraph.GraphTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every example query of the README against the seed graph and checks what each is
+ * meant to show, so that the examples cannot rot. An example is a {@code graphql} code
+ * block whose first line is {@code # example: <name>}.
+ */
+@GraphTest
+class ReadmeExamplesTests {
+
+	private static final Pattern EXAMPLE = Pattern.compile("```graphql\\n# example: (\\S+)\\n(.*?)```", Pattern.DOTALL);
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Test
+	void everyReadmeExampleAnswersWhatItPromises() throws IOException {
+		Map<String, String> examples = new LinkedHashMap<>();
+		Matcher matcher = EXAMPLE.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
+		while (matcher.find()) {
+			examples.put(matcher.group(1), matcher.group(2));
+		}
+		Map<String, Consumer<GraphQlTester.Response>> checks = checks();
+		assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(checks.keySet());
+		for (Map.Entry<String, String> example : examples.entrySet()) {
+			checks.get(example.getKey()).accept(this.graphQl.document(example.getValue()).execute());
+		}
+	}
+
+	private static Map<String, Consumer<GraphQlTester.Response>> checks() {
+		Map<String, Consumer<GraphQlTester.Response>> checks = new LinkedHashMap<>();
+		checks.put("industry-across-provinces", (response) -> {
+			List<Integer> widths = response.path("industrySpread[*].provinceCount").entityList(Integer.class).get();
+			assertThat(widths).isNotEmpty().allSatisfy((n) -> assertThat(n).isGreaterThanOrEqualTo(5));
+			assertThat(widths.reversed()).isSorted();
+			assertThat(response.path("industrySpread[0].provinces").entityList(Object.class).get())
+				.hasSize(widths.getFirst());
+		});
+		checks.put("regions-on-several-programs", (response) -> {
+			List<Integer> counts = response.path("regionsInMultiplePrograms[*].programCount")
+				.entityList(Integer.class)
+				.get();
+			assertThat(counts).isNotEmpty().allSatisfy((n) -> assertThat(n).isGreaterThanOrEqualTo(3));
+			assertThat(response.path("regionsInMultiplePrograms[*].region.code").entityList(String.class).get())
+				.contains("330100");
+		});
+		checks.put("program-overlap", (response) -> {
+			response.path("programOverlap").entityList(Object.class).hasSize(10);
+			assertThat(response.path("programOverlap[*].sharedClusters").entityList(Integer.class).get())
+				.anySatisfy((n) -> assertThat(n).isPositive());
+		});
+		checks.put("cluster-with-listings", (response) -> {
+			response.path("cluster.listings[*].nameAsListed")
+				.entityList(String.class)
+				.containsExactly("仙桃市无纺布产业集群", "湖北省仙桃市无纺布产业集群");
+			response.path("cluster.industries[*].code").entityList(String.class).containsExactly("1781");
+			response.path("cluster.regions[*].code").entityList(String.class).containsExactly("429004");
+			assertThat(response.path("cluster.listings[0].decisions[*].aspect").entityList(String.class).get())
+				.contains("PLACE", "INDUSTRY", "IDENTITY");
+		});
+		checks.put("region-clusters", (response) -> {
+			int own = response.path("region.own.totalCount").entity(Integer.class).get();
+			int all = response.path("region.clusters.totalCount").entity(Integer.class).get();
+			assertThat(all).isGreaterThan(own);
+			assertThat(response.path("region.clusters.edges[*].node.regions[*].level").entityList(String.class).get())
+				.contains("COUNTY");
+			int counties = response.path("region.children.edges[*].node.clusters.totalCount")
+				.entityList(Integer.class)
+				.get()
+				.stream()
+				.mapToInt(Integer::intValue)
+				.sum();
+			assertThat(own + counties).isGreaterThanOrEqualTo(all);
+		});
+		checks.put("cross-listed-clusters", (response) -> {
+			assertThat(response.path("crossListedClusters.totalCount").entity(Integer.class).get()).isPositive();
+			assertThat(response.path("crossListedClusters.edges[0].node.programs").entityList(Object.class).get())
+				.hasSizeGreaterThanOrEqualTo(2);
+		});
+		checks.put("search", (response) -> {
+			response.path("search").entityList(Object.class).hasSize(5);
+			assertThat(response.path("search[0].node.name").entity(String.class).get()).contains("数控机床");
+		});
+		checks.put("neighbourhood", (response) -> {
+			List<String> ids = response.path("neighborhood.nodes[*].id").entityList(String.class).get();
+			assertThat(ids).startsWith("Region:429004").contains("Region:420000").hasSizeLessThanOrEqualTo(100);
+			assertThat(response.path("neighborhood.edges[*].source").entityList(String.class).get())
+				.allMatch(ids::contains);
+		});
+		checks.put("path", (response) -> {
+			List<String> ids = response.path("shortestPath.nodes[*].id").entityList(String.class).get();
+			assertThat(ids).startsWith("Cluster:f22e831ce54e").endsWith("Cluster:0289dc341d8b");
+			response.path("shortestPath.edges").entityList(Object.class).hasSize(ids.size() - 1);
+		});
+		checks.put("program-listings", (response) -> {
+			response.path("program.listings.totalCount").entity(Integer.class).isEqualTo(100);
+			response.path("program.listings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+			List<Integer> ranks = response.path("program.listings.edges[*].node.rank").entityList(Integer.class).get();
+			assertThat(ranks).isSorted().hasSize(100).startsWith(1).endsWith(100);
+		});
+		return checks;
+	}
+
+}
