@@ -15,6 +15,7 @@ import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.RootPages;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
@@ -40,27 +41,22 @@ class ClusterController {
 
 	private final Neo4jClient neo4j;
 
-	ClusterController(Neo4jClient neo4j) {
+	private final RootPages pages;
+
+	ClusterController(Neo4jClient neo4j, RootPages pages) {
 		this.neo4j = neo4j;
+		this.pages = pages;
 	}
 
 	@QueryMapping
 	Connection<Cluster> clusters(@Argument @Nullable ClusterFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after);
-		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
 		if (filter != null) {
 			checkTargets(filter);
 		}
-		List<Cluster> clusters = this.neo4j.query(CypherFiles.get("api/clusters-page"))
-			.bindAll(withPage(parameters, page))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Cluster.of(Rows.map(row, "cluster")))
-			.toList();
-		Integer total = selection.contains("totalCount") ? count("api/clusters-count", parameters) : null;
-		return Connection.of(clusters, page, total);
+		return this.pages.page("api/clusters", (filter != null) ? filter.parameters() : ClusterFilter.NONE, page,
+				selection.contains("totalCount"), "cluster", Cluster::of);
 	}
 
 	@QueryMapping
@@ -72,17 +68,8 @@ class ClusterController {
 		if (minPrograms < 1) {
 			throw new BadRequestException("minPrograms must be at least 1 (it was " + minPrograms + ")");
 		}
-		PageRequest page = PageRequest.of(first, after);
-		Map<String, @Nullable Object> parameters = Map.of("minPrograms", minPrograms);
-		List<Cluster> clusters = this.neo4j.query(CypherFiles.get("api/cross-listed-page"))
-			.bindAll(withPage(parameters, page))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Cluster.of(Rows.map(row, "cluster")))
-			.toList();
-		Integer total = selection.contains("totalCount") ? count("api/cross-listed-count", parameters) : null;
-		return Connection.of(clusters, page, total);
+		return this.pages.page("api/cross-listed", Map.of("minPrograms", minPrograms), PageRequest.of(first, after),
+				selection.contains("totalCount"), "cluster", Cluster::of);
 	}
 
 	private void checkTargets(ClusterFilter filter) {
@@ -106,22 +93,6 @@ class ClusterController {
 			throw new NotFoundException(
 					"filter.program: no program has the key '" + filter.program() + "' (see the programs query)");
 		}
-	}
-
-	private int count(String statement, Map<String, @Nullable Object> parameters) {
-		return this.neo4j.query(CypherFiles.get(statement))
-			.bindAll(parameters)
-			.fetchAs(Integer.class)
-			.mappedBy((types, record) -> record.get("total").asInt())
-			.one()
-			.orElse(0);
-	}
-
-	private static Map<String, @Nullable Object> withPage(Map<String, @Nullable Object> parameters, PageRequest page) {
-		Map<String, @Nullable Object> all = new HashMap<>(parameters);
-		all.put("offset", page.offset());
-		all.put("limit", page.fetch());
-		return all;
 	}
 
 	@QueryMapping

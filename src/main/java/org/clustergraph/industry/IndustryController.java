@@ -12,6 +12,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.RootPages;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
@@ -34,37 +35,24 @@ class IndustryController {
 
 	private final Neo4jClient neo4j;
 
-	IndustryController(Neo4jClient neo4j) {
+	private final RootPages pages;
+
+	IndustryController(Neo4jClient neo4j, RootPages pages) {
 		this.neo4j = neo4j;
+		this.pages = pages;
 	}
 
 	@QueryMapping
 	Connection<Industry> industries(@Argument @Nullable IndustryFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
-		PageRequest page = PageRequest.of(first, after);
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("level", (filter != null) ? filter.level() : null);
 		String text = (filter != null && filter.nameContains() != null && !filter.nameContains().isBlank())
 				? Normalizer.normalize(filter.nameContains().strip(), Normalizer.Form.NFKC) : null;
 		parameters.put("nameContains", text);
 		parameters.put("hasClusters", (filter != null) ? filter.hasClusters() : null);
-		Map<String, @Nullable Object> paged = new HashMap<>(parameters);
-		paged.put("offset", page.offset());
-		paged.put("limit", page.fetch());
-		List<Industry> items = this.neo4j.query(CypherFiles.get("api/industries-page"))
-			.bindAll(paged)
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Industry.of(Rows.map(row, "industry")))
-			.toList();
-		Integer total = selection.contains("totalCount") ? this.neo4j.query(CypherFiles.get("api/industries-count"))
-			.bindAll(parameters)
-			.fetchAs(Integer.class)
-			.mappedBy((types, record) -> record.get("total").asInt())
-			.one()
-			.orElse(0) : null;
-		return Connection.of(items, page, total);
+		return this.pages.page("api/industries", parameters, PageRequest.of(first, after),
+				selection.contains("totalCount"), "industry", Industry::of);
 	}
 
 	@QueryMapping

@@ -13,6 +13,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.RootPages;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
@@ -35,37 +36,24 @@ class RegionController {
 
 	private final Neo4jClient neo4j;
 
-	RegionController(Neo4jClient neo4j) {
+	private final RootPages pages;
+
+	RegionController(Neo4jClient neo4j, RootPages pages) {
 		this.neo4j = neo4j;
+		this.pages = pages;
 	}
 
 	@QueryMapping
 	Connection<Region> regions(@Argument @Nullable RegionFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
-		PageRequest page = PageRequest.of(first, after);
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("level", (filter != null) ? filter.level() : null);
 		String text = (filter != null && filter.nameContains() != null && !filter.nameContains().isBlank())
 				? Normalizer.normalize(filter.nameContains().strip(), Normalizer.Form.NFKC) : null;
 		parameters.put("nameContains", text);
 		parameters.put("hasClusters", (filter != null) ? filter.hasClusters() : null);
-		Map<String, @Nullable Object> paged = new HashMap<>(parameters);
-		paged.put("offset", page.offset());
-		paged.put("limit", page.fetch());
-		List<Region> items = this.neo4j.query(CypherFiles.get("api/regions-page"))
-			.bindAll(paged)
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Region.of(Rows.map(row, "region")))
-			.toList();
-		Integer total = selection.contains("totalCount") ? this.neo4j.query(CypherFiles.get("api/regions-count"))
-			.bindAll(parameters)
-			.fetchAs(Integer.class)
-			.mappedBy((types, record) -> record.get("total").asInt())
-			.one()
-			.orElse(0) : null;
-		return Connection.of(items, page, total);
+		return this.pages.page("api/regions", parameters, PageRequest.of(first, after),
+				selection.contains("totalCount"), "region", Region::of);
 	}
 
 	@QueryMapping

@@ -126,21 +126,11 @@ class QueryApiTests {
 		}
 	}
 
-	private String clusterIdOf(String nameAsListed) {
-		return findCluster(nameAsListed);
-	}
-
 	@Autowired
 	org.springframework.data.neo4j.core.Neo4jClient neo4j;
 
-	private String findCluster(String nameAsListed) {
-		return "Cluster:" + this.neo4j
-			.query("MATCH (c:Cluster)-[l:LISTED_IN]->() WHERE l.nameAsListed = $name RETURN c.key LIMIT 1")
-			.bind(nameAsListed)
-			.to("name")
-			.fetchAs(String.class)
-			.one()
-			.orElseThrow();
+	private String clusterIdOf(String nameAsListed) {
+		return new ApiTestSupport(this.neo4j).clusterId(nameAsListed);
 	}
 
 }
