@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# API benchmark: the canonical GraphQL queries against a running service, each beside the
+# hand-written Cypher that computes the same answer over Bolt (the floor), with the same number
+# of concurrent clients. Prints per query and side: requests, req/s, p50 and p99 latency, errors,
+# the service's CPU time per request and its highest resident memory (VmRSS, sampled every 0.1 s);
+# and the ratio of the p50s. BENCHMARKS.md says how it measures and records the figures.
+#
+# Start the service first and wait until it has loaded the graph, for example:
+#   ./mvnw -DskipTests package
+#   CLUSTERGRAPH_DATA_DIR=$(mktemp -d) java @jvm.options -jar target/cluster-graph-0.1.0-SNAPSHOT.jar &
+#   # until `{ dataset { listingCount } }` answers 638
+# then:
+#   bench/api.sh                                   # http://localhost:8080/graphql, bolt://127.0.0.1:7687
+#   bench/api.sh --url=http://localhost:8092/graphql --bolt=bolt://127.0.0.1:7692 --duration=5 --queries=1
+#   bench/api.sh --help                            # every option
+# The service's pid is that of the process listening on the URL's port, unless --pid is given.
+#
+# The harness is the Java class org.clustergraph.bench.ApiBenchmark in src/test/java: it compiles
+# with every build (so it keeps up with the driver and Jackson), but it is not a test and
+# `./mvnw verify` never runs it. This script compiles the test sources, writes their class path
+# to target/bench-classpath.txt and runs the class in a JVM of its own.
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java); SKIP_BUILD=1 reuses the last compile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
+classpath=target/bench-classpath.txt
+if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
+	./mvnw -B -ntp -q test-compile dependency:build-classpath \
+		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
+fi
+exec "$java" -Xmx512m -cp "target/test-classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"
