@@ -1,15 +1,11 @@
-// $level: a region level; $minPrograms. Regions of that level in which clusters of at least
-// $minPrograms distinct programs are located (clusters located in a region's descendants count),
-// most programs first, then most clusters, then by code. At PREFECTURE level the prefecture-level
-// units are the prefectures, the municipalities (provinces with no prefecture under them) and the
-// county-level units directly under a province that has prefectures (仙桃, 济源, 石河子...).
-// Walks up from each cluster, which visits far fewer regions than walking down from each unit.
+// $level: a region level; $units: the codes of the regions that count at that level (the
+// prefecture-level units of prefecture-units at PREFECTURE, null to take the regions of $level);
+// $minPrograms. Regions in which clusters of at least $minPrograms distinct programs are located
+// (clusters located in a region's descendants count), most programs first, then most clusters, then
+// by code. Walks up from each cluster, which visits far fewer regions than walking down from each
+// unit.
 MATCH (c:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
-WHERE u.level = $level
-   OR ($level = 'PREFECTURE' AND u.level = 'PROVINCE'
-       AND NOT EXISTS { (u)<-[:LOCATED_IN]-(:Region {level: 'PREFECTURE'}) })
-   OR ($level = 'PREFECTURE' AND u.level = 'COUNTY'
-       AND EXISTS { (u)-[:LOCATED_IN]->(:Region {level: 'PROVINCE'})<-[:LOCATED_IN]-(:Region {level: 'PREFECTURE'}) })
+WHERE ($units IS NULL AND u.level = $level) OR u.code IN $units
 WITH DISTINCT u, c
 MATCH (c)-[:LISTED_IN]->(p:Program)
 WITH u, count(DISTINCT p) AS programCount, collect(DISTINCT p.key) AS programs, count(DISTINCT c) AS clusterCount
