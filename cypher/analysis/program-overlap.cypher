@@ -1,6 +1,5 @@
-// $level: the region level at which shared regions are counted; $units: the codes of the regions
-// that count at that level (the prefecture-level units of prefecture-units at PREFECTURE, null to
-// take the regions of $level). For every pair of distinct programs a and b with
+// $level: the region level at which shared regions are counted (Region.countsAt: the
+// prefecture-level units at PREFECTURE). For every pair of distinct programs a and b with
 // a.key < b.key: the clusters both list, the clusters either lists, and the regions of that level
 // in which both have a cluster (clusters located in a region's descendants count for it).
 MATCH (p:Program)
@@ -10,7 +9,7 @@ CALL (p) {
 }
 CALL (p) {
   MATCH (p)<-[:LISTED_IN]-(:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
-  WHERE ($units IS NULL AND u.level = $level) OR u.code IN $units
+  WHERE $level IN u.countsAt
   RETURN collect(DISTINCT u.code) AS regions
 }
 WITH collect({program: p {.key, .name, .issuer, .level, .years, clusterCount: size(clusters)}, clusters: clusters,

@@ -1,11 +1,10 @@
-// $level: a region level; $units: the codes of the regions that count at that level (the
-// prefecture-level units of prefecture-units at PREFECTURE, null to take the regions of $level);
-// $minPrograms. Regions in which clusters of at least $minPrograms distinct programs are located
-// (clusters located in a region's descendants count), most programs first, then most clusters, then
-// by code. Walks up from each cluster, which visits far fewer regions than walking down from each
-// unit.
+// $level: a region level; $minPrograms. Regions counted at $level (Region.countsAt: the
+// prefecture-level units at PREFECTURE) in which clusters of at least $minPrograms distinct programs
+// are located (clusters located in a region's descendants count), most programs first, then most
+// clusters, then by code. Walks up from each cluster, which visits far fewer regions than walking
+// down from each unit.
 MATCH (c:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
-WHERE ($units IS NULL AND u.level = $level) OR u.code IN $units
+WHERE $level IN u.countsAt
 WITH DISTINCT u, c
 MATCH (c)-[:LISTED_IN]->(p:Program)
 WITH u, count(DISTINCT p) AS programCount, collect(DISTINCT p.key) AS programs, count(DISTINCT c) AS clusterCount

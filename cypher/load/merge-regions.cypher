@@ -1,4 +1,7 @@
-// $rows: [{code, name, level, source}], $loadId. Creates or updates regions.
+// $rows: [{code, name, level, countsAt, source}], $loadId. Creates or updates regions. countsAt
+// lists the levels at which the analysis statements count the region: its own, and PREFECTURE too
+// for the prefecture-level units that are not prefectures (北京市, 仙桃市).
 UNWIND $rows AS row
 MERGE (r:Region {code: row.code})
-SET r.name = row.name, r.level = row.level, r.source = row.source, r.loadId = $loadId
+SET r.name = row.name, r.level = row.level, r.countsAt = row.countsAt, r.source = row.source,
+    r.loadId = $loadId

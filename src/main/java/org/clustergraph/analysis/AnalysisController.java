@@ -39,7 +39,7 @@ class AnalysisController {
 		int min = atLeastOne("minPrograms", minPrograms, 2);
 		Map<String, Program> programs = programs();
 		return this.neo4j.query(CypherFiles.get("analysis/regions-in-multiple-programs"))
-			.bindAll(levelParameters(level, "minPrograms", min))
+			.bindAll(Map.of("level", level, "minPrograms", min))
 			.fetch()
 			.all()
 			.stream()
@@ -70,7 +70,7 @@ class AnalysisController {
 	@QueryMapping
 	List<ProgramOverlap> programOverlap(@Argument @Nullable String regionLevel) {
 		return this.neo4j.query(CypherFiles.get("analysis/program-overlap"))
-			.bindAll(levelParameters((regionLevel != null) ? regionLevel : "PREFECTURE", "minPrograms", 0))
+			.bindAll(Map.of("level", (regionLevel != null) ? regionLevel : "PREFECTURE"))
 			.fetch()
 			.all()
 			.stream()
@@ -79,24 +79,6 @@ class AnalysisController {
 					Objects.requireNonNull(Rows.integer(row, "sharedRegions")),
 					((Number) Objects.requireNonNull(row.get("clusterJaccard"))).doubleValue()))
 			.toList();
-	}
-
-	/**
-	 * The parameters of a statement that counts regions of one level: at PREFECTURE the
-	 * prefecture-level units, read by their own statement (planning their definition
-	 * inside the larger statements made the first call take seconds).
-	 */
-	private Map<String, @Nullable Object> levelParameters(String level, String name, Object value) {
-		Map<String, @Nullable Object> parameters = new HashMap<>();
-		parameters.put("level", level);
-		parameters.put(name, value);
-		parameters.put("units",
-				level.equals("PREFECTURE") ? this.neo4j.query(CypherFiles.get("analysis/prefecture-units"))
-					.fetchAs(List.class)
-					.mappedBy((types, record) -> record.get("codes").asList())
-					.one()
-					.orElse(List.of()) : null);
-		return parameters;
 	}
 
 	private Map<String, Program> programs() {

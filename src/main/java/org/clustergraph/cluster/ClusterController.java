@@ -106,8 +106,8 @@ class ClusterController {
 			return Optional.empty();
 		}
 		// One statement answers the lookup and the fields front ends ask of it most; the
-		// batch
-		// mappings below find them in the request's context instead of asking again.
+		// batch mappings below find them in the request's context instead of asking
+		// again.
 		return this.neo4j.query(CypherFiles.get("api/cluster-with-places"))
 			.bind(id.substring("Cluster:".length()))
 			.to("key")

@@ -103,6 +103,28 @@ class GraphLoadTests {
 	}
 
 	@Test
+	void countsPrefectureLevelUnitsThatAreNotPrefecturesAtPrefectureLevel() {
+		Map<String, Object> countsAt = this.neo4j.query("""
+				MATCH (r:Region) WHERE r.code IN ['110000', '330000', '330400', '110108', '330411', '429004']
+				RETURN r.code AS code, r.countsAt AS levels""")
+			.fetch()
+			.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap((r) -> (String) r.get("code"), (r) -> r.get("levels")));
+		assertThat(countsAt).containsEntry("110000", List.of("PROVINCE", "PREFECTURE"))
+			.containsEntry("330000", List.of("PROVINCE"))
+			.containsEntry("330400", List.of("PREFECTURE"))
+			.containsEntry("110108", List.of("COUNTY"))
+			.containsEntry("330411", List.of("COUNTY"))
+			.containsEntry("429004", List.of("COUNTY", "PREFECTURE"));
+		assertThat(
+				count("MATCH (r:Region) WHERE 'PREFECTURE' IN r.countsAt AND r.level <> 'PREFECTURE' RETURN count(r)"))
+			.as("the 4 municipalities and the 32 county-level units the NBS table puts under 省直辖县级行政区划"
+					+ " (1 in 河南, 4 in 湖北, 15 in 海南, 12 in 新疆)")
+			.isEqualTo(36);
+	}
+
+	@Test
 	void storesOneClusterWithOneListingPerList() {
 		Map<String, Object> yangzhou = this.neo4j.query("""
 				MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: 'most-pilot'})

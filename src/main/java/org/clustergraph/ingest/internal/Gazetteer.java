@@ -37,9 +37,8 @@ public final class Gazetteer {
 			if (!place.shortName().isEmpty() && place.shortName().length() >= 2) {
 				index(place.shortName(), place);
 			}
-			// Autonomous units are written without their peoples' names: 玉屏侗族自治县 as 玉屏县
-			// or
-			// 玉屏, 恩施土家族苗族自治州 as 恩施州.
+			// Autonomous units are written without their peoples' names: 玉屏侗族自治县
+			// as 玉屏县 or 玉屏, 恩施土家族苗族自治州 as 恩施州.
 			Matcher autonomous = AUTONOMOUS.matcher(place.name());
 			if (autonomous.matches()) {
 				index(autonomous.group(1) + autonomous.group(2), place);
@@ -70,10 +69,9 @@ public final class Gazetteer {
 			rows.put(row.get("code"), row);
 			children.computeIfAbsent(row.get("parent_code"), (p) -> new ArrayList<>()).add(row);
 		}
-		// Statistical placeholders (市辖区, 省直辖县级行政区划) are not places: their children belong
-		// to the province. A prefecture-level city without counties (东莞, 嘉峪关) appears a
-		// second
-		// time as its own only county: one region.
+		// Statistical placeholders (市辖区, 省直辖县级行政区划) are not places: their children
+		// belong to the province. A prefecture-level city without counties (东莞, 嘉峪关)
+		// appears a second time as its own only county: one region.
 		Map<String, String> redirects = new HashMap<>();
 		for (Csv.Row row : regions) {
 			if ("PLACEHOLDER".equals(row.get("kind"))) {

@@ -129,9 +129,8 @@ public final class PlaceResolver {
 				// nothing.
 				continue;
 			}
-			// A word naming the scope itself or an outer region ("浙江" in a Zhejiang list)
-			// restates
-			// what is known and narrows nothing.
+			// A word naming the scope itself or an outer region ("浙江" in a Zhejiang
+			// list) restates what is known and narrows nothing.
 			boolean restatement = scope != null
 					&& token.places().stream().allMatch((p) -> this.gazetteer.within(scope, p));
 			if (restatement) {

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 public final class ResolutionPipeline {
 
 	/**
-	 * The version of the resolution rules in code; part of the fingerprint, so a change
-	 * of rules reloads the graph.
+	 * The version of the resolution rules in code and of the graph's shape (the
+	 * properties the writer sets); part of the fingerprint, so a change of either reloads
+	 * the graph.
 	 */
-	public static final String RULES_VERSION = "rules-1";
+	public static final String RULES_VERSION = "rules-2";
 
 	/** The reference tables the pipeline reads, relative to {@code seeds/}. */
 	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
