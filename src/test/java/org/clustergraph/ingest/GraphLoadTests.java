@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.clustergraph.ingest.internal.ResolutionReport;
 import org.clustergraph.ingest.internal.SourceException;
 import org.clustergraph.neo4j.CypherFiles;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class GraphLoadTests {
 			.all()
 			.stream()
 			.toList();
-		this.loader.load(true);
+		ResolutionReport report = this.loader.load(true);
 		List<String> after = this.neo4j.query("MATCH (c:Cluster) RETURN c.key ORDER BY c.key")
 			.fetchAs(String.class)
 			.all()
@@ -159,6 +160,16 @@ class GraphLoadTests {
 		assertThat(after).isEqualTo(before);
 		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
 		assertThat(this.loader.load(false)).as("up to date: nothing to load").isNull();
+		assertThat(report).isNotNull();
+		assertThat(report.listingsInProvince()).isEqualTo(638);
+		assertThat(report.aboveThePrefectureLevel())
+			.as("only names that name no prefecture-level unit; a municipality (上海精细化工…) is one")
+			.map((line) -> line.substring(line.indexOf(' ') + 1))
+			.containsExactlyInAnyOrder("辽宁激光创新型产业集群", "青藏高原特色生物资源与中藏药创新型产业集群");
+		assertThat(report.listingsInPrefectureUnit()).isEqualTo(636);
+		assertThat(report.unclassifiedClusters()).isLessThanOrEqualTo(report.clusters() / 100);
+		assertThat(report.render()).contains("listings placed in a prefecture-level unit or deeper: 636 of 638 (99.7%)")
+			.contains("辽宁激光创新型产业集群");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.clustergraph.ingest.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,10 +18,18 @@ import java.util.TreeMap;
  * ("NONE" when unclassified)
  * @param clusters the number of clusters
  * @param mergedClusters clusters with more than one listing
+ * @param listingsInProvince listings placed in at least one province
+ * @param listingsInPrefectureUnit listings placed in a prefecture-level unit or deeper (a
+ * municipality such as 北京市 is one)
+ * @param aboveThePrefectureLevel the listings placed no deeper than a province that is
+ * not a prefecture-level unit, each with its source line
+ * @param unclassifiedClusters clusters without an industry
  * @param attention every listing a reviewer should look at, with the reason
  */
 public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<String, Integer> listingsPerRegionLevel,
-		Map<String, Integer> listingsPerIndustryLevel, int clusters, int mergedClusters, List<String> attention) {
+		Map<String, Integer> listingsPerIndustryLevel, int clusters, int mergedClusters, int listingsInProvince,
+		int listingsInPrefectureUnit, List<String> aboveThePrefectureLevel, int unclassifiedClusters,
+		List<String> attention) {
 
 	private static final List<String> INDUSTRY_LEVELS = List.of("SECTION", "DIVISION", "GROUP", "CLASS");
 
@@ -29,10 +38,17 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 		Map<String, Integer> perRegionLevel = new TreeMap<>();
 		Map<String, Integer> perIndustryLevel = new TreeMap<>();
 		List<String> attention = new ArrayList<>();
+		List<String> aboveThePrefectureLevel = new ArrayList<>();
 		int merged = 0;
+		int inProvince = 0;
+		int inPrefectureUnit = 0;
+		int unclassified = 0;
 		for (ResolvedCluster cluster : graph.clusters()) {
 			if (cluster.listings().size() > 1) {
 				merged++;
+			}
+			if (cluster.industries().isEmpty()) {
+				unclassified++;
 			}
 			for (ResolvedListing listing : cluster.listings()) {
 				RawListing raw = listing.raw();
@@ -44,13 +60,22 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 					.map(Enum::name)
 					.orElse("NONE");
 				perRegionLevel.merge(regionLevel, 1, Integer::sum);
+				String where = raw.document() + ":" + raw.line() + " " + raw.nameAsListed();
+				if (!listing.places().isEmpty()) {
+					inProvince++;
+					if (listing.places().stream().anyMatch((p) -> gazetteer.prefectureUnit(p) != null)) {
+						inPrefectureUnit++;
+					}
+					else {
+						aboveThePrefectureLevel.add(where);
+					}
+				}
 				String industryLevel = listing.industries()
 					.stream()
 					.map(IndustryTree.Industry::level)
 					.max((a, b) -> Integer.compare(INDUSTRY_LEVELS.indexOf(a), INDUSTRY_LEVELS.indexOf(b)))
 					.orElse("NONE");
 				perIndustryLevel.merge(industryLevel, 1, Integer::sum);
-				String where = raw.document() + ":" + raw.line() + " " + raw.nameAsListed();
 				List<Decision> decisions = new ArrayList<>(listing.decisions());
 				decisions.addAll(cluster.identity().getOrDefault(listing, List.of()));
 				for (Decision decision : decisions) {
@@ -64,6 +89,7 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 			}
 		}
 		return new ResolutionReport(perProgram, perRegionLevel, perIndustryLevel, graph.clusters().size(), merged,
+				inProvince, inPrefectureUnit, List.copyOf(aboveThePrefectureLevel), unclassified,
 				List.copyOf(attention));
 	}
 
@@ -92,9 +118,32 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 		out.append("listings per program: ").append(this.listingsPerProgram).append('\n');
 		out.append("listings per deepest region level: ").append(this.listingsPerRegionLevel).append('\n');
 		out.append("listings per most specific industry level: ").append(this.listingsPerIndustryLevel).append('\n');
+		out.append("\nTargets\n");
+		out.append("listings placed in a province: ")
+			.append(this.listingsInProvince)
+			.append(" of ")
+			.append(listings())
+			.append('\n');
+		out.append("listings placed in a prefecture-level unit or deeper: ")
+			.append(this.listingsInPrefectureUnit)
+			.append(" of ")
+			.append(listings())
+			.append(String.format(Locale.ROOT, " (%.1f%%)", percent(this.listingsInPrefectureUnit, listings())))
+			.append("; placed no deeper than a province:\n");
+		this.aboveThePrefectureLevel.forEach((line) -> out.append("  - ").append(line).append('\n'));
+		out.append("clusters without an industry: ")
+			.append(this.unclassifiedClusters)
+			.append(" of ")
+			.append(this.clusters)
+			.append(String.format(Locale.ROOT, " (%.2f%%; the limit is 1%%)\n",
+					percent(this.unclassifiedClusters, this.clusters)));
 		out.append("\nListings to review (").append(this.attention.size()).append(" decisions):\n");
 		this.attention.forEach((line) -> out.append("- ").append(line).append('\n'));
 		return out.toString();
+	}
+
+	private static double percent(int part, int whole) {
+		return (whole == 0) ? 0 : 100.0 * part / whole;
 	}
 
 }
