@@ -1,8 +1,9 @@
 // $level, $nameContains, $hasClusters: the filters of regions-page, each null when not given.
 // How many regions match them all.
+// Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
 MATCH (r:Region)
 WHERE ($level IS NULL OR r.level = $level)
-  AND ($nameContains IS NULL OR r.name CONTAINS $nameContains)
+  AND ($nameContains IS NULL OR normalize(r.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL
        OR $hasClusters = EXISTS { (r)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster) })
 RETURN count(r) AS total

@@ -1,9 +1,9 @@
 package org.clustergraph.cluster;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.clustergraph.api.FilterText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +26,7 @@ record ClusterFilter(@Nullable String region, @Nullable String industry, @Nullab
 		parameters.put("industry", blankToNull(this.industry));
 		parameters.put("program", blankToNull(this.program));
 		parameters.put("year", this.year);
-		String text = blankToNull(this.nameContains);
-		parameters.put("nameContains", (text != null) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : null);
+		parameters.put("nameContains", FilterText.normalized(this.nameContains));
 		return parameters;
 	}
 

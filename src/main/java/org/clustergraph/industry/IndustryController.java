@@ -1,6 +1,5 @@
 package org.clustergraph.industry;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.Connection;
+import org.clustergraph.api.FilterText;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.neo4j.CypherFiles;
@@ -47,9 +47,7 @@ class IndustryController {
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("level", (filter != null) ? filter.level() : null);
-		String text = (filter != null && filter.nameContains() != null && !filter.nameContains().isBlank())
-				? Normalizer.normalize(filter.nameContains().strip(), Normalizer.Form.NFKC) : null;
-		parameters.put("nameContains", text);
+		parameters.put("nameContains", (filter != null) ? FilterText.normalized(filter.nameContains()) : null);
 		parameters.put("hasClusters", (filter != null) ? filter.hasClusters() : null);
 		return this.pages.page("api/industries", parameters, PageRequest.of(first, after),
 				selection.contains("totalCount"), "industry", Industry::of);

@@ -1,6 +1,5 @@
 package org.clustergraph.region;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.Connection;
+import org.clustergraph.api.FilterText;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.neo4j.CypherFiles;
@@ -48,9 +48,7 @@ class RegionController {
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("level", (filter != null) ? filter.level() : null);
-		String text = (filter != null && filter.nameContains() != null && !filter.nameContains().isBlank())
-				? Normalizer.normalize(filter.nameContains().strip(), Normalizer.Form.NFKC) : null;
-		parameters.put("nameContains", text);
+		parameters.put("nameContains", (filter != null) ? FilterText.normalized(filter.nameContains()) : null);
 		parameters.put("hasClusters", (filter != null) ? filter.hasClusters() : null);
 		return this.pages.page("api/regions", parameters, PageRequest.of(first, after),
 				selection.contains("totalCount"), "region", Region::of);

@@ -158,6 +158,37 @@ class ConnectionApiTests {
 	}
 
 	@Test
+	void readsNameFiltersAsTheNamesAreStoredAndIgnoresBlankOnes() {
+		// Blanks around the text (here ideographic spaces) are dropped and full-width
+		// characters folded (NFKC), as the names in the graph are.
+		long xiantao = this.graph.count("MATCH (r:Region) WHERE r.name CONTAINS '仙桃' RETURN count(r) AS n", Map.of());
+		assertThat(xiantao).isPositive();
+		this.graphQl.document("{ regions(filter: {nameContains: \"\u3000仙桃 \"}) { totalCount } }")
+			.execute()
+			.path("regions.totalCount")
+			.entity(Long.class)
+			.isEqualTo(xiantao);
+		// The published name, full-width brackets and all, finds its cluster, and so does
+		// the
+		// same text typed with ASCII brackets.
+		for (String text : List.of("鄂东（麻城、浠水）", "鄂东(麻城、浠水)")) {
+			this.graphQl
+				.document("{ clusters(filter: {nameContains: \"" + text
+						+ "\"}) { edges { node { listings { nameAsListed } } } } }")
+				.execute()
+				.path("clusters.edges[*].node.listings[*].nameAsListed")
+				.entityList(String.class)
+				.contains("鄂东（麻城、浠水）汽车配件产业集群");
+		}
+		long industries = this.graph.count("MATCH (i:Industry) RETURN count(i) AS n", Map.of());
+		this.graphQl.document("{ industries(filter: {nameContains: \"  \"}) { totalCount } }")
+			.execute()
+			.path("industries.totalCount")
+			.entity(Long.class)
+			.isEqualTo(industries);
+	}
+
+	@Test
 	void answersNotFoundForAFilterNamingWhatTheGraphDoesNotHold() {
 		for (String filter : List.of("region: \"999999\"", "industry: \"9999\"", "program: \"nope\"")) {
 			this.graphQl.document("{ clusters(filter: {" + filter + "}) { totalCount } }")
