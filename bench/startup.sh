@@ -3,22 +3,21 @@
 # answer, resident memory once idle, and time to stop. Run after `./mvnw -DskipTests package`.
 #   bench/startup.sh [data-dir]     (default: a fresh temporary store, so the startup load runs)
 # Environment: JAVA (default: $JAVA_HOME/bin/java or java), IDLE seconds before reading RSS (45),
-# PORT (8080), AOT=1 to start the extracted jar with the AOT cache of bin/aot-cache.sh.
+# PORT (8080), AOT=1 to start with bin/aot-run.sh (the AOT cache of bin/aot-cache.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
 data="${1:-$(mktemp -d)}"
 port="${PORT:-8080}"
 jar=$(ls target/cluster-graph-*.jar | grep -v plain | head -1)
-aot=()
+command=("$java" @jvm.options -jar "$jar")
 if [ "${AOT:-}" = 1 ]; then
-	aot=(-XX:AOTCache=target/app/cluster-graph.aot -Xlog:aot*=error)
-	jar="target/app/$(basename "$jar")"
+	command=(bin/aot-run.sh)
 fi
 log=$(mktemp)
 
 start=$(date +%s.%N)
-CLUSTERGRAPH_DATA_DIR="$data" SERVER_PORT="$port" "$java" @jvm.options "${aot[@]}" -jar "$jar" >"$log" 2>&1 &
+CLUSTERGRAPH_DATA_DIR="$data" SERVER_PORT="$port" "${command[@]}" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \

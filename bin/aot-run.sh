@@ -4,7 +4,9 @@
 #   bin/aot-run.sh                        # serve, as java -jar would
 #   bin/aot-run.sh --reload --exit        # reload the graph and stop
 # It refuses to run an extracted copy older than the jar in target/, so a rebuild never leaves you
-# running yesterday's code. Environment: JAVA (default: $JAVA_HOME/bin/java or java).
+# running yesterday's code (the JVM itself may not notice). It runs from the project's directory, so
+# relative paths in the arguments (--export-csv=FILE) and the settings are taken from there.
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"

@@ -158,19 +158,18 @@ class ConnectionApiTests {
 	}
 
 	@Test
-	void readsNameFiltersAsTheNamesAreStoredAndIgnoresBlankOnes() {
-		// Blanks around the text (here ideographic spaces) are dropped and full-width
-		// characters folded (NFKC), as the names in the graph are.
+	void comparesNameFiltersInNfkcAndIgnoresBlankOnes() {
+		// Blanks around the text are dropped, no-break (U+00A0) and ideographic (U+3000)
+		// spaces included.
 		long xiantao = this.graph.count("MATCH (r:Region) WHERE r.name CONTAINS '仙桃' RETURN count(r) AS n", Map.of());
 		assertThat(xiantao).isPositive();
-		this.graphQl.document("{ regions(filter: {nameContains: \"\u3000仙桃 \"}) { totalCount } }")
+		this.graphQl.document("{ regions(filter: {nameContains: \"\u00a0仙桃\u3000\"}) { totalCount } }")
 			.execute()
 			.path("regions.totalCount")
 			.entity(Long.class)
 			.isEqualTo(xiantao);
 		// The published name, full-width brackets and all, finds its cluster, and so does
-		// the
-		// same text typed with ASCII brackets.
+		// the same text typed with ASCII brackets.
 		for (String text : List.of("鄂东（麻城、浠水）", "鄂东(麻城、浠水)")) {
 			this.graphQl
 				.document("{ clusters(filter: {nameContains: \"" + text
@@ -181,11 +180,13 @@ class ConnectionApiTests {
 				.contains("鄂东（麻城、浠水）汽车配件产业集群");
 		}
 		long industries = this.graph.count("MATCH (i:Industry) RETURN count(i) AS n", Map.of());
-		this.graphQl.document("{ industries(filter: {nameContains: \"  \"}) { totalCount } }")
-			.execute()
-			.path("industries.totalCount")
-			.entity(Long.class)
-			.isEqualTo(industries);
+		for (String blank : List.of("  ", "\u00a0", "\u3000")) {
+			this.graphQl.document("{ industries(filter: {nameContains: \"" + blank + "\"}) { totalCount } }")
+				.execute()
+				.path("industries.totalCount")
+				.entity(Long.class)
+				.isEqualTo(industries);
+		}
 	}
 
 	@Test

@@ -156,12 +156,11 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 	static CanonicalQuery regionsInMultiplePrograms() {
 		String graphql = """
 				{ regionsInMultiplePrograms(level: PREFECTURE) { region { code name } programCount programs { key } clusterCount } }""";
-		// Prefecture-level units: prefectures, the four municipalities (whose districts
-		// are
-		// counties), and county-level units a province administers directly (仙桃...),
-		// defined here without the graph's Region.countsAt so that comparing the answers
-		// checks that property too. Walking up from the clusters visits far fewer nodes
-		// than walking down from every unit.
+		// Prefecture-level units: prefectures, the four municipalities (whose
+		// districts are counties), and county-level units a province administers
+		// directly (仙桃...), defined here without the graph's Region.countsAt so that
+		// comparing the answers checks that property too. Walking up from the
+		// clusters visits far fewer nodes than walking down from every unit.
 		String cypher = """
 				MATCH (c:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
 				WHERE u.level = 'PREFECTURE'

@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * What a load resolved and how: counts per program, per region level and per industry
- * level, merges, and every listing that was unresolved, ambiguous, or placed or merged by
- * a curated row.
+ * level, merges, the placement and classification targets with the listings that miss
+ * them, and every listing that was unresolved, ambiguous, or placed or merged by a
+ * curated row.
  *
  * @param listingsPerProgram listings per program key
  * @param listingsPerRegionLevel listings by the level of their deepest placement ("NONE"
@@ -129,7 +130,9 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 			.append(" of ")
 			.append(listings())
 			.append(String.format(Locale.ROOT, " (%.1f%%)", percent(this.listingsInPrefectureUnit, listings())))
-			.append("; placed no deeper than a province:\n");
+			.append("; placed no deeper than a province: ")
+			.append(this.aboveThePrefectureLevel.isEmpty() ? "none" : this.aboveThePrefectureLevel.size())
+			.append('\n');
 		this.aboveThePrefectureLevel.forEach((line) -> out.append("  - ").append(line).append('\n'));
 		out.append("clusters without an industry: ")
 			.append(this.unclassifiedClusters)
