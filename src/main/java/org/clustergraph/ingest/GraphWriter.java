@@ -3,11 +3,9 @@ package org.clustergraph.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.clustergraph.ingest.internal.Decision;
@@ -126,45 +124,18 @@ class GraphWriter {
 		}).toList();
 	}
 
-	private static List<Map<String, Object>> regions(ResolvedGraph graph) {
-		Map<String, List<String>> countsAt = countsAt(graph.regions());
-		return graph.regions()
-			.stream()
-			.map((r) -> Map.<String, Object>of("code", r.code(), "name", r.name(), "level", r.level().name(), "source",
-					r.source(), "countsAt", countsAt.get(r.code())))
-			.toList();
-	}
-
 	/**
-	 * The levels at which each region is counted by the analysis queries: its own level,
-	 * and also {@code PREFECTURE} for the prefecture-level units that are not prefectures
-	 * (a province with no prefecture under it, such as 北京市, and a county-level unit
-	 * directly under a province that has prefectures, such as 仙桃市).
-	 * @param regions the regions, each with its parent's code
-	 * @return the levels by region code
+	 * The regions, each with the levels at which the analysis queries count it: its own
+	 * level, and also {@code PREFECTURE} for the prefecture-level units that are not
+	 * prefectures (北京市, 仙桃市).
 	 */
-	static Map<String, List<String>> countsAt(List<Place> regions) {
-		Map<String, Place> byCode = new HashMap<>();
-		Set<String> withPrefectures = new HashSet<>();
-		for (Place region : regions) {
-			byCode.put(region.code(), region);
-			if (region.level() == Place.Level.PREFECTURE && region.parentCode() != null) {
-				withPrefectures.add(region.parentCode());
-			}
-		}
-		Map<String, List<String>> countsAt = new HashMap<>();
-		for (Place region : regions) {
-			Place parent = (region.parentCode() != null) ? byCode.get(region.parentCode()) : null;
-			boolean prefectureUnit = switch (region.level()) {
-				case PROVINCE -> !withPrefectures.contains(region.code());
-				case COUNTY ->
-					parent != null && parent.level() == Place.Level.PROVINCE && withPrefectures.contains(parent.code());
-				default -> false;
-			};
-			countsAt.put(region.code(), prefectureUnit ? List.of(region.level().name(), Place.Level.PREFECTURE.name())
-					: List.of(region.level().name()));
-		}
-		return countsAt;
+	private static List<Map<String, Object>> regions(ResolvedGraph graph) {
+		return graph.regions().stream().map((r) -> {
+			List<String> countsAt = graph.otherPrefectureUnits().contains(r.code())
+					? List.of(r.level().name(), Place.Level.PREFECTURE.name()) : List.of(r.level().name());
+			return Map.<String, Object>of("code", r.code(), "name", r.name(), "level", r.level().name(), "source",
+					r.source(), "countsAt", countsAt);
+		}).toList();
 	}
 
 	private static List<Map<String, Object>> parents(List<Place> regions) {

@@ -226,7 +226,7 @@ public final class Gazetteer {
 	 * The prefecture-level unit a region lies in: its prefecture; the municipality itself
 	 * for regions of Beijing, Tianjin, Shanghai and Chongqing; a county-level city
 	 * directly under its province (仙桃) counts as its own prefecture-level unit. Null for
-	 * provinces.
+	 * the other provinces.
 	 * @param place the region
 	 * @return the prefecture-level unit, or null
 	 */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -132,8 +133,13 @@ public final class ResolutionPipeline {
 			}
 		}
 		List<Place> orderedRegions = regions.values().stream().sorted(Comparator.comparing(Place::code)).toList();
-		ResolvedGraph graph = new ResolvedGraph(List.copyOf(programs), orderedRegions, List.copyOf(tree.all()),
-				clusters, fingerprint);
+		Set<String> otherPrefectureUnits = orderedRegions.stream()
+			.filter((p) -> p.level() != Place.Level.PREFECTURE)
+			.filter((p) -> gazetteer.prefectureUnit(p) instanceof Place unit && unit.code().equals(p.code()))
+			.map(Place::code)
+			.collect(Collectors.toUnmodifiableSet());
+		ResolvedGraph graph = new ResolvedGraph(List.copyOf(programs), orderedRegions, otherPrefectureUnits,
+				List.copyOf(tree.all()), clusters, fingerprint);
 		return new Outcome(graph, ResolutionReport.of(graph, gazetteer));
 	}
 

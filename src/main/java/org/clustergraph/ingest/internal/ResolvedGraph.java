@@ -1,6 +1,7 @@
 package org.clustergraph.ingest.internal;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything one load writes: programs, regions, industries and clusters with their
@@ -8,12 +9,14 @@ import java.util.List;
  *
  * @param programs the programs with the years found in their lists
  * @param regions the regions to write
+ * @param otherPrefectureUnits the codes of the regions that are prefecture-level units
+ * without being prefectures (北京市, 仙桃市; see {@link Gazetteer#prefectureUnit})
  * @param industries the whole classification
  * @param clusters the resolved clusters
  * @param fingerprint the digest of every input and the rules' version
  */
-public record ResolvedGraph(List<ProgramInfo> programs, List<Place> regions, List<IndustryTree.Industry> industries,
-		List<ResolvedCluster> clusters, String fingerprint) {
+public record ResolvedGraph(List<ProgramInfo> programs, List<Place> regions, Set<String> otherPrefectureUnits,
+		List<IndustryTree.Industry> industries, List<ResolvedCluster> clusters, String fingerprint) {
 
 	/**
 	 * The listings of all clusters.
