@@ -17,10 +17,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Has the database plan every statement of the API once the service is up
- * ({@code EXPLAIN} reads nothing), on a thread of its own: in a fresh JVM planning the
- * larger analysis statements takes seconds, which the first users would otherwise wait
- * for.
+ * Has the database plan every statement of the API after the startup load
+ * ({@code EXPLAIN} reads nothing): in a fresh JVM planning the larger analysis statements
+ * takes seconds, which the first users would otherwise wait for, and a first request
+ * planned beside the warm-up on two cores could run past the transaction timeout. It runs
+ * before the service reports itself ready (Spring Boot publishes readiness after the
+ * application runners); the web server already answers meanwhile.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -42,7 +44,7 @@ class StatementWarmup implements ApplicationRunner {
 		if (args.containsOption("exit")) {
 			return;
 		}
-		Thread.ofVirtual().name("statement-warmup").start(this::warm);
+		warm();
 	}
 
 	private void warm() {

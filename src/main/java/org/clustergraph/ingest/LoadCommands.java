@@ -8,14 +8,17 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The operator's commands, given as program arguments: the startup load (when the graph
  * is empty or its inputs changed), {@code --reload} to load even when up to date, and
- * {@code --export-csv=FILE} to write the resolved table after loading.
+ * {@code --export-csv=FILE} to write the resolved table after loading. It runs before the
+ * other application runners (the API's statement warm-up plans against the loaded graph).
  */
 @Component
+@Order(0)
 class LoadCommands implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadCommands.class);
