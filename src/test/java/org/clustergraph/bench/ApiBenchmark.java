@@ -1,9 +1,7 @@
 package org.clustergraph.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -49,6 +48,7 @@ public final class ApiBenchmark {
 			  --user=NAME        Bolt user, when the database requires authentication (none)
 			  --password=SECRET  Bolt password
 			  --clients=N        concurrent clients on each side (16)
+			  --settle=SECONDS   before anything is measured, the selected GraphQL queries in turn (0)
 			  --warmup=SECONDS   warm-up before each measured phase (5)
 			  --duration=SECONDS each measured phase (15)
 			  --queries=LIST     which canonical queries, by number (1,2,3,4)
@@ -59,8 +59,6 @@ public final class ApiBenchmark {
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Options options;
-
-	private final HttpClient http;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -74,10 +72,6 @@ public final class ApiBenchmark {
 
 	private ApiBenchmark(Options options) {
 		this.options = options;
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
 		AuthToken auth = (options.user() != null) ? AuthTokens.basic(options.user(), options.password())
 				: AuthTokens.none();
 		this.driver = GraphDatabase.driver(options.bolt(), auth,
@@ -127,10 +121,10 @@ public final class ApiBenchmark {
 	private void run() {
 		Options o = this.options;
 		System.out.printf(Locale.ROOT,
-				"GraphQL %s against Cypher over %s: %d clients, %d s warm-up, %d s measured per "
+				"GraphQL %s against Cypher over %s: %d clients, %d s settling, %d s warm-up, %d s measured per "
 						+ "side; %d cluster ids%n",
-				o.url(), o.bolt(), o.clients(), o.warmup().toSeconds(), o.duration().toSeconds(),
-				this.clusterIds.size());
+				o.url(), o.bolt(), o.clients(), o.settle().toSeconds(), o.warmup().toSeconds(),
+				o.duration().toSeconds(), this.clusterIds.size());
 		if (this.service != null) {
 			System.out.printf(Locale.ROOT, "service pid %d, RSS now %s%n", this.service.pid(),
 					megabytes(this.service.takeWindowMaxKb()));
@@ -138,6 +132,13 @@ public final class ApiBenchmark {
 		else {
 			System.out
 				.println("service RSS: unknown (no --pid given, and no process of ours listens on the URL's port)");
+		}
+		List<CanonicalQuery> selected = CanonicalQuery.all()
+			.stream()
+			.filter((query) -> o.queries().contains(query.number()))
+			.toList();
+		if (!o.settle().isZero()) {
+			settle(selected);
 		}
 		List<QueryResult> results = new ArrayList<>();
 		for (CanonicalQuery query : CanonicalQuery.all()) {
@@ -160,9 +161,38 @@ public final class ApiBenchmark {
 		}
 	}
 
+	/**
+	 * Sends the queries in turn for the settling time, so that the service's JIT compiler
+	 * has compiled the request paths before the first warm-up: on two cores shared with
+	 * the load generator that takes minutes, not seconds.
+	 */
+	private void settle(List<CanonicalQuery> queries) {
+		System.err.printf(Locale.ROOT, "[settle] GraphQL queries %s in turn for %d s%n",
+				queries.stream().map(CanonicalQuery::number).toList(), this.options.settle().toSeconds());
+		List<Call> calls = queries.stream().map(this::graphqlCall).toList();
+		Phase phase = runPhase(new Call() {
+
+			@Override
+			public Outcome call(long sequence) {
+				return calls.get((int) (sequence % calls.size())).call(sequence / calls.size());
+			}
+
+			@Override
+			public void close() {
+				calls.forEach(Call::close);
+			}
+
+		}, this.options.settle());
+		System.err.printf(Locale.ROOT, "[settle] %d requests, %.1f req/s, %d errors%n", phase.requests(),
+				phase.requests() / (phase.elapsedNanos() / 1e9), phase.errors());
+	}
+
 	private QueryResult measure(CanonicalQuery query) {
 		progress(query, "comparing the GraphQL and Cypher answers");
-		Outcome probe = graphqlCall(query).call(0);
+		Outcome probe;
+		try (Call call = graphqlCall(query)) {
+			probe = call.call(0);
+		}
 		String check = (probe.error() == null) ? compareAnswers(query) : null;
 		Phase graphql = null;
 		String graphqlFailure = probe.error();
@@ -199,10 +229,14 @@ public final class ApiBenchmark {
 	 */
 	private String compareAnswers(CanonicalQuery query) {
 		int samples = query.perCluster() ? Math.min(this.options.check(), this.clusterIds.size()) : 1;
+		try (Call graphql = graphqlCall(query); Call cypher = cypherCall(query)) {
+			return compareAnswers(query, samples, graphql, cypher);
+		}
+	}
+
+	private String compareAnswers(CanonicalQuery query, int samples, Call graphql, Call cypher) {
 		int differing = 0;
 		String first = null;
-		Call graphql = graphqlCall(query);
-		Call cypher = cypherCall(query);
 		for (int i = 0; i < samples; i++) {
 			long sequence = (long) i * this.clusterIds.size() / samples;
 			Outcome fromGraphql = graphql.call(sequence);
@@ -226,45 +260,58 @@ public final class ApiBenchmark {
 				+ "; first " + first;
 	}
 
+	/**
+	 * Posts the query over one kept-alive connection per client thread
+	 * ({@link KeepAliveHttp}), parses the JSON response and reduces it to the answer, as
+	 * a client would.
+	 */
 	private Call graphqlCall(CanonicalQuery query) {
 		URI uri = URI.create(this.options.url());
-		return (sequence) -> {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("query", query.graphql());
-			if (query.perCluster()) {
-				body.put("variables", Map.of("id", id(sequence)));
-			}
-			HttpRequest request = HttpRequest.newBuilder(uri)
-				.timeout(REQUEST_TIMEOUT)
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/graphql-response+json, application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
-				.build();
-			try {
-				HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-				JsonNode root;
+		ThreadLocal<KeepAliveHttp> connection = new ThreadLocal<>();
+		ConcurrentLinkedQueue<KeepAliveHttp> opened = new ConcurrentLinkedQueue<>();
+		return new Call() {
+
+			@Override
+			public Outcome call(long sequence) {
+				KeepAliveHttp http = connection.get();
+				if (http == null) {
+					http = new KeepAliveHttp(uri, REQUEST_TIMEOUT);
+					connection.set(http);
+					opened.add(http);
+				}
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("query", query.graphql());
+				if (query.perCluster()) {
+					body.put("variables", Map.of("id", id(sequence)));
+				}
 				try {
-					root = this.json.readTree(response.body());
+					KeepAliveHttp.Response response = http.post(ApiBenchmark.this.json.writeValueAsBytes(body));
+					JsonNode root;
+					try {
+						root = ApiBenchmark.this.json.readTree(response.body());
+					}
+					catch (RuntimeException ex) {
+						return Outcome.failed("HTTP " + response.status() + " with a body that is not JSON");
+					}
+					JsonNode errors = root.path("errors");
+					if (!errors.isEmpty()) {
+						return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
+					}
+					if (response.status() != 200) {
+						return Outcome.failed("HTTP " + response.status());
+					}
+					return Outcome.answered(query.fromGraphql().apply(root.path("data")));
 				}
-				catch (RuntimeException ex) {
-					return Outcome.failed("HTTP " + response.statusCode() + " with a body that is not JSON");
+				catch (Exception ex) {
+					return Outcome.failed(ex.toString());
 				}
-				JsonNode errors = root.path("errors");
-				if (!errors.isEmpty()) {
-					return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
-				}
-				if (response.statusCode() != 200) {
-					return Outcome.failed("HTTP " + response.statusCode());
-				}
-				return Outcome.answered(query.fromGraphql().apply(root.path("data")));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return Outcome.failed("interrupted");
+
+			@Override
+			public void close() {
+				opened.forEach(KeepAliveHttp::close);
 			}
-			catch (Exception ex) {
-				return Outcome.failed(ex.toString());
-			}
+
 		};
 	}
 
@@ -302,6 +349,7 @@ public final class ApiBenchmark {
 			this.service.takeWindowMaxKb();
 		}
 		long cpuBefore = (this.service != null) ? this.service.cpuMillis() : -1;
+		long generatorCpuBefore = generatorCpuNanos();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		List<Thread> threads = new ArrayList<>();
@@ -338,6 +386,8 @@ public final class ApiBenchmark {
 		}
 		long elapsed = System.nanoTime() - start;
 		long cpuAfter = (this.service != null) ? this.service.cpuMillis() : -1;
+		long generatorCpu = generatorCpuNanos() - generatorCpuBefore;
+		call.close();
 		long rssMaxKb = (this.service != null) ? this.service.takeWindowMaxKb() : -1;
 		int total = Arrays.stream(counts).sum();
 		long[] all = new long[total];
@@ -349,7 +399,15 @@ public final class ApiBenchmark {
 		Arrays.sort(all);
 		long cpu = (cpuBefore >= 0 && cpuAfter >= 0) ? cpuAfter - cpuBefore : -1;
 		return new Phase(total, errors.get(), firstError.get(), elapsed, percentile(all, 50), percentile(all, 99), cpu,
-				rssMaxKb);
+				generatorCpu / 1_000_000, rssMaxKb);
+	}
+
+	/**
+	 * This process's CPU time: the load generator's, the client threads' and the rest.
+	 */
+	private static long generatorCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	/** The nearest-rank percentile of sorted values; 0 for none. */
@@ -387,7 +445,6 @@ public final class ApiBenchmark {
 			this.service.close();
 		}
 		this.driver.close();
-		this.http.close();
 	}
 
 	static String megabytes(long kb) {
@@ -407,11 +464,18 @@ public final class ApiBenchmark {
 
 	}
 
-	/** Sends one request; the sequence number picks the cluster id. */
+	/**
+	 * Sends one request; the sequence number picks the cluster id. Closed when its phase
+	 * ends, after every client thread has finished.
+	 */
 	@FunctionalInterface
-	private interface Call {
+	private interface Call extends AutoCloseable {
 
 		Outcome call(long sequence);
+
+		@Override
+		default void close() {
+		}
 
 	}
 
@@ -425,20 +489,26 @@ public final class ApiBenchmark {
 	 * @param p50Nanos the median latency
 	 * @param p99Nanos the 99th percentile latency
 	 * @param serviceCpuMillis the service process's CPU time in the phase, or -1
+	 * @param generatorCpuMillis the load generator's (this process's) CPU time in the
+	 * phase
 	 * @param rssMaxKb the service's highest RSS sampled in the phase, or -1
 	 */
 	private record Phase(int requests, long errors, String firstError, long elapsedNanos, long p50Nanos, long p99Nanos,
-			long serviceCpuMillis, long rssMaxKb) {
+			long serviceCpuMillis, long generatorCpuMillis, long rssMaxKb) {
 
-		static final String HEADER = String.format(Locale.ROOT, "%-30s %-8s %9s %9s %9s %9s %7s %11s %9s", "query",
-				"side", "requests", "req/s", "p50 ms", "p99 ms", "errors", "cpu ms/req", "RSS max");
+		static final String HEADER = String.format(Locale.ROOT, "%-30s %-8s %9s %9s %9s %9s %7s %11s %9s %9s", "query",
+				"side", "requests", "req/s", "p50 ms", "p99 ms", "errors", "cpu ms/req", "load gen", "RSS max");
 
 		String row(String query, String side) {
-			String cpu = (this.serviceCpuMillis < 0 || this.requests == 0) ? "-"
-					: String.format(Locale.ROOT, "%.2f", (double) this.serviceCpuMillis / this.requests);
-			return String.format(Locale.ROOT, "%-30s %-8s %9d %9.1f %9.2f %9.2f %7d %11s %9s", query, side,
+			return String.format(Locale.ROOT, "%-30s %-8s %9d %9.1f %9.2f %9.2f %7d %11s %9s %9s", query, side,
 					this.requests, this.requests / (this.elapsedNanos / 1e9), this.p50Nanos / 1e6, this.p99Nanos / 1e6,
-					this.errors, cpu, (this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb));
+					this.errors, perRequest(this.serviceCpuMillis), perRequest(this.generatorCpuMillis),
+					(this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb));
+		}
+
+		private String perRequest(long millis) {
+			return (millis < 0 || this.requests == 0) ? "-"
+					: String.format(Locale.ROOT, "%.2f", (double) millis / this.requests);
 		}
 
 	}
@@ -485,17 +555,18 @@ public final class ApiBenchmark {
 	 * @param user the Bolt user, or null for no authentication
 	 * @param password the Bolt password
 	 * @param clients concurrent clients per side
+	 * @param settle the time the GraphQL queries run in turn before anything is measured
 	 * @param warmup the warm-up before each measured phase
 	 * @param duration each measured phase
 	 * @param queries the numbers of the queries to run
 	 * @param check how many cluster ids to compare answers on
 	 * @param pid the service's process id, or null to find it
 	 */
-	private record Options(String url, String bolt, String user, String password, int clients, Duration warmup,
-			Duration duration, Set<Integer> queries, int check, Long pid) {
+	private record Options(String url, String bolt, String user, String password, int clients, Duration settle,
+			Duration warmup, Duration duration, Set<Integer> queries, int check, Long pid) {
 
-		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "clients", "warmup",
-				"duration", "queries", "check", "pid");
+		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "clients", "settle",
+				"warmup", "duration", "queries", "check", "pid");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -520,6 +591,7 @@ public final class ApiBenchmark {
 			return new Options(given.getOrDefault("url", "http://localhost:8080/graphql"),
 					given.getOrDefault("bolt", "bolt://127.0.0.1:7687"), given.get("user"),
 					given.getOrDefault("password", ""), clients,
+					Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", "0"))),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
 					Duration.ofSeconds(positive(given, "duration", "15")), queries,
 					Integer.parseInt(given.getOrDefault("check", "20")),
