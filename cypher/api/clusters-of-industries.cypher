@@ -1,6 +1,7 @@
-// $requests: [{id, parent: an industry code, descendants: boolean, offset, limit}]. For each
-// request, one page of the clusters that belong to the industry (or, with descendants, to it or
-// any industry under it) by key, and how many there are in all.
+// $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, offset, limit}].
+// For each request, one page of the clusters that belong to the industry (or, with descendants, to
+// it or any industry under it) by key, and how many there are in all. With provinces, each cluster
+// of the page carries its provinces by code, as Cluster.provinces would read them.
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent})
 CALL (i, req) {
@@ -8,6 +9,10 @@ CALL (i, req) {
   WHERE req.descendants OR x = i
   WITH DISTINCT c
   ORDER BY c.key
-  RETURN collect(c {.key, .name, .industryPhrase}) AS items
+  RETURN collect(c) AS items
 }
-RETURN req.id AS id, items[req.offset..req.offset + req.limit] AS page, size(items) AS total
+RETURN req.id AS id, size(items) AS total,
+       [c IN items[req.offset..req.offset + req.limit] | c {.key, .name, .industryPhrase,
+         provinces: CASE WHEN req.provinces THEN COLLECT {
+           MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region {level: 'PROVINCE'})
+           WITH DISTINCT p ORDER BY p.code RETURN p {.code, .name, .level, parent: null} } END}] AS page

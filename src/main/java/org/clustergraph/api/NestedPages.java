@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+
+import graphql.GraphQLContext;
 
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
@@ -43,16 +46,29 @@ public class NestedPages {
 	 * @param statement the Cypher file under {@code cypher/}
 	 * @param mapper reads one item of a page
 	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public <T> void register(String name, String statement, Function<Map<?, ?>, T> mapper) {
-		this.registry.forTypePair(NestedPage.class, Connection.class)
-			.withName(name)
-			.registerMappedBatchLoader(
-					(keys, env) -> Mono.fromCallable(() -> (Map) this.reads.read(() -> load(keys, statement, mapper))));
+		register(name, statement, (item, context) -> mapper.apply(item));
 	}
 
-	private <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement,
-			Function<Map<?, ?>, T> mapper) {
+	/**
+	 * Registers a data loader for one field's pages whose items may carry more than the
+	 * item itself, for the reader to record in the request's context
+	 * ({@link Prefetched}).
+	 * @param <T> the item type
+	 * @param name the data loader's name
+	 * @param statement the Cypher file under {@code cypher/}
+	 * @param reader reads one item of a page, given the request's context
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public <T> void register(String name, String statement, BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
+		this.registry.forTypePair(NestedPage.class, Connection.class)
+			.withName(name)
+			.registerMappedBatchLoader((keys, env) -> Mono
+				.fromCallable(() -> (Map) this.reads.read(() -> load(keys, statement, env.getContext(), reader))));
+	}
+
+	private <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
+			BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
 		List<NestedPage> ordered = new ArrayList<>(keys);
 		List<Map<String, Object>> requests = new ArrayList<>();
 		for (int i = 0; i < ordered.size(); i++) {
@@ -71,7 +87,9 @@ public class NestedPages {
 			.fetch()
 			.all()) {
 			NestedPage key = ordered.get(Rows.integer(row, "id"));
-			List<T> items = ((List<?>) row.get("page")).stream().map((item) -> mapper.apply((Map<?, ?>) item)).toList();
+			List<T> items = ((List<?>) row.get("page")).stream()
+				.map((item) -> reader.apply((Map<?, ?>) item, context))
+				.toList();
 			out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
 		}
 		// A parent the graph does not hold (it cannot happen for parents the API

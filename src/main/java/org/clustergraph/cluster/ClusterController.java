@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import graphql.GraphQLContext;
@@ -18,6 +17,7 @@ import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.CypherFiles;
@@ -41,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 @Transactional(readOnly = true)
 class ClusterController {
-
-	private static final String PREFETCHED = ClusterController.class.getName() + ".prefetched.";
 
 	private final Neo4jClient neo4j;
 
@@ -105,9 +103,9 @@ class ClusterController {
 		if (!id.startsWith("Cluster:")) {
 			return Optional.empty();
 		}
-		// One statement answers the lookup and the fields front ends ask of it most; the
-		// batch mappings below find them in the request's context instead of asking
-		// again.
+		// One statement answers the lookup and the fields front ends ask of it most;
+		// those
+		// fields answer from what it read (see ClusterFields) instead of asking again.
 		return this.neo4j.query(CypherFiles.get("api/cluster-with-places"))
 			.bind(id.substring("Cluster:".length()))
 			.to("key")
@@ -115,36 +113,17 @@ class ClusterController {
 			.one()
 			.map((row) -> {
 				Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
-				prefetch(context, "regions", cluster, row, Region::of);
-				prefetch(context, "provinces", cluster, row, Region::of);
-				prefetch(context, "industries", cluster, row, Industry::of);
+				Prefetched.put(context, cluster, "regions", list(row, "regions", Region::of));
+				Prefetched.put(context, cluster, "provinces", list(row, "provinces", Region::of));
+				Prefetched.put(context, cluster, "industries", list(row, "industries", Industry::of));
 				return cluster;
 			});
 	}
 
-	private static <T> void prefetch(GraphQLContext context, String field, Cluster cluster, Map<String, Object> row,
-			Function<Map<?, ?>, T> mapper) {
-		List<T> values = ((List<?>) Objects.requireNonNull(row.get(field))).stream()
+	private static <T> List<T> list(Map<String, Object> row, String column, Function<Map<?, ?>, T> mapper) {
+		return ((List<?>) Objects.requireNonNull(row.get(column))).stream()
 			.map((value) -> mapper.apply((Map<?, ?>) value))
 			.toList();
-		context.<Map<String, List<?>>>computeIfAbsent(PREFETCHED + field, (k) -> new ConcurrentHashMap<>())
-			.put(cluster.key(), values);
-	}
-
-	/**
-	 * The values of a field that an earlier statement of this request already read for
-	 * every one of these clusters; null when some are missing.
-	 */
-	@SuppressWarnings("unchecked")
-	private static <T> @Nullable Map<Cluster, List<T>> prefetched(GraphQLContext context, String field,
-			List<Cluster> clusters) {
-		Map<String, List<?>> byKey = context.get(PREFETCHED + field);
-		if (byKey == null || !clusters.stream().allMatch((c) -> byKey.containsKey(c.key()))) {
-			return null;
-		}
-		Map<Cluster, List<T>> out = new LinkedHashMap<>();
-		clusters.forEach((c) -> out.put(c, (List<T>) byKey.get(c.key())));
-		return out;
 	}
 
 	@BatchMapping
@@ -164,21 +143,18 @@ class ClusterController {
 	}
 
 	@BatchMapping
-	Map<Cluster, List<Region>> regions(List<Cluster> clusters, GraphQLContext context) {
-		Map<Cluster, List<Region>> known = prefetched(context, "regions", clusters);
-		return (known != null) ? known : grouped("api/regions-of-clusters", clusters, "region", Region::of);
+	Map<Cluster, List<Region>> regions(List<Cluster> clusters) {
+		return grouped("api/regions-of-clusters", clusters, "region", Region::of);
 	}
 
 	@BatchMapping
-	Map<Cluster, List<Region>> provinces(List<Cluster> clusters, GraphQLContext context) {
-		Map<Cluster, List<Region>> known = prefetched(context, "provinces", clusters);
-		return (known != null) ? known : grouped("api/provinces-of-clusters", clusters, "region", Region::of);
+	Map<Cluster, List<Region>> provinces(List<Cluster> clusters) {
+		return grouped("api/provinces-of-clusters", clusters, "region", Region::of);
 	}
 
 	@BatchMapping
-	Map<Cluster, List<Industry>> industries(List<Cluster> clusters, GraphQLContext context) {
-		Map<Cluster, List<Industry>> known = prefetched(context, "industries", clusters);
-		return (known != null) ? known : grouped("api/industries-of-clusters", clusters, "industry", Industry::of);
+	Map<Cluster, List<Industry>> industries(List<Cluster> clusters) {
+		return grouped("api/industries-of-clusters", clusters, "industry", Industry::of);
 	}
 
 	@BatchMapping(typeName = "Listing", field = "cluster")

@@ -1,15 +1,18 @@
 package org.clustergraph.cluster;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.Prefetched;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
@@ -38,8 +41,8 @@ class ClusterPages {
 	private static final String PROGRAM_LISTINGS = "programListings";
 
 	ClusterPages(NestedPages pages) {
-		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", Cluster::of);
-		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", Cluster::of);
+		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", ClusterPages::cluster);
+		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", ClusterPages::cluster);
 		pages.register(PROGRAM_LISTINGS, "api/listings-of-programs",
 				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
 						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
@@ -48,16 +51,14 @@ class ClusterPages {
 	@SchemaMapping(typeName = "Region", field = "clusters")
 	CompletableFuture<Connection<Cluster>> regionClusters(Region region, @Argument @Nullable Boolean includeDescendants,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
-		return page(env, REGION_CLUSTERS, region.code(),
-				Map.of("descendants", !Boolean.FALSE.equals(includeDescendants)), first, after);
+		return page(env, REGION_CLUSTERS, region.code(), clusterArguments(includeDescendants, env), first, after);
 	}
 
 	@SchemaMapping(typeName = "Industry", field = "clusters")
 	CompletableFuture<Connection<Cluster>> industryClusters(Industry industry,
 			@Argument @Nullable Boolean includeDescendants, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingEnvironment env) {
-		return page(env, INDUSTRY_CLUSTERS, industry.code(),
-				Map.of("descendants", !Boolean.FALSE.equals(includeDescendants)), first, after);
+		return page(env, INDUSTRY_CLUSTERS, industry.code(), clusterArguments(includeDescendants, env), first, after);
 	}
 
 	@SchemaMapping(typeName = "Program", field = "listings")
@@ -66,6 +67,27 @@ class ClusterPages {
 		Map<String, Object> arguments = new HashMap<>();
 		arguments.put("year", year);
 		return page(env, PROGRAM_LISTINGS, program.key(), arguments, first, after);
+	}
+
+	/**
+	 * The arguments of a page of clusters: whether descendants count, and whether the
+	 * page's statement should read each cluster's provinces too because the query asks
+	 * for them (a list of clusters with their provinces is what front ends draw).
+	 */
+	private static Map<String, Object> clusterArguments(@Nullable Boolean includeDescendants,
+			DataFetchingEnvironment env) {
+		return Map.of("descendants", !Boolean.FALSE.equals(includeDescendants), "provinces",
+				env.getSelectionSet().contains("edges/node/provinces"));
+	}
+
+	/** A cluster of a page, with its provinces recorded when the page carries them. */
+	private static Cluster cluster(Map<?, ?> item, GraphQLContext context) {
+		Cluster cluster = Cluster.of(item);
+		if (item.get("provinces") instanceof List<?> provinces) {
+			Prefetched.put(context, cluster, "provinces",
+					provinces.stream().map((province) -> Region.of((Map<?, ?>) province)).toList());
+		}
+		return cluster;
 	}
 
 	private <T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, String parent,

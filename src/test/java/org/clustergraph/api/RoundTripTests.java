@@ -1,5 +1,8 @@
 package org.clustergraph.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -45,7 +48,71 @@ class RoundTripTests {
 		assertThat(hundred).isLessThan(30);
 	}
 
+	@Test
+	void looksUpAClusterWithItsPlacesAndIndustriesInOneStatement() {
+		String id = this.graphQl
+			.document("{ clusters(first: 1, filter: {nameContains: \"仙桃\"}) { edges { node { id } } } }")
+			.execute()
+			.path("clusters.edges[0].node.id")
+			.entity(String.class)
+			.get();
+		String fields = "id regions { code name parent { code } } provinces { code } industries { code name }";
+		List<Object> lookedUp = new ArrayList<>();
+		int lookup = statements(
+				() -> lookedUp.add(this.graphQl.document("query($id: ID!) { cluster(id: $id) { " + fields + " } }")
+					.variable("id", id)
+					.execute()
+					.path("cluster")
+					.entity(Object.class)
+					.get()));
+		// The same fields of the same cluster reached through node(id), where each comes
+		// from its batch loader.
+		Object loaded = this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Cluster { " + fields + " } } }")
+			.variable("id", id)
+			.execute()
+			.path("node")
+			.entity(Object.class)
+			.get();
+		assertThat(lookedUp).containsExactly(loaded);
+		assertThat(loaded.toString()).contains("420000", "429004");
+		// The lookup, then Region.parent's batch for the regions it read.
+		assertThat(lookup).isEqualTo(2);
+	}
+
+	@Test
+	void readsTheProvincesOfANestedPageOfClustersWithThePage() {
+		String fields = "edges { node { id name provinces { code name } } }";
+		List<Object> nested = new ArrayList<>();
+		int statements = statements(() -> nested
+			.add(this.graphQl.document("{ industry(code: \"C\") { clusters(first: 40) { " + fields + " } } }")
+				.execute()
+				.path("industry.clusters.edges")
+				.entityList(Object.class)
+				.hasSize(40)
+				.get()));
+		// The same page from the root connection, whose clusters' provinces come from
+		// their batch loader.
+		Object root = this.graphQl.document("{ clusters(first: 40, filter: {industry: \"C\"}) { " + fields + " } }")
+			.execute()
+			.path("clusters.edges")
+			.entityList(Object.class)
+			.get();
+		assertThat(nested).containsExactly(root);
+		assertThat(root.toString()).contains("330000", "浙江省");
+		// The industry, then its page with the provinces.
+		assertThat(statements).isEqualTo(2);
+	}
+
 	private int statements(int first) {
+		return statements(() -> this.graphQl.document(NESTED)
+			.variable("first", first)
+			.execute()
+			.path("clusters.edges")
+			.entityList(Object.class)
+			.hasSize(first));
+	}
+
+	private static int statements(Runnable request) {
 		Logger cypher = (Logger) LoggerFactory.getLogger("org.springframework.data.neo4j.cypher");
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
@@ -53,12 +120,7 @@ class RoundTripTests {
 		cypher.setLevel(Level.DEBUG);
 		cypher.addAppender(appender);
 		try {
-			this.graphQl.document(NESTED)
-				.variable("first", first)
-				.execute()
-				.path("clusters.edges")
-				.entityList(Object.class)
-				.hasSize(first);
+			request.run();
 		}
 		finally {
 			cypher.detachAppender(appender);
