@@ -56,6 +56,21 @@ class LimitsApiTests {
 	}
 
 	@Test
+	void pricesTheSameDocumentByTheValuesOfItsVariables() {
+		// One text, so the measures kept for it must follow the page sizes and the
+		// @include it is sent with.
+		String query = """
+				query($first: Int!, $deep: Boolean!) { clusters(first: $first) { edges { node { industries {
+				  clusters(first: $first) { edges { node { name regions @include(if: $deep) { parent { parent { parent {
+				  parent { parent { parent { parent { parent { code } } } } } } } } } } } } } } } } }""";
+		assertThat(post(query, Map.of("first", 3, "deep", false)).path("errors").isMissingNode()).isTrue();
+		assertRefused(post(query, Map.of("first", 100, "deep", false)), "ValidationError", "ask for smaller pages");
+		assertRefused(post(query, Map.of("first", 3, "deep", true)), "ValidationError", "levels are allowed");
+		assertThat(post(query, Map.of("first", 3, "deep", false)).path("data").path("clusters").path("edges"))
+			.hasSize(3);
+	}
+
+	@Test
 	void refusesTooManyAliasesAndRootFields() {
 		StringBuilder aliases = new StringBuilder("{ programs { ");
 		for (int i = 0; i <= this.limits.maxAliases(); i++) {
@@ -102,11 +117,16 @@ class LimitsApiTests {
 	}
 
 	private JsonNode post(String query) {
+		return post(query, Map.of());
+	}
+
+	private JsonNode post(String query, Map<String, Object> variables) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
 					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query)),
+					.POST(HttpRequest.BodyPublishers.ofString(
+							json.writeValueAsString(Map.of("query", query, "variables", variables)),
 							StandardCharsets.UTF_8))
 					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return json.readTree(response.body());
