@@ -2,8 +2,9 @@
 # API benchmark: the canonical GraphQL queries against a running service, each beside the
 # hand-written Cypher that computes the same answer over Bolt (the floor), with the same number
 # of concurrent clients. Prints per query and side: requests, req/s, p50 and p99 latency, errors,
-# the service's CPU time per request and its highest resident memory (VmRSS, sampled every 0.1 s);
-# and the ratio of the p50s. BENCHMARKS.md says how it measures and records the figures.
+# the service's and the load generator's CPU time per request and the service's highest resident
+# memory (VmRSS, sampled every 0.1 s); and the ratio of the p50s. BENCHMARKS.md says how it
+# measures and records the figures.
 #
 # Start the service first and wait until it has loaded the graph, for example:
 #   ./mvnw -DskipTests package
@@ -11,6 +12,7 @@
 #   # until `{ dataset { listingCount } }` answers 638
 # then:
 #   bench/api.sh                                   # http://localhost:8080/graphql, bolt://127.0.0.1:7687
+#   bench/api.sh --settle=300 --warmup=20          # the figures of BENCHMARKS.md: compiled first
 #   bench/api.sh --url=http://localhost:8092/graphql --bolt=bolt://127.0.0.1:7692 --duration=5 --queries=1
 #   bench/api.sh --help                            # every option
 # The service's pid is that of the process listening on the URL's port, unless --pid is given.
