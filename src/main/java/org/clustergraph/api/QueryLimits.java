@@ -45,8 +45,11 @@ import org.springframework.stereotype.Component;
 @Component
 class QueryLimits extends SimplePerformantInstrumentation {
 
-	/** How many measures are kept; all are dropped when there would be more. */
-	static final int KEPT = 1000;
+	/**
+	 * How many measures are kept, as many as parsed documents are; all are dropped when
+	 * there would be more.
+	 */
+	static final int KEPT = DocumentCache.SIZE;
 
 	private final ApiProperties limits;
 
