@@ -60,9 +60,7 @@ class AnalysisController {
 			.stream()
 			.map((row) -> new IndustrySpread(Industry.of(Rows.map(row, "industry")),
 					Objects.requireNonNull(Rows.integer(row, "provinceCount")),
-					((List<?>) Objects.requireNonNull(row.get("provinces"))).stream()
-						.map((p) -> Region.of((Map<?, ?>) p))
-						.toList(),
+					Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)),
 					Objects.requireNonNull(Rows.integer(row, "clusterCount"))))
 			.toList();
 	}

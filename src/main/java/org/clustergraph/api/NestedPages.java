@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -87,9 +88,7 @@ public class NestedPages {
 			.fetch()
 			.all()) {
 			NestedPage key = ordered.get(Rows.integer(row, "id"));
-			List<T> items = ((List<?>) row.get("page")).stream()
-				.map((item) -> reader.apply((Map<?, ?>) item, context))
-				.toList();
+			List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
 			out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
 		}
 		// A parent the graph does not hold (it cannot happen for parents the API

@@ -113,17 +113,14 @@ class ClusterController {
 			.one()
 			.map((row) -> {
 				Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
-				Prefetched.put(context, cluster, "regions", list(row, "regions", Region::of));
-				Prefetched.put(context, cluster, "provinces", list(row, "provinces", Region::of));
-				Prefetched.put(context, cluster, "industries", list(row, "industries", Industry::of));
+				Prefetched.put(context, cluster, "regions",
+						Objects.requireNonNull(Rows.maps(row, "regions", Region::of)));
+				Prefetched.put(context, cluster, "provinces",
+						Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)));
+				Prefetched.put(context, cluster, "industries",
+						Objects.requireNonNull(Rows.maps(row, "industries", Industry::of)));
 				return cluster;
 			});
-	}
-
-	private static <T> List<T> list(Map<String, Object> row, String column, Function<Map<?, ?>, T> mapper) {
-		return ((List<?>) Objects.requireNonNull(row.get(column))).stream()
-			.map((value) -> mapper.apply((Map<?, ?>) value))
-			.toList();
 	}
 
 	@BatchMapping

@@ -83,9 +83,9 @@ class ClusterPages {
 	/** A cluster of a page, with its provinces recorded when the page carries them. */
 	private static Cluster cluster(Map<?, ?> item, GraphQLContext context) {
 		Cluster cluster = Cluster.of(item);
-		if (item.get("provinces") instanceof List<?> provinces) {
-			Prefetched.put(context, cluster, "provinces",
-					provinces.stream().map((province) -> Region.of((Map<?, ?>) province)).toList());
+		List<Region> provinces = Rows.maps(item, "provinces", Region::of);
+		if (provinces != null) {
+			Prefetched.put(context, cluster, "provinces", provinces);
 		}
 		return cluster;
 	}

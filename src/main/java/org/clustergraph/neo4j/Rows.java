@@ -2,6 +2,7 @@ package org.clustergraph.neo4j;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +67,20 @@ public final class Rows {
 	public static List<Integer> integers(Map<?, ?> row, String key) {
 		Object value = row.get(key);
 		return (value instanceof List<?> list) ? list.stream().map((n) -> ((Number) n).intValue()).toList() : List.of();
+	}
+
+	/**
+	 * A list field of maps, each read by a mapper.
+	 * @param <T> what the mapper reads
+	 * @param row the map
+	 * @param key the field
+	 * @param mapper reads one element
+	 * @return the mapped elements, or null when the field is null or absent
+	 */
+	public static <T> @Nullable List<T> maps(Map<?, ?> row, String key, Function<Map<?, ?>, T> mapper) {
+		Object value = row.get(key);
+		return (value instanceof List<?> list) ? list.stream().map((item) -> mapper.apply((Map<?, ?>) item)).toList()
+				: null;
 	}
 
 }
