@@ -1,6 +1,7 @@
 package org.clustergraph.neo4j;
 
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -8,7 +9,9 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,16 +31,25 @@ class Neo4jConnectionConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	Driver neo4jDriver(EmbeddedNeo4jLauncher embedded, EmbeddedNeo4jProperties properties) {
+	Driver neo4jDriver(EmbeddedNeo4jLauncher embedded, EmbeddedNeo4jProperties properties,
+			ObjectProvider<ConfigBuilderCustomizer> customizers) {
 		AuthToken auth = properties.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
 				: AuthTokens.none();
-		Config config = Config.builder()
-			.withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
-			.withMaxConnectionPoolSize(64)
-			.build();
 		// The driver connects lazily; the launcher holds back the web server and the
 		// start-up load until the database runs.
-		return GraphDatabase.driver(embedded.boltUri(), auth, config);
+		return GraphDatabase.driver(embedded.boltUri(), auth, embeddedDriverConfig(customizers.orderedStream()));
+	}
+
+	/**
+	 * The embedded driver's settings, after the same customizers Spring Boot applies to
+	 * the driver of an external server.
+	 */
+	static Config embeddedDriverConfig(Stream<ConfigBuilderCustomizer> customizers) {
+		Config.ConfigBuilder builder = Config.builder()
+			.withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+			.withMaxConnectionPoolSize(64);
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 }
