@@ -92,8 +92,7 @@ public class NestedPages {
 			out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
 		}
 		// A parent the graph does not hold (it cannot happen for parents the API
-		// returned) pages
-		// as empty.
+		// returned) pages as empty.
 		for (NestedPage key : ordered) {
 			out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), 0));
 		}

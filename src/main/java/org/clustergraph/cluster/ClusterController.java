@@ -99,16 +99,21 @@ class ClusterController {
 	}
 
 	@QueryMapping
-	Optional<Cluster> cluster(@Argument String id, GraphQLContext context) {
+	Optional<Cluster> cluster(@Argument String id, GraphQLContext context, DataFetchingFieldSelectionSet selection) {
 		if (!id.startsWith("Cluster:")) {
 			return Optional.empty();
 		}
-		// One statement answers the lookup and the fields front ends ask of it most;
-		// those
+		// One statement answers the lookup and the fields front ends ask of it most, with
+		// the page of clusters asked of each of its industries when there is one; those
 		// fields answer from what it read (see ClusterFields) instead of asking again.
-		return this.neo4j.query(CypherFiles.get("api/cluster-with-places"))
-			.bind(id.substring("Cluster:".length()))
-			.to("key")
+		ClusterPages.IndustryPage peers = ClusterPages.askedOfIndustries(selection, "industries");
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("key", id.substring("Cluster:".length()));
+		if (peers != null) {
+			parameters.put("peers", peers.parameters());
+		}
+		return this.neo4j.query(CypherFiles.get((peers != null) ? "api/cluster-with-peers" : "api/cluster-with-places"))
+			.bindAll(parameters)
 			.fetch()
 			.one()
 			.map((row) -> {
@@ -118,9 +123,24 @@ class ClusterController {
 				Prefetched.put(context, cluster, "provinces",
 						Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)));
 				Prefetched.put(context, cluster, "industries",
-						Objects.requireNonNull(Rows.maps(row, "industries", Industry::of)));
+						Objects.requireNonNull(Rows.maps(row, "industries", (item) -> industry(item, peers, context))));
 				return cluster;
 			});
+	}
+
+	/**
+	 * An industry of a lookup, with its page of clusters recorded when it carries one.
+	 */
+	private static Industry industry(Map<?, ?> item, ClusterPages.@Nullable IndustryPage peers,
+			GraphQLContext context) {
+		Industry industry = Industry.of(item);
+		if (peers != null) {
+			List<Cluster> page = Objects
+				.requireNonNull(Rows.maps(item, "page", (cluster) -> ClusterPages.cluster(cluster, context)));
+			Prefetched.put(context, industry, "clusters",
+					Connection.of(page, peers.page(), Objects.requireNonNull(Rows.integer(item, "total"))));
+		}
+		return industry;
 	}
 
 	@BatchMapping

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The fields of {@code Cluster} that {@code cluster(id)} reads together with the cluster:
- * they answer from its statement's row, and through their batch loaders for every other
- * cluster.
+ * The fields that {@code cluster(id)} reads together with the cluster: its regions,
+ * provinces and industries, and the page of clusters asked of each of those industries.
+ * They answer from its statement's row, and through their data loaders for every other
+ * cluster and industry.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterFields {
@@ -17,6 +18,11 @@ class ClusterFields {
 	@Bean
 	GraphQlSourceBuilderCustomizer prefetchedClusterFields() {
 		return Prefetched.answering("Cluster", "regions", "provinces", "industries");
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer prefetchedIndustryFields() {
+		return Prefetched.answering("Industry", "clusters");
 	}
 
 }

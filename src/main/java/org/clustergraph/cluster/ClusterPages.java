@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
@@ -80,8 +83,63 @@ class ClusterPages {
 				env.getSelectionSet().contains("edges/node/provinces"));
 	}
 
-	/** A cluster of a page, with its provinces recorded when the page carries them. */
-	private static Cluster cluster(Map<?, ?> item, GraphQLContext context) {
+	/**
+	 * The page of {@code Industry.clusters} that a selection asks of each industry at a
+	 * path, so that a parent's statement can read the pages with the industries. Null
+	 * unless the selection asks for exactly one such field (aliases with different
+	 * arguments page through the data loader) and its arguments are valid (the field
+	 * itself reports them otherwise).
+	 * @param selection the parent field's selection
+	 * @param industries the path of the industries in it, such as {@code industries}
+	 * @return the page and its arguments, or null
+	 */
+	static @Nullable IndustryPage askedOfIndustries(DataFetchingFieldSelectionSet selection, String industries) {
+		List<SelectedField> fields = selection.getFields(industries + "/clusters");
+		if (fields.size() != 1) {
+			return null;
+		}
+		SelectedField field = fields.get(0);
+		Map<String, Object> arguments = field.getArguments();
+		PageRequest page;
+		try {
+			page = PageRequest.of((arguments.get("first") instanceof Integer first) ? first : null,
+					(arguments.get("after") instanceof String after) ? after : null);
+		}
+		catch (BadRequestException ex) {
+			return null;
+		}
+		return new IndustryPage(page, !Boolean.FALSE.equals(arguments.get("includeDescendants")),
+				field.getSelectionSet().contains("edges/node/provinces"));
+	}
+
+	/**
+	 * One page of {@code Industry.clusters} with the arguments of
+	 * {@code clusters-of-industries}.
+	 *
+	 * @param page the page
+	 * @param descendants whether clusters of the industries below count
+	 * @param provinces whether to read each cluster's provinces with the page
+	 */
+	record IndustryPage(PageRequest page, boolean descendants, boolean provinces) {
+
+		/**
+		 * The page as a statement's parameter.
+		 * @return its arguments, offset and limit
+		 */
+		Map<String, Object> parameters() {
+			return Map.of("descendants", this.descendants, "provinces", this.provinces, "offset", this.page.offset(),
+					"limit", this.page.fetch());
+		}
+
+	}
+
+	/**
+	 * A cluster of a page, with its provinces recorded when the page carries them.
+	 * @param item the page's item
+	 * @param context the request's context
+	 * @return the cluster
+	 */
+	static Cluster cluster(Map<?, ?> item, GraphQLContext context) {
 		Cluster cluster = Cluster.of(item);
 		List<Region> provinces = Rows.maps(item, "provinces", Region::of);
 		if (provinces != null) {

@@ -103,6 +103,57 @@ class RoundTripTests {
 		assertThat(statements).isEqualTo(2);
 	}
 
+	@Test
+	void readsThePagesOfALookedUpClustersIndustriesWithTheLookup() {
+		String id = this.graphQl
+			.document("{ industry(code: \"3670\") { clusters(first: 1) { edges { node { id } } } } }")
+			.execute()
+			.path("industry.clusters.edges[0].node.id")
+			.entity(String.class)
+			.get();
+		String page = "totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id name %s } }";
+		String after = this.graphQl.document(
+				"query($id: ID!) { cluster(id: $id) { industries { clusters(first: 2) { pageInfo { endCursor } } } } }")
+			.variable("id", id)
+			.execute()
+			.path("cluster.industries[0].clusters.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		// One page per industry, asked in three ways: each answers as the batch loader
+		// answers it.
+		String withProvinces = "code clusters(first: 3, after: $after) { " + page.formatted("provinces { code name }")
+				+ " }";
+		String ownOnly = "code clusters(first: 100, after: $after, includeDescendants: false) { " + page.formatted("")
+				+ " }";
+		String twoPages = "code first: clusters(first: 1) { " + page.formatted("")
+				+ " } next: clusters(first: 2, after: $after) { " + page.formatted("provinces { code }") + " }";
+		for (String industries : List.of(withProvinces, ownOnly, twoPages)) {
+			String fields = "id provinces { code } industries { " + industries + " }";
+			List<Object> lookedUp = new ArrayList<>();
+			int statements = statements(() -> lookedUp
+				.add(this.graphQl.document("query($id: ID!, $after: String) { cluster(id: $id) { " + fields + " } }")
+					.variable("id", id)
+					.variable("after", after)
+					.execute()
+					.path("cluster")
+					.entity(Object.class)
+					.get()));
+			// The same fields through node(id), where the pages come from their loader.
+			Object loaded = this.graphQl
+				.document("query($id: ID!, $after: String) { node(id: $id) { ... on Cluster { " + fields + " } } }")
+				.variable("id", id)
+				.variable("after", after)
+				.execute()
+				.path("node")
+				.entity(Object.class)
+				.get();
+			assertThat(lookedUp).as(industries).containsExactly(loaded);
+			// One page per industry goes with the lookup; two pages per industry take
+			// the page loader's statement too.
+			assertThat(statements).as(industries).isEqualTo((industries == twoPages) ? 2 : 1);
+		}
+	}
+
 	private int statements(int first) {
 		return statements(() -> this.graphQl.document(NESTED)
 			.variable("first", first)
