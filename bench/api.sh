@@ -12,7 +12,7 @@
 #   # until `{ dataset { listingCount } }` answers 638
 # then:
 #   bench/api.sh                                   # http://localhost:8080/graphql, bolt://127.0.0.1:7687
-#   bench/api.sh --settle=300 --warmup=20          # the figures of BENCHMARKS.md: compiled first
+#   bench/api.sh --settle=300 --warmup=20 --queries=1,2   # the targets' figures in BENCHMARKS.md: compiled first
 #   bench/api.sh --url=http://localhost:8092/graphql --bolt=bolt://127.0.0.1:7692 --duration=5 --queries=1
 #   bench/api.sh --help                            # every option
 # The service's pid is that of the process listening on the URL's port, unless --pid is given.
