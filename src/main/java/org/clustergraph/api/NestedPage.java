@@ -1,5 +1,6 @@
 package org.clustergraph.api;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,5 +14,20 @@ import java.util.Map;
  * @param page the page asked for
  */
 public record NestedPage(String parent, Map<String, Object> arguments, PageRequest page) {
+
+	/**
+	 * A page as the statements of nested pages read it, whatever its parent: the field's
+	 * arguments with {@code offset} and {@code limit} (one more than the page, see
+	 * {@link PageRequest#fetch()}).
+	 * @param arguments the field's own arguments
+	 * @param page the page asked for
+	 * @return a new modifiable map
+	 */
+	public static Map<String, Object> parameters(Map<String, Object> arguments, PageRequest page) {
+		Map<String, Object> parameters = new HashMap<>(arguments);
+		parameters.put("offset", page.offset());
+		parameters.put("limit", page.fetch());
+		return parameters;
+	}
 
 }

@@ -74,11 +74,9 @@ public class NestedPages {
 		List<Map<String, Object>> requests = new ArrayList<>();
 		for (int i = 0; i < ordered.size(); i++) {
 			NestedPage key = ordered.get(i);
-			Map<String, Object> request = new HashMap<>(key.arguments());
+			Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
 			request.put("id", i);
 			request.put("parent", key.parent());
-			request.put("offset", key.page().offset());
-			request.put("limit", key.page().fetch());
 			requests.add(request);
 		}
 		Map<NestedPage, Connection<T>> out = new HashMap<>();

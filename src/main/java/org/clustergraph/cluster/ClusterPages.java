@@ -54,14 +54,16 @@ class ClusterPages {
 	@SchemaMapping(typeName = "Region", field = "clusters")
 	CompletableFuture<Connection<Cluster>> regionClusters(Region region, @Argument @Nullable Boolean includeDescendants,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
-		return page(env, REGION_CLUSTERS, region.code(), clusterArguments(includeDescendants, env), first, after);
+		return page(env, REGION_CLUSTERS, region.code(), clusterArguments(includeDescendants, env.getSelectionSet()),
+				first, after);
 	}
 
 	@SchemaMapping(typeName = "Industry", field = "clusters")
 	CompletableFuture<Connection<Cluster>> industryClusters(Industry industry,
 			@Argument @Nullable Boolean includeDescendants, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingEnvironment env) {
-		return page(env, INDUSTRY_CLUSTERS, industry.code(), clusterArguments(includeDescendants, env), first, after);
+		return page(env, INDUSTRY_CLUSTERS, industry.code(),
+				clusterArguments(includeDescendants, env.getSelectionSet()), first, after);
 	}
 
 	@SchemaMapping(typeName = "Program", field = "listings")
@@ -76,11 +78,14 @@ class ClusterPages {
 	 * The arguments of a page of clusters: whether descendants count, and whether the
 	 * page's statement should read each cluster's provinces too because the query asks
 	 * for them (a list of clusters with their provinces is what front ends draw).
+	 * @param includeDescendants the field's argument
+	 * @param selection the field's selection
+	 * @return the arguments by the names the statements read
 	 */
-	private static Map<String, Object> clusterArguments(@Nullable Boolean includeDescendants,
-			DataFetchingEnvironment env) {
+	private static Map<String, Object> clusterArguments(@Nullable Object includeDescendants,
+			DataFetchingFieldSelectionSet selection) {
 		return Map.of("descendants", !Boolean.FALSE.equals(includeDescendants), "provinces",
-				env.getSelectionSet().contains("edges/node/provinces"));
+				selection.contains("edges/node/provinces"));
 	}
 
 	/**
@@ -108,8 +113,7 @@ class ClusterPages {
 		catch (BadRequestException ex) {
 			return null;
 		}
-		return new IndustryPage(page, !Boolean.FALSE.equals(arguments.get("includeDescendants")),
-				field.getSelectionSet().contains("edges/node/provinces"));
+		return new IndustryPage(page, clusterArguments(arguments.get("includeDescendants"), field.getSelectionSet()));
 	}
 
 	/**
@@ -117,18 +121,17 @@ class ClusterPages {
 	 * {@code clusters-of-industries}.
 	 *
 	 * @param page the page
-	 * @param descendants whether clusters of the industries below count
-	 * @param provinces whether to read each cluster's provinces with the page
+	 * @param arguments whether clusters of the industries below count, and whether to
+	 * read each cluster's provinces with the page
 	 */
-	record IndustryPage(PageRequest page, boolean descendants, boolean provinces) {
+	record IndustryPage(PageRequest page, Map<String, Object> arguments) {
 
 		/**
 		 * The page as a statement's parameter.
 		 * @return its arguments, offset and limit
 		 */
 		Map<String, Object> parameters() {
-			return Map.of("descendants", this.descendants, "provinces", this.provinces, "offset", this.page.offset(),
-					"limit", this.page.fetch());
+			return NestedPage.parameters(this.arguments, this.page);
 		}
 
 	}
