@@ -1,0 +1,77 @@
+package org.clustergraph.api;
+
+import graphql.GraphQLError;
+import graphql.Scalars;
+import graphql.execution.ExecutionStepInfo;
+import graphql.execution.MergedField;
+import graphql.execution.ResultPath;
+import graphql.language.Field;
+import graphql.language.SourceLocation;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.TransientException;
+
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.graphql.execution.ErrorType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The errors a client gets when the database stops a read, and when something nobody
+ * expected goes wrong: a classification and a message that say what to do, at the field
+ * that failed, and never the exception's own text.
+ */
+class ApiExceptionHandlerTests {
+
+	private final ApiExceptionHandler handler = new ApiExceptionHandler();
+
+	private final DataFetchingEnvironment env = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+		.mergedField(
+				MergedField.newMergedField(Field.newField("clusters").sourceLocation(new SourceLocation(3, 5)).build())
+					.build())
+		.executionStepInfo(ExecutionStepInfo.newExecutionStepInfo()
+			.type(Scalars.GraphQLString)
+			.path(ResultPath.parse("/region/clusters"))
+			.build())
+		.build();
+
+	@Test
+	void answersAReadTheDatabaseTimedOutWithAnAbortedErrorAtItsField() {
+		ClientException timedOut = new ClientException(
+				"Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+				"The transaction has been terminated. Retry your operation in a new transaction, and you should see "
+						+ "a successful result. The transaction has not completed within the timeout specified "
+						+ "at its start by the client.");
+		GraphQLError error = this.handler.database(new DataRetrievalFailureException("read failed", timedOut),
+				this.env);
+		assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
+		assertThat(error.getMessage()).contains("ran past the time limit").contains("ask for less");
+		assertThat(error.getPath()).containsExactly("region", "clusters");
+		assertThat(error.getLocations()).containsExactly(new SourceLocation(3, 5));
+	}
+
+	@Test
+	void answersAReadTheDatabaseTerminatedWithTheSameError() {
+		TransientException terminated = new TransientException("Neo.TransientError.Transaction.Terminated",
+				"The transaction has been terminated.");
+		GraphQLError error = this.handler.database(new DataRetrievalFailureException("read failed", terminated),
+				this.env);
+		assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
+		assertThat(error.getMessage()).contains("ran past the time limit");
+	}
+
+	@Test
+	void answersAnythingElseWithAnInternalErrorThatGivesNothingAway() {
+		String cypher = "MATCH (c:Cluster {key: $key}) RETURN c";
+		ClientException syntax = new ClientException("Neo.ClientError.Statement.SyntaxError",
+				"Invalid input 'RETRUN': " + cypher);
+		GraphQLError error = this.handler.database(new DataRetrievalFailureException(cypher, syntax), this.env);
+		assertThat(error.getErrorType()).isEqualTo(ErrorType.INTERNAL_ERROR);
+		assertThat(error.getMessage()).isEqualTo("Internal error; it has been logged for the operators");
+		assertThat(error.getPath()).containsExactly("region", "clusters");
+		assertThat(error.getExtensions()).isNullOrEmpty();
+	}
+
+}
