@@ -14,10 +14,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs each GraphQL request in one read-only transaction. The data fetchers and batch
  * loaders of a request run on the request's thread and join it, so a request costs one
- * transaction however many fields it has, reads one consistent state of the graph, and is
- * stopped by the database when it runs past {@code spring.transaction.default-timeout}.
- * The transaction is always rolled back: it only reads, and a field that failed must not
- * turn the others' commit into an error.
+ * transaction and one connection however many fields it has, and the database stops the
+ * whole request, not just one statement, when it runs past
+ * {@code spring.transaction.default-timeout}. The transaction is always rolled back: it
+ * only reads, and a field that failed must not turn the others' commit into an error.
+ * <p>
+ * One transaction is not one snapshot: Neo4j reads at read-committed isolation, so a load
+ * that commits between two statements of a request (it replaces the graph in one write
+ * transaction) is seen by the later statement only. Node keys survive a reload when the
+ * node does, so such a request answers with a mix of the two graphs at worst.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
