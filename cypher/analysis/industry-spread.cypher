@@ -1,13 +1,14 @@
 // $level: an industry level; $minProvinces. Industries of that level whose clusters (clusters of
 // descendant industries included) lie in at least $minProvinces provinces, widest first, then most
-// clusters, then by code; with those provinces by code and the number of distinct clusters.
+// clusters, then by code; with those provinces by code and the number of distinct clusters. Provinces
+// are picked out after the walk up, as in api/cluster-with-places.
 MATCH (i:Industry {level: $level})<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c:Cluster)
 WITH i, collect(DISTINCT c) AS clusters
 CALL (clusters) {
   UNWIND clusters AS c
-  MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(province:Region {level: 'PROVINCE'})
-  WITH DISTINCT province
-  ORDER BY province.code
+  MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(province:Region)
+  WITH DISTINCT province WHERE province.level = 'PROVINCE'
+  WITH province ORDER BY province.code
   RETURN collect(province {.code, .name, .level, parent: null}) AS provinces
 }
 WITH i, provinces, size(clusters) AS clusterCount

@@ -2,7 +2,7 @@
 // a query asks of each of the cluster's industries. What cluster-with-places reads, and with each industry
 // what clusters-of-industries would read for it: the total and the page (each cluster with its provinces
 // when asked), so that a lookup with its industries' clusters costs one statement. No row when there is
-// no such cluster.
+// no such cluster. Provinces are picked out after the walk up, as in cluster-with-places.
 MATCH (c:Cluster {key: $key})
 CALL (c) {
   MATCH (c)-[:BELONGS_TO]->(i:Industry)
@@ -18,9 +18,10 @@ CALL (c) {
   CALL (members) {
     UNWIND members[$peers.offset..$peers.offset + $peers.limit] AS o
     CALL (o) {
-      OPTIONAL MATCH (o)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region {level: 'PROVINCE'})
+      OPTIONAL MATCH (o)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region)
       WHERE $peers.provinces
-      WITH DISTINCT p ORDER BY p.code
+      WITH DISTINCT p WHERE p.level = 'PROVINCE'
+      WITH p ORDER BY p.code
       RETURN collect(p {.code, .name, .level, parent: null}) AS provinces
     }
     RETURN collect(o {.key, .name, .industryPhrase,
@@ -31,6 +32,7 @@ CALL (c) {
 RETURN c {.key, .name, .industryPhrase} AS cluster,
        COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) OPTIONAL MATCH (r)-[:LOCATED_IN]->(p:Region)
                  WITH r, p ORDER BY r.code RETURN r {.code, .name, .level, parent: p.code} } AS regions,
-       COLLECT { MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(r:Region {level: 'PROVINCE'})
-                 WITH DISTINCT r ORDER BY r.code RETURN r {.code, .name, .level, parent: null} } AS provinces,
+       COLLECT { MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(r:Region)
+                 WITH DISTINCT r WHERE r.level = 'PROVINCE'
+                 WITH r ORDER BY r.code RETURN r {.code, .name, .level, parent: null} } AS provinces,
        industries

@@ -1,7 +1,8 @@
 // $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, offset, limit}].
 // For each request, one page of the clusters that belong to the industry (or, with descendants, to
 // it or any industry under it) by key, and how many there are in all. With provinces, each cluster
-// of the page carries its provinces by code, as Cluster.provinces would read them.
+// of the page carries its provinces by code, as Cluster.provinces would read them (picked out after the
+// walk up, as in cluster-with-places).
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent})
 CALL (i, req) {
@@ -14,5 +15,6 @@ CALL (i, req) {
 RETURN req.id AS id, size(items) AS total,
        [c IN items[req.offset..req.offset + req.limit] | c {.key, .name, .industryPhrase,
          provinces: CASE WHEN req.provinces THEN COLLECT {
-           MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region {level: 'PROVINCE'})
-           WITH DISTINCT p ORDER BY p.code RETURN p {.code, .name, .level, parent: null} } END}] AS page
+           MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region)
+           WITH DISTINCT p WHERE p.level = 'PROVINCE'
+           WITH p ORDER BY p.code RETURN p {.code, .name, .level, parent: null} } END}] AS page

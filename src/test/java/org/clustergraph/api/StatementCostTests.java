@@ -1,0 +1,112 @@
+package org.clustergraph.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.clustergraph.GraphTest;
+import org.clustergraph.neo4j.CypherFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.summary.QueryProfile;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lookup of one cluster reads that cluster's part of the graph. A plan made from index
+ * samples taken before the load once answered "the provinces of this cluster" by scanning
+ * every province and walking the whole region tree beneath it, which made a lookup three
+ * hundred times dearer than the work it needs. The statements now filter the provinces
+ * only after walking up from the cluster, and the load has the database sample its
+ * indexes again; here each statement is profiled as the service runs it after its load,
+ * and its database hits must stay below the number of regions.
+ */
+@GraphTest
+class StatementCostTests {
+
+	/**
+	 * The page of clusters asked of each industry, as the 2-hop query asks it but without
+	 * descendant industries, whose clusters the statement must read and which a cluster
+	 * filed under a whole section has by the hundred.
+	 */
+	private static final Map<String, Object> PEERS = Map.of("descendants", false, "provinces", true, "offset", 0,
+			"limit", 20);
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	SessionConfig sessionConfig;
+
+	private static long regions;
+
+	private static List<String> clusters;
+
+	@BeforeAll
+	static void findClusters(@Autowired Driver driver, @Autowired SessionConfig sessionConfig) {
+		try (Session session = driver.session(sessionConfig)) {
+			regions = session.run("MATCH (r:Region) RETURN count(r) AS n").single().get("n").asLong();
+			// The clusters whose lookups read most: those with the most places and
+			// industries, and those whose industries hold the most clusters themselves.
+			clusters = new ArrayList<>(keys(session, "COUNT { (c)-[:LOCATED_IN|BELONGS_TO]->() }"));
+			clusters.addAll(keys(session, "COUNT { (c)-[:BELONGS_TO]->(:Industry)<-[:BELONGS_TO]-(:Cluster) }"));
+		}
+		assertThat(regions).isGreaterThan(1000);
+		assertThat(clusters).hasSize(20);
+	}
+
+	/** The ten clusters with the highest value of a measure, then by key. */
+	private static List<String> keys(Session session, String measure) {
+		return session
+			.run("MATCH (c:Cluster) WITH c, " + measure + " AS n ORDER BY n DESC, c.key LIMIT 10 RETURN c.key AS key")
+			.list((row) -> row.get("key").asString());
+	}
+
+	@Test
+	void aLookupWithItsPlacesReadsLessThanTheRegionTree() {
+		for (String key : clusters) {
+			assertThat(dbHits("api/cluster-with-places", Map.of("key", key))).as("cluster-with-places of %s", key)
+				.isPositive()
+				.isLessThan(regions);
+		}
+	}
+
+	@Test
+	void aLookupWithItsIndustriesClustersReadsLessThanTheRegionTree() {
+		for (String key : clusters) {
+			assertThat(dbHits("api/cluster-with-peers", Map.of("key", key, "peers", PEERS)))
+				.as("cluster-with-peers of %s", key)
+				.isPositive()
+				.isLessThan(regions);
+		}
+	}
+
+	@Test
+	void theProvincesOfAPageOfClustersReadLessThanTheRegionTree() {
+		assertThat(dbHits("api/provinces-of-clusters", Map.of("keys", clusters))).isPositive().isLessThan(regions);
+	}
+
+	private long dbHits(String statement, Map<String, Object> parameters) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			QueryProfile profile = session.run("PROFILE " + CypherFiles.get(statement), parameters)
+				.consume()
+				.queryProfile()
+				.orElseThrow();
+			return total(profile);
+		}
+	}
+
+	private static long total(QueryProfile profile) {
+		long hits = profile.dbHits().orElseThrow();
+		for (QueryProfile child : profile.children()) {
+			hits += total(child);
+		}
+		return hits;
+	}
+
+}
