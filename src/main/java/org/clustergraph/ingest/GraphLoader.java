@@ -57,6 +57,7 @@ public class GraphLoader {
 		ResolutionPipeline.Outcome outcome = pipeline.run();
 		long resolved = System.nanoTime();
 		this.writer.write(outcome.graph(), Instant.now());
+		this.writer.refreshStatistics();
 		ResolutionReport report = outcome.report();
 		writeReport(report);
 		logger.info(

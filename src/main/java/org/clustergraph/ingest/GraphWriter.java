@@ -19,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,26 @@ class GraphWriter {
 				run(tx, "load/set-dataset",
 						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()));
 			});
+		}
+	}
+
+	/**
+	 * Has the database sample its indexes again and forget the plans it made, so that the
+	 * statements run after a load are planned from the graph just written. Without it the
+	 * planner may go on using samples taken before the load (on a fresh store, of empty
+	 * indexes) until its own background sampling catches up: a plan made in between once
+	 * answered the provinces of one cluster by walking the whole region tree. The load
+	 * has already succeeded when this runs, so a database that refuses it (an external
+	 * server whose user may not call the procedure) only costs a warning.
+	 */
+	void refreshStatistics() {
+		long started = System.nanoTime();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			session.run(CypherFiles.get("load/prepare-for-replanning")).consume();
+			logger.debug("Sampled the indexes again in {} ms", (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (Neo4jException ex) {
+			logger.warn("Could not have the database sample its indexes after the load: {}", ex.getMessage());
 		}
 	}
 

@@ -173,6 +173,40 @@ class GraphLoadTests {
 	}
 
 	@Test
+	void samplesEveryIndexAgainAfterALoad() {
+		// An index whose statistics are out of date: sampled when it was empty, then
+		// filled. The load must leave no index planned from such a sample.
+		this.neo4j.query("CREATE INDEX stats_probe IF NOT EXISTS FOR (n:StatsProbe) ON (n.value)").run();
+		try {
+			this.neo4j.query("CALL db.awaitIndex('stats_probe')").run();
+			this.neo4j.query("UNWIND range(1, 500) AS i CREATE (:StatsProbe {value: i % 7})").run();
+			assertThat(probeStatistics()).as("before the load").containsEntry("updatesSinceEstimation", 500L);
+			this.loader.load(true);
+			assertThat(probeStatistics()).as("after the load")
+				.containsEntry("updatesSinceEstimation", 0L)
+				.containsEntry("totalSize", 500L)
+				.containsEntry("estimatedUniqueSize", 7L);
+		}
+		finally {
+			this.neo4j.query("MATCH (n:StatsProbe) DELETE n").run();
+			this.neo4j.query("DROP INDEX stats_probe IF EXISTS").run();
+		}
+	}
+
+	private Map<String, Object> probeStatistics() {
+		return this.neo4j.query("""
+				CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+				UNWIND data.indexes AS index
+				WITH index WHERE index.labels = ['StatsProbe']
+				RETURN index {.updatesSinceEstimation, .totalSize, .estimatedUniqueSize} AS statistics""")
+			.fetchAs(Map.class)
+			.mappedBy((types, row) -> row.get("statistics").asMap())
+			.one()
+			.map((statistics) -> (Map<String, Object>) statistics)
+			.orElseThrow();
+	}
+
+	@Test
 	void refusesBadInputAndKeepsThePreviousGraph(@TempDir Path copy) throws IOException {
 		copySeeds(copy);
 		Path document = copy.resolve("000_205a5886c7ee6398.txt");
