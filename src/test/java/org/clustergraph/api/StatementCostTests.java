@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A lookup of one cluster reads that cluster's part of the graph. A plan made from index
  * samples taken before the load once answered "the provinces of this cluster" by scanning
- * every province and walking the whole region tree beneath it, which made a lookup three
- * hundred times dearer than the work it needs. The statements now filter the provinces
- * only after walking up from the cluster, and the load has the database sample its
- * indexes again; here each statement is profiled as the service runs it after its load,
- * and its database hits must stay below the number of regions.
+ * every province and walking the whole region tree beneath it, which made a lookup nearly
+ * three hundred times dearer than the work it needs. The statements now filter the
+ * provinces only after walking up from the cluster, and the load has the database sample
+ * its indexes again; here each statement is profiled as the service runs it after its
+ * load, and its database hits must stay below the number of regions.
  */
 @GraphTest
 class StatementCostTests {
