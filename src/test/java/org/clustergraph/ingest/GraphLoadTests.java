@@ -194,16 +194,16 @@ class GraphLoadTests {
 	}
 
 	private Map<String, Object> probeStatistics() {
-		return this.neo4j.query("""
-				CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
-				UNWIND data.indexes AS index
-				WITH index WHERE index.labels = ['StatsProbe']
-				RETURN index {.updatesSinceEstimation, .totalSize, .estimatedUniqueSize} AS statistics""")
-			.fetchAs(Map.class)
-			.mappedBy((types, row) -> row.get("statistics").asMap())
-			.one()
-			.map((statistics) -> (Map<String, Object>) statistics)
-			.orElseThrow();
+		try (var session = this.driver.session(this.sessionConfig)) {
+			return session.run("""
+					CALL db.stats.retrieve('GRAPH COUNTS') YIELD data
+					UNWIND data.indexes AS index
+					WITH index WHERE index.labels = ['StatsProbe']
+					RETURN index {.updatesSinceEstimation, .totalSize, .estimatedUniqueSize} AS statistics""")
+				.single()
+				.get("statistics")
+				.asMap();
+		}
 	}
 
 	@Test
