@@ -2,91 +2,465 @@ package org.clustergraph.ingest.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * Classifies an industry phrase by the curated keyword table: keywords are tried longest
- * first, each match consumes its characters, the cluster gets the codes of every match,
- * and a code is dropped when a more specific selected code lies under it.
+ * Classifies an industry phrase into GB/T 4754-2017 from what the standard itself says,
+ * so that phrases no list has used before are classified too:
+ * <ol>
+ * <li>the words of {@link IndustryLexicon} (the standard's names and notes, and the
+ * curated keyword table) are found in the phrase, longest first, each match using up its
+ * characters;</li>
+ * <li>a part word (零部件, 部件, 配件...) takes the industry of what it is a part of: the parts
+ * class of that industry where the standard has one (汽车 → 3670 汽车零部件及配件制造), that industry
+ * itself where it has none, and 348 通用零部件制造 when the phrase names nothing it belongs
+ * to;</li>
+ * <li>the phrase's head decides the kind of industry: a phrase ending in 服务, 软件, 平台... is
+ * a service (sections F to T), one ending in 种植, 养殖... is farming (section A), one ending
+ * in 加工, 制造, 设备... is manufacturing (sections B to D); a word matched outside those
+ * sections is taken as a modifier and the phrase is classified again inside them;</li>
+ * <li>a phrase the lexicon knows nothing of goes to the industry whose texts are nearest
+ * to it ({@link CharacterIndex}).</li>
+ * </ol>
+ * Every industry comes with a confidence and the evidence that produced it.
  */
 public final class IndustryClassifier {
 
+	/** Below this cosine, the nearest industry is not taken. */
+	static final double NEAREST_MINIMUM = 0.12;
+
+	/**
+	 * From this score up, the nearest industry by name is taken without looking at notes.
+	 */
+	static final double NAME_MINIMUM = 0.6;
+
+	/** Below this score, the nearest equipment or material of a modifier is not taken. */
+	static final double OBJECT_MINIMUM = 0.35;
+
+	private static final List<String> TRAILING_ACTIVITY = List.of("绿色智能制造", "智能制造", "绿色制造", "精深加工", "深加工", "制造业", "制造",
+			"生产");
+
+	private static final List<String> TRAILING = List.of("产业集群", "产业群", "集群", "产业", "行业");
+
+	/**
+	 * Words that before another industry word say what kind of it is meant, not an
+	 * industry of their own (新能源汽车, 智能装备).
+	 */
+	private static final Set<String> ATTRIBUTES = Set.of("新能源", "智能", "智慧", "数字", "数智", "绿色", "高端", "节能", "新型", "先进",
+			"现代", "特色", "精密", "高性能", "高效", "商用", "民用", "工业");
+
 	private final IndustryTree tree;
 
-	private final List<Keyword> keywords;
+	private final IndustryLexicon lexicon;
+
+	private final CharacterIndex names;
+
+	private final CharacterIndex texts;
+
+	/**
+	 * Creates a classifier from the standard's names and the keyword table only.
+	 * @param tree the classification
+	 * @param keywords the rows of {@code industry-keywords.csv}
+	 */
+	public IndustryClassifier(IndustryTree tree, List<Csv.Row> keywords) {
+		this(tree, keywords, List.of(), List.of());
+	}
 
 	/**
 	 * Creates a classifier.
 	 * @param tree the classification
-	 * @param rows the rows of {@code industry-keywords.csv}
-	 * @throws SourceException when a keyword names an unknown code or appears twice
+	 * @param keywords the rows of {@code industry-keywords.csv}
+	 * @param notes the rows of {@code gbt4754-2017-notes.csv}
+	 * @param products the rows of tables naming products with their class
+	 * ({@code code,term})
+	 * @throws SourceException when a table names an unknown code or repeats a keyword
 	 */
-	public IndustryClassifier(IndustryTree tree, List<Csv.Row> rows) {
+	public IndustryClassifier(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products) {
 		this.tree = tree;
-		List<Keyword> keywords = new ArrayList<>();
-		Set<String> seen = new LinkedHashSet<>();
-		for (Csv.Row row : rows) {
-			String word = Text.normalize(row.get("keyword"));
-			if (word.isEmpty() || !seen.add(word)) {
-				throw new SourceException(row.problem("keyword '" + word + "' is empty or appears twice"));
-			}
-			List<IndustryTree.Industry> codes = new ArrayList<>();
-			for (String code : row.get("codes").split(";")) {
-				IndustryTree.Industry industry = tree.find(code.strip());
-				if (industry == null) {
-					throw new SourceException(
-							row.problem("keyword '" + word + "' names unknown code '" + code.strip() + "'"));
-				}
-				codes.add(industry);
-			}
-			keywords.add(new Keyword(word, List.copyOf(codes), row.get("reason"), row.line()));
+		this.lexicon = IndustryLexicon.of(tree, keywords, notes, products);
+		Map<String, List<String>> texts = new HashMap<>();
+		for (Csv.Row note : notes) {
+			texts.computeIfAbsent(note.get("code"), (c) -> new ArrayList<>())
+				.add(IndustryLexicon.included(note.get("note")));
 		}
-		keywords.sort(Comparator.comparingInt((Keyword k) -> -k.word().length()).thenComparing(Keyword::word));
-		this.keywords = List.copyOf(keywords);
+		for (Csv.Row product : products) {
+			texts.computeIfAbsent(product.get("code"), (c) -> new ArrayList<>()).add(product.get("term"));
+		}
+		for (Csv.Row keyword : keywords) {
+			for (String code : keyword.get("codes").split(";")) {
+				texts.computeIfAbsent(code.strip(), (c) -> new ArrayList<>()).add(keyword.get("keyword"));
+			}
+		}
+		this.names = CharacterIndex.of(tree, Map.of());
+		this.texts = CharacterIndex.of(tree, texts);
 	}
 
 	/**
 	 * Classifies a phrase.
 	 * @param phrase the industry phrase (place words and suffix removed)
-	 * @return the most specific industries and the decisions behind them
+	 * @return the most specific industries with their confidence and evidence
 	 */
 	public Classification classify(String phrase) {
-		String text = Text.normalize(phrase);
-		boolean[] used = new boolean[text.length()];
-		List<IndustryTree.Industry> selected = new ArrayList<>();
-		List<Decision> decisions = new ArrayList<>();
-		for (Keyword keyword : this.keywords) {
-			int at = text.indexOf(keyword.word());
-			while (at >= 0) {
-				if (free(used, at, keyword.word().length())) {
-					for (int i = at; i < at + keyword.word().length(); i++) {
-						used[i] = true;
-					}
-					keyword.codes().stream().filter((c) -> !selected.contains(c)).forEach(selected::add);
-					decisions.add(Decision.industry("keyword",
-							"'" + keyword.word() + "' -> "
-									+ keyword.codes().stream().map((c) -> c.code() + " " + c.name()).toList()
-									+ " (industry-keywords.csv:" + keyword.line() + ": " + keyword.reason() + ")"));
-				}
-				at = text.indexOf(keyword.word(), at + 1);
+		String text = core(phrase);
+		if (text.length() > 1 && text.endsWith("业") && this.lexicon.find(text) == null) {
+			text = text.substring(0, text.length() - 1);
+		}
+		if (text.isEmpty()) {
+			return new Classification(List.of(),
+					List.of(Decision.industry("unclassified", "the name has no industry words")));
+		}
+		List<Assignment> assignments = new ArrayList<>();
+		Found previous = null;
+		for (String component : components(text)) {
+			Part part = component(component, previous);
+			assignments.addAll(part.assignments());
+			previous = part.head();
+		}
+		return result(text, assignments);
+	}
+
+	/**
+	 * The parts of a phrase that name one industry each: it is cut at its conjunctions
+	 * (船舶与海洋工程装备) unless the lexicon knows it whole.
+	 */
+	private List<String> components(String text) {
+		if (this.lexicon.find(text) != null) {
+			return List.of(text);
+		}
+		List<String> components = new ArrayList<>();
+		for (String component : text.split("以及|及|和|与|、|暨|/|\\+")) {
+			if (!component.isBlank()) {
+				components.add(component.strip());
 			}
 		}
-		List<IndustryTree.Industry> deepest = selected.stream()
-			.filter((c) -> selected.stream().noneMatch((other) -> this.tree.isUnder(other, c)))
-			.sorted(Comparator.comparing(IndustryTree.Industry::code))
-			.toList();
-		if (deepest.size() < selected.size()) {
+		return components.isEmpty() ? List.of(text) : components;
+	}
+
+	private Part component(String component, @Nullable Found previous) {
+		Scope scope = Scope.of(component);
+		String text = withoutTrailingActivity(component);
+		boolean[] used = new boolean[text.length()];
+		List<Found> found = lexiconMatches(text, used);
+		partsOf(text, used, found, previous);
+		found = headAndCoordinates(found);
+		double coverage = coverage(used, text);
+		List<Assignment> matched = new ArrayList<>();
+		found.forEach((f) -> matched.addAll(f.assignments(coverage)));
+		Found head = found.isEmpty() ? null : found.get(found.size() - 1);
+		if (scope != Scope.ANY) {
+			List<Assignment> inside = matched.stream().filter((a) -> scope.contains(this.tree, a.industry())).toList();
+			// a broad or note-only match in scope is worth less than the standard's own
+			// equipment or material for what the modifier names
+			boolean broad = inside.stream()
+				.allMatch((a) -> !a.industry().level().equals("CLASS") || a.rule().equals("standard-note"));
+			String modifier = scope.withoutHead(component);
+			if (scope.namesAnObject() && broad && modifier.length() < component.length()) {
+				// 石化装备: the equipment of what the modifier names, where the standard has
+				// it
+				CharacterIndex.Match nearest = lookup(modifier, scope);
+				if (nearest != null && nearest.score() >= OBJECT_MINIMUM
+						&& nearest.industry().level().equals("CLASS")) {
+					return new Part(List.of(headed(component, scope, matched, nearest)), head);
+				}
+			}
+			if (scope == Scope.EQUIPMENT && !inside.isEmpty()
+					&& inside.stream().noneMatch((a) -> machine(a.industry().name()))) {
+				// 锂电池设备: the machinery that makes the product, not the product
+				CharacterIndex.Match nearest = lookup(modifier, Scope.MACHINERY);
+				if (nearest != null && nearest.score() >= OBJECT_MINIMUM) {
+					return new Part(List.of(headed(component, Scope.MACHINERY, matched, nearest)), head);
+				}
+			}
+			if (!inside.isEmpty()) {
+				return new Part(inside, head);
+			}
+			if (!matched.isEmpty()) {
+				CharacterIndex.Match nearest = lookup(component, scope);
+				if (nearest != null && nearest.score() >= NEAREST_MINIMUM) {
+					return new Part(List.of(headed(component, scope, matched, nearest)), head);
+				}
+				return new Part(matched, head);
+			}
+		}
+		if (!matched.isEmpty()) {
+			return new Part(matched, head);
+		}
+		Scope where = (scope != Scope.ANY) ? scope : Scope.PRODUCTION;
+		CharacterIndex.Match nearest = lookup(component, where);
+		if ((nearest == null || nearest.score() < NEAREST_MINIMUM) && scope == Scope.ANY) {
+			nearest = lookup(component, Scope.ANY);
+		}
+		if (nearest != null && nearest.score() >= NEAREST_MINIMUM) {
+			return new Part(List.of(nearest(component, nearest, where)), head);
+		}
+		return new Part(List.of(), head);
+	}
+
+	/**
+	 * A component without the words after its industry that only say it is made (智能制造,
+	 * 精深加工), unless the lexicon knows the whole component.
+	 */
+	private String withoutTrailingActivity(String component) {
+		if (this.lexicon.find(component) != null) {
+			return component;
+		}
+		for (String tail : TRAILING_ACTIVITY) {
+			if (component.endsWith(tail) && component.length() >= tail.length() + 2) {
+				return component.substring(0, component.length() - tail.length());
+			}
+		}
+		return component;
+	}
+
+	/**
+	 * Keeps the head (the last word matched) and the words before it that name an
+	 * industry of their own: two broad industries side by side (化工医药, 食品饮料) are both
+	 * meant, a specific word the standard or the table names refines a broad head
+	 * (机器人智能装备), and any other word before the head only modifies it (中低压阀门, 汽车电子芯片).
+	 */
+	private List<Found> headAndCoordinates(List<Found> found) {
+		if (found.size() < 2) {
+			return found;
+		}
+		Found head = found.get(found.size() - 1);
+		List<Found> kept = new ArrayList<>();
+		boolean headKept = true;
+		for (Found match : found.subList(0, found.size() - 1)) {
+			if (match.sense() != null && ATTRIBUTES.contains(match.sense().term())) {
+				continue;
+			}
+			if (broad(match) && broad(head)) {
+				kept.add(match);
+			}
+			else if (broad(head) && !broad(match) && match.sense() != null && !match.sense().source().equals("note")
+					&& match.industries()
+						.stream()
+						.allMatch((i) -> head.industries()
+							.stream()
+							.anyMatch((h) -> this.tree.division(h).equals(this.tree.division(i))))) {
+				kept.add(match);
+				headKept = false;
+			}
+		}
+		if (headKept) {
+			kept.add(head);
+		}
+		return kept;
+	}
+
+	private static boolean broad(Found match) {
+		return match.partDetail() == null && match.industries().stream().noneMatch((i) -> i.level().equals("CLASS"));
+	}
+
+	/**
+	 * The industry nearest to a text within a scope: by the standard's names where one
+	 * shares most of the text's weight, else by every text the classifier knows. Trade,
+	 * rental and repair are looked among only for services, and machinery only for a text
+	 * that names a machine.
+	 */
+	private CharacterIndex.@Nullable Match lookup(String text, Scope scope) {
+		boolean machine = machine(text);
+		Predicate<IndustryTree.Industry> where = (i) -> scope.contains(this.tree, i)
+				&& (scope == Scope.SERVICE || !IndustryLexicon.servesOthers(this.tree, i))
+				&& (machine || scope == Scope.EQUIPMENT || scope == Scope.MACHINERY
+						|| !IndustryLexicon.equipsOthers(this.tree, i));
+		CharacterIndex.Match byName = this.names.best(text, where);
+		if (byName != null && byName.score() >= NAME_MINIMUM) {
+			return byName;
+		}
+		CharacterIndex.Match byText = this.texts.best(text, where);
+		return (byText != null) ? byText : byName;
+	}
+
+	private static boolean machine(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (IndustryLexicon.MACHINE_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Assignment headed(String text, Scope scope, List<Assignment> matched, CharacterIndex.Match nearest) {
+		Assignment remapped = nearest(text, nearest, scope);
+		return new Assignment(remapped.industry(), remapped.confidence(), "head",
+				"the phrase's head makes it " + scope.words() + ", so "
+						+ matched.stream().map((a) -> a.industry().code()).distinct().toList() + " only modify it; "
+						+ remapped.evidence());
+	}
+
+	private Assignment nearest(String text, CharacterIndex.Match nearest, Scope scope) {
+		double confidence = Math.min(0.7, 0.3 + 0.5 * nearest.score());
+		return new Assignment(nearest.industry(), confidence, "nearest-text",
+				"nearest industry text among " + scope.words() + " to '" + text + "': " + nearest.industry().code()
+						+ " " + nearest.industry().name() + " (score "
+						+ String.format(Locale.ROOT, "%.2f", nearest.score()) + ", sharing "
+						+ nearest.shared().stream().limit(6).collect(Collectors.joining(" ")) + ")");
+	}
+
+	private Classification result(String text, List<Assignment> assignments) {
+		Map<String, Assignment> byCode = new LinkedHashMap<>();
+		for (Assignment assignment : assignments) {
+			byCode.merge(assignment.industry().code(), assignment,
+					(a, b) -> (a.confidence() >= b.confidence()) ? a : b);
+		}
+		List<IndustryTree.Industry> specific = this.tree
+			.mostSpecific(byCode.values().stream().map(Assignment::industry).toList());
+		List<Assignment> kept = specific.stream().map((i) -> byCode.get(i.code())).toList();
+		List<Decision> decisions = new ArrayList<>();
+		for (Assignment assignment : kept) {
+			decisions.add(Decision.industry(assignment.rule(),
+					assignment.industry().code() + " " + assignment.industry().name() + " (confidence "
+							+ String.format(Locale.ROOT, "%.2f", assignment.confidence()) + "): "
+							+ assignment.evidence()));
+		}
+		if (kept.size() < byCode.size()) {
 			decisions.add(Decision.industry("most-specific",
 					"dropped codes with a more specific selected code under them; kept "
-							+ deepest.stream().map(IndustryTree.Industry::code).toList()));
+							+ kept.stream().map((a) -> a.industry().code()).toList()));
 		}
-		if (deepest.isEmpty()) {
-			decisions
-				.add(Decision.industry("unclassified", "no keyword of industry-keywords.csv occurs in '" + text + "'"));
+		if (kept.isEmpty()) {
+			decisions.add(Decision.industry("unclassified", "neither a word of the standard's names and notes or of "
+					+ "industry-keywords.csv nor any industry's text is near '" + text + "'"));
 		}
-		return new Classification(deepest, List.copyOf(decisions));
+		return new Classification(kept, List.copyOf(decisions));
+	}
+
+	/**
+	 * The phrase without the list's trailing words that carry no industry (产业, 集群...).
+	 */
+	static String core(String phrase) {
+		String text = Text.normalize(phrase);
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (String tail : TRAILING) {
+				if (text.endsWith(tail) && text.length() > tail.length()) {
+					text = text.substring(0, text.length() - tail.length());
+					changed = true;
+				}
+			}
+		}
+		return text;
+	}
+
+	private List<Found> lexiconMatches(String text, boolean[] used) {
+		List<Found> found = new ArrayList<>();
+		int shortest = (text.length() > 2) ? 2 : 1;
+		for (int length = Math.min(IndustryLexicon.MAX_TERM, text.length()); length >= shortest; length--) {
+			for (int start = 0; start + length <= text.length(); start++) {
+				if (!free(used, start, length)) {
+					continue;
+				}
+				IndustryLexicon.Sense sense = this.lexicon.find(text.substring(start, start + length));
+				if (sense != null) {
+					mark(used, start, length);
+					found.add(new Found(start, start + length, sense, sense.industries(), null));
+				}
+			}
+		}
+		found.sort(Comparator.comparingInt(Found::start));
+		return found;
+	}
+
+	/**
+	 * Gives each part word the industry of what it is a part of: a word matched at most
+	 * two characters before it (汽车关键零部件, 航空大部件), preferring one whose division has a
+	 * parts industry (汽车 in 汽车驱动系统关键零部件), or the head of the component before it
+	 * (商用车及部件).
+	 */
+	private void partsOf(String text, boolean[] used, List<Found> found, @Nullable Found previous) {
+		for (String word : IndustryLexicon.PART_WORDS) {
+			int at = text.indexOf(word);
+			while (at >= 0) {
+				if (free(used, at, word.length())) {
+					mark(used, at, word.length());
+					int end = at + word.length();
+					Found modifier = modifier(found, at);
+					if (modifier == null && previous != null && found.stream().noneMatch((f) -> f.end() <= end)) {
+						modifier = previous;
+					}
+					if (modifier == null) {
+						IndustryTree.Industry general = this.tree.find("348");
+						found.add(new Found(at, end, null, List.of(general),
+								"'" + word + "' of nothing the phrase names -> 348 " + general.name()));
+					}
+					else {
+						List<IndustryTree.Industry> parts = modifier.industries()
+							.stream()
+							.map(this::partsIndustry)
+							.distinct()
+							.toList();
+						String detail = "'" + word + "' of '" + modifier.sense().term() + "' -> "
+								+ parts.stream().map((i) -> i.code() + " " + i.name()).toList();
+						if (found.contains(modifier)) {
+							int start = modifier.start();
+							found.removeIf((f) -> f.start() >= start && f.end() <= end);
+							found.add(new Found(start, end, modifier.sense(), parts, detail));
+						}
+						else {
+							found.add(new Found(at, end, modifier.sense(), parts, detail));
+						}
+					}
+				}
+				at = text.indexOf(word, at + 1);
+			}
+		}
+		found.sort(Comparator.comparingInt(Found::start));
+	}
+
+	private @Nullable Found modifier(List<Found> found, int at) {
+		List<Found> near = found.stream()
+			.filter((f) -> f.sense() != null && f.end() <= at && f.end() >= at - 2)
+			.toList();
+		List<Found> before = found.stream().filter((f) -> f.sense() != null && f.end() <= at).toList();
+		for (Found match : before) {
+			if (match.industries().stream().anyMatch((i) -> !partsIndustry(i).equals(i))) {
+				return match;
+			}
+		}
+		return near.isEmpty() ? null : near.get(near.size() - 1);
+	}
+
+	/**
+	 * The industry that makes the parts of another: a class or group of its division
+	 * whose name is about parts (零部件, 配件, 零件, 部件), nearest to it in the tree; the
+	 * industry itself where its division has none.
+	 */
+	private IndustryTree.Industry partsIndustry(IndustryTree.Industry industry) {
+		if (industry.level().equals("SECTION")) {
+			return industry;
+		}
+		IndustryTree.Industry division = this.tree.division(industry);
+		IndustryTree.Industry scope = industry.level().equals("CLASS") ? this.tree.find(industry.parentCode())
+				: industry;
+		for (IndustryTree.Industry within : List.of(scope, division)) {
+			List<IndustryTree.Industry> parts = new ArrayList<>(this.tree.under(within));
+			parts.add(within);
+			parts.removeIf((i) -> IndustryLexicon.PART_WORDS.stream().noneMatch((w) -> i.name().contains(w)));
+			if (!parts.isEmpty()) {
+				List<IndustryTree.Industry> specific = this.tree.mostSpecific(parts);
+				return (specific.size() == 1) ? specific.get(0) : this.tree.commonAncestor(parts);
+			}
+		}
+		return industry;
+	}
+
+	private static double coverage(boolean[] used, String text) {
+		int covered = 0;
+		for (boolean u : used) {
+			covered += u ? 1 : 0;
+		}
+		return (double) covered / Math.max(1, text.length());
 	}
 
 	private static boolean free(boolean[] used, int from, int length) {
@@ -98,16 +472,202 @@ public final class IndustryClassifier {
 		return true;
 	}
 
-	private record Keyword(String word, List<IndustryTree.Industry> codes, String reason, int line) {
+	private static void mark(boolean[] used, int from, int length) {
+		for (int i = from; i < from + length; i++) {
+			used[i] = true;
+		}
+	}
+
+	/**
+	 * What kind of industry a phrase's head allows: its last words say whether it is a
+	 * service (服务, 软件, 平台...), a farm (种植, 养殖...), equipment (装备, 设备, 机械...), a material
+	 * (材料) or a product (加工, 制造, 制品...).
+	 */
+	enum Scope {
+
+		/** Services: sections F to T. */
+		SERVICE("a service (sections F-T)",
+				Set.of("F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"),
+				List.of("服务", "服务业", "软件", "平台", "设计", "咨询", "研发", "外包", "物流", "电商", "电子商务", "检测", "认证", "旅游", "文旅",
+						"金融", "贸易", "商贸", "会展", "运营", "运维", "数据", "互联网", "传媒", "影视", "动漫", "游戏", "创意", "直播", "康养", "养老",
+						"教育", "培训")),
+
+		/** Farming: section A. */
+		FARMING("farming (section A)", Set.of("A"),
+				List.of("种植", "养殖", "饲养", "栽培", "育种", "种业", "育苗", "种苗", "繁育", "捕捞", "畜牧", "林下经济")),
+
+		/** Equipment: divisions 33 to 40. */
+		EQUIPMENT("equipment (divisions 33-40)", Set.of("33", "34", "35", "36", "37", "38", "39", "40"),
+				List.of("装备", "设备", "机械", "机具", "装置", "仪器", "仪表", "器械", "器材")),
+
+		/** Materials: the divisions that make materials. */
+		MATERIAL("a material (divisions 17, 20, 22, 25-33, 39)",
+				Set.of("17", "20", "22", "25", "26", "28", "29", "30", "31", "32", "33", "39"), List.of("材料", "耗材")),
+
+		/** Products: sections B to D. */
+		MAKING("manufacturing or mining (sections B-D)", Set.of("B", "C", "D"),
+				List.of("加工", "制造", "制品", "生产", "用品", "产品")),
+
+		/** Machinery that other industries use: divisions 34 and 35. */
+		MACHINERY("machinery (divisions 34-35)", Set.of("34", "35"), List.of()),
+
+		/**
+		 * What a phrase without a head most likely means: the goods-producing sections.
+		 */
+		PRODUCTION("goods production (sections A-E)", Set.of("A", "B", "C", "D", "E"), List.of()),
+
+		/** Any industry. */
+		ANY("any industry", Set.of(), List.of());
+
+		private final String words;
+
+		private final Set<String> codes;
+
+		private final List<String> heads;
+
+		Scope(String words, Set<String> codes, List<String> heads) {
+			this.words = words;
+			this.codes = codes;
+			this.heads = heads;
+		}
+
+		/**
+		 * The scope a component's head allows.
+		 * @param component a component of a phrase
+		 * @return its scope; {@link #ANY} when its last words say nothing
+		 */
+		static Scope of(String component) {
+			String bare = component;
+			for (String tail : List.of("制造业", "制造", "生产", "业")) {
+				if (bare.endsWith(tail) && bare.length() > tail.length()) {
+					bare = bare.substring(0, bare.length() - tail.length());
+					break;
+				}
+			}
+			for (Scope scope : List.of(SERVICE, FARMING, EQUIPMENT, MATERIAL)) {
+				String end = bare;
+				if (scope.heads.stream().anyMatch(end::endsWith)) {
+					return scope;
+				}
+			}
+			return MAKING.heads.stream().anyMatch(component::endsWith) ? MAKING : ANY;
+		}
+
+		boolean contains(IndustryTree tree, IndustryTree.Industry industry) {
+			return this == ANY || this.codes.contains(tree.section(industry).code())
+					|| this.codes.contains(tree.division(industry).code());
+		}
+
+		/**
+		 * A component without its head word and what follows it (锂电新材料 gives 锂电).
+		 * @param component a component whose head this scope's
+		 * @return the words before the head; the component itself when nothing is before
+		 * it
+		 */
+		String withoutHead(String component) {
+			int at = -1;
+			for (String head : this.heads) {
+				at = Math.max(at, component.lastIndexOf(head));
+			}
+			String before = (at > 0) ? component.substring(0, at) : component;
+			for (String attribute : ATTRIBUTES) {
+				if (before.endsWith(attribute) && before.length() > attribute.length()) {
+					before = before.substring(0, before.length() - attribute.length());
+				}
+			}
+			return before;
+		}
+
+		boolean namesAnObject() {
+			return this == EQUIPMENT || this == MATERIAL;
+		}
+
+		String words() {
+			return this.words;
+		}
+
+	}
+
+	/**
+	 * What one component of a phrase gave.
+	 *
+	 * @param assignments its industries
+	 * @param head its last matched word, which a part word in the next component may be a
+	 * part of
+	 */
+	private record Part(List<Assignment> assignments, @Nullable Found head) {
+	}
+
+	/**
+	 * A stretch of the phrase and the industries it gave.
+	 *
+	 * @param start where it starts
+	 * @param end where it ends
+	 * @param sense the lexicon word behind it; null for a part word of nothing
+	 * @param industries its industries
+	 * @param partDetail how a part word changed them; null when none did
+	 */
+	private record Found(int start, int end, IndustryLexicon.@Nullable Sense sense,
+			List<IndustryTree.Industry> industries, @Nullable String partDetail) {
+
+		String term(String text) {
+			return text.substring(this.start, this.end);
+		}
+
+		Found from(int newStart) {
+			return new Found(newStart, this.end, this.sense, this.industries, this.partDetail);
+		}
+
+		List<Assignment> assignments(double coverage) {
+			double base = (this.sense != null) ? this.sense.confidence() : 0.6;
+			double confidence = base * (0.6 + 0.4 * coverage) * ((this.partDetail != null) ? 0.9 : 1.0);
+			String rule = (this.partDetail != null) ? "part-of" : switch (this.sense.source()) {
+				case "keyword" -> "keyword";
+				case "note" -> "standard-note";
+				default -> "standard-name";
+			};
+			String evidence = ((this.sense != null) ? "'" + this.sense.term() + "' (" + this.sense.evidence() + ")"
+					: "") + ((this.partDetail != null) ? ((this.sense != null) ? "; " : "") + this.partDetail : "");
+			return this.industries.stream().map((i) -> new Assignment(i, confidence, rule, evidence)).toList();
+		}
+
+	}
+
+	/**
+	 * One industry of a phrase.
+	 *
+	 * @param industry the industry
+	 * @param confidence how far it can be trusted, 0 to 1
+	 * @param rule the rule that gave it ({@code keyword}, {@code standard-name},
+	 * {@code standard-note}, {@code part-of}, {@code head}, {@code nearest-text},
+	 * {@code override})
+	 * @param evidence what matched, in words a reviewer can check
+	 */
+	public record Assignment(IndustryTree.Industry industry, double confidence, String rule, String evidence) {
 	}
 
 	/**
 	 * The industries a phrase denotes.
 	 *
-	 * @param industries the most specific industries; empty when unclassified
-	 * @param decisions which keywords matched
+	 * @param assignments the most specific industries with their confidence and evidence;
+	 * empty when unclassified
+	 * @param decisions the decisions behind them
 	 */
-	public record Classification(List<IndustryTree.Industry> industries, List<Decision> decisions) {
+	public record Classification(List<Assignment> assignments, List<Decision> decisions) {
+
+		public Classification {
+			assignments = List.copyOf(assignments);
+			decisions = List.copyOf(decisions);
+		}
+
+		/**
+		 * The industries, without their evidence.
+		 * @return the most specific industries
+		 */
+		public List<IndustryTree.Industry> industries() {
+			return this.assignments.stream().map(Assignment::industry).toList();
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.clustergraph.ingest.internal;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,73 @@ public final class IndustryTree {
 			parent = this.byCode.get(parent).parentCode();
 		}
 		return false;
+	}
+
+	/**
+	 * The industries of a set that have no other industry of the set under them.
+	 * @param industries the industries
+	 * @return the most specific ones, by code
+	 */
+	public List<Industry> mostSpecific(Collection<Industry> industries) {
+		return industries.stream()
+			.distinct()
+			.filter((i) -> industries.stream().noneMatch((j) -> isUnder(j, i)))
+			.sorted(Comparator.comparing(Industry::code))
+			.toList();
+	}
+
+	/**
+	 * The division an industry lies in.
+	 * @param industry the industry
+	 * @return its division, or the industry itself when it is a division or a section
+	 */
+	public Industry division(Industry industry) {
+		Industry at = industry;
+		while (!at.level().equals("DIVISION") && !at.level().equals("SECTION")) {
+			at = this.byCode.get(at.parentCode());
+		}
+		return at;
+	}
+
+	/**
+	 * The section an industry lies in.
+	 * @param industry the industry
+	 * @return its section (A to T)
+	 */
+	public Industry section(Industry industry) {
+		Industry at = industry;
+		while (at.parentCode() != null) {
+			at = this.byCode.get(at.parentCode());
+		}
+		return at;
+	}
+
+	/**
+	 * The most specific industry that is or contains every industry of a list.
+	 * @param industries at least one industry of one section
+	 * @return their common ancestor
+	 * @throws IllegalArgumentException when they lie in different sections
+	 */
+	public Industry commonAncestor(List<Industry> industries) {
+		Industry common = industries.get(0);
+		for (Industry industry : industries) {
+			while (!common.equals(industry) && !isUnder(industry, common)) {
+				if (common.parentCode() == null) {
+					throw new IllegalArgumentException("no common ancestor of " + industries);
+				}
+				common = this.byCode.get(common.parentCode());
+			}
+		}
+		return common;
+	}
+
+	/**
+	 * The industries under one, at every level below it.
+	 * @param ancestor the industry
+	 * @return its descendants, in table order
+	 */
+	public List<Industry> under(Industry ancestor) {
+		return this.byCode.values().stream().filter((i) -> isUnder(i, ancestor)).toList();
 	}
 
 	/**

@@ -26,12 +26,13 @@ public final class ResolutionPipeline {
 	 * properties the writer sets); part of the fingerprint, so a change of either reloads
 	 * the graph.
 	 */
-	public static final String RULES_VERSION = "rules-2";
+	public static final String RULES_VERSION = "rules-3";
 
 	/** The reference tables the pipeline reads, relative to {@code seeds/}. */
 	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
 			"reference/zones.csv", "reference/region-aliases.csv", "reference/gbt4754-2017.csv",
-			"reference/industry-keywords.csv", "reference/identity-overrides.csv");
+			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv", "reference/industry-keywords.csv",
+			"reference/identity-overrides.csv");
 
 	private final SeedFiles files;
 
@@ -102,7 +103,9 @@ public final class ResolutionPipeline {
 				table("reference/region-aliases.csv", "alias", "codes", "kind", "scope", "reason"));
 		IndustryTree tree = IndustryTree.of(table("reference/gbt4754-2017.csv", "code", "name", "level"));
 		IndustryClassifier classifier = new IndustryClassifier(tree,
-				table("reference/industry-keywords.csv", "keyword", "codes", "reason"));
+				table("reference/industry-keywords.csv", "keyword", "codes", "reason"),
+				table("reference/gbt4754-2017-notes.csv", "code", "note"),
+				table("reference/gbt4754-2017-sei2018.csv", "code", "term"));
 		IdentityResolver identity = new IdentityResolver(gazetteer, tree,
 				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"));
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The keyword classifier on named phrases, on every real listing, and against the
@@ -37,6 +38,71 @@ class IndustryClassifierTests {
 	@Test
 	void givesAPhraseNamingTwoIndustriesBoth() {
 		assertThat(classify("海洋生物与医药")).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	/** The standard's names and notes alone, without one row of the keyword table. */
+	private static final IndustryClassifier STANDARD_ONLY = new IndustryClassifier(RealSeeds.INDUSTRIES, List.of(),
+			RealSeeds.table("reference/gbt4754-2017-notes.csv"), RealSeeds.table("reference/gbt4754-2017-sei2018.csv"));
+
+	private static List<String> divisions(String phrase) {
+		return STANDARD_ONLY.classify(phrase)
+			.industries()
+			.stream()
+			.map((i) -> RealSeeds.INDUSTRIES.division(i).code())
+			.distinct()
+			.toList();
+	}
+
+	@Test
+	void classifiesPhrasesNoListHasUsedFromTheStandardsOwnTexts() {
+		assertThat(divisions("视听设备制造")).containsExactly("39");
+		assertThat(divisions("香料加工")).containsExactly("26");
+		assertThat(divisions("人工智能应用软件")).containsExactly("65");
+		assertThat(divisions("金铜精深加工")).containsExactly("32");
+		assertThat(divisions("黄金珠宝")).containsExactly("24");
+		assertThat(divisions("白羽肉鸡")).containsExactly("03");
+		assertThat(divisions("绝缘子")).isNotEmpty().allMatch((d) -> d.equals("38") || d.equals("30"));
+	}
+
+	@Test
+	void givesAPartTheIndustryOfWhatItIsAPartOf() {
+		assertThat(classify("商用车及部件")).contains("3670");
+		assertThat(divisions("具身智能零部件")).doesNotContain("36").containsExactly("34");
+		assertThat(divisions("工程装备零部件")).doesNotContain("36");
+		assertThat(STANDARD_ONLY.classify("具身智能零部件").decisions()).anyMatch((d) -> d.rule().equals("part-of"));
+	}
+
+	@Test
+	void readsAServiceHeadAsAService() {
+		assertThat(divisions("智能制造系统集成服务")).containsExactly("65");
+		assertThat(STANDARD_ONLY.classify("智能制造系统集成服务").assignments()).singleElement()
+			.satisfies((a) -> assertThat(a.evidence()).contains("a service").contains("6531"));
+	}
+
+	@Test
+	void findsTheEquipmentOfWhatTheModifierNames() {
+		assertThat(divisions("石油钻采装备")).containsExactly("35");
+		assertThat(divisions("纺织机械")).containsExactly("35");
+	}
+
+	@Test
+	void givesEveryIndustryAConfidenceAndItsEvidence() {
+		IndustryClassifier.Classification classification = STANDARD_ONLY.classify("白羽肉鸡");
+		assertThat(classification.assignments()).singleElement().satisfies((a) -> {
+			assertThat(a.industry().code()).isEqualTo("0321");
+			assertThat(a.confidence()).isBetween(0.5, 1.0);
+			assertThat(a.rule()).isEqualTo("standard-note");
+			assertThat(a.evidence()).contains("0321 鸡的饲养");
+		});
+	}
+
+	@Test
+	void refusesAPartWordAsAKeywordOfItsOwn() {
+		List<Csv.Row> rows = Csv.read("industry-keywords.csv",
+				List.of("keyword,codes,reason", "零部件,3670,parts are vehicle parts"), "keyword", "codes", "reason");
+		assertThatThrownBy(() -> new IndustryClassifier(RealSeeds.INDUSTRIES, rows)).isInstanceOf(SourceException.class)
+			.hasMessageContaining("industry-keywords.csv:2")
+			.hasMessageContaining("part word");
 	}
 
 	@Test

@@ -19,7 +19,8 @@ final class RealSeeds {
 	static final IndustryTree INDUSTRIES = IndustryTree.of(table("reference/gbt4754-2017.csv"));
 
 	static final IndustryClassifier CLASSIFIER = new IndustryClassifier(INDUSTRIES,
-			table("reference/industry-keywords.csv"));
+			table("reference/industry-keywords.csv"), table("reference/gbt4754-2017-notes.csv"),
+			table("reference/gbt4754-2017-sei2018.csv"));
 
 	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog
 		.read(new String(FILES.bytes(ProgramCatalog.FILE), java.nio.charset.StandardCharsets.UTF_8));
