@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,26 +19,50 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which listings denote the same real-world cluster.
+ * Decides which listings denote the same real-world cluster, by a score.
  * <ul>
- * <li>Inside one list (one edition), only repeats of one entry merge: the same places and
- * the same industry phrase. A list names distinct clusters on purpose.</li>
- * <li>Across lists and editions, listings merge when their places are compatible (the
- * same regions, or one containing the other inside one prefecture-level unit) and their
- * industries are equivalent (the same phrase once trailing 业/产业/制造 is ignored, or the
- * same non-empty set of GB/T codes, which is where the keyword table's synonyms such as
- * 商用车/商用汽车 meet).</li>
- * <li>A merge is refused when the cluster would then hold two entries of one list, or
- * places that are not compatible; a listing that could contain several others of one
- * program is left alone rather than merged at random.</li>
+ * <li>Candidate pairs are blocked by prefecture-level unit, and by province for a listing
+ * whose name gives only its province, so the work grows with the listings of one place,
+ * not with the square of all listings.</li>
+ * <li>A pair scores its places (the same regions 1.0, one containing the other inside one
+ * prefecture-level unit 0.85, anything else 0) times its industries (the same phrase once
+ * trailing 产业/制造/业 is ignored 1.0; one phrase inside the other 0.85; a GB/T code in
+ * common 0.9, one under the other 0.8 below a division and 0.6 under one, siblings in a
+ * group 0.5; pairs of characters in common, by Dice).</li>
+ * <li>Pairs of different lists score ≥ {@link #MERGE_AT} merge, best first. Inside one
+ * list, an official list (one with an issuer) names distinct clusters, and a compiled
+ * list (no issuer) repeats a cluster only under the same places with an equivalent
+ * industry, which also merges.</li>
+ * <li>A merge is refused when the cluster would then hold two distinct entries of one
+ * list or places that are not compatible, and a listing that could contain several others
+ * of one list is merged with none of them.</li>
+ * <li>Pairs of ≥ {@link #POSSIBLE_AT} that did not merge are kept as possible matches,
+ * for an analyst to review.</li>
  * <li>The curated override table forces or forbids merges.</li>
  * </ul>
  * Cluster ids derive from the member listing that sorts first by program, edition and
- * name, so they do not depend on the input's order.
+ * name, so they do not depend on the input's order and stay while a cluster's members do.
  */
 public final class IdentityResolver {
 
+	/** Pairs of different lists that score this or more merge. */
+	public static final double MERGE_AT = 0.7;
+
+	/** Pairs that score this or more but do not merge are possible matches. */
+	public static final double POSSIBLE_AT = 0.45;
+
+	/** Dice of the phrases' character pairs from which they count as sharing words. */
+	static final double WORDS_IN_COMMON = 0.3;
+
+	/**
+	 * The highest industry similarity that industries in common give without words in
+	 * common.
+	 */
+	static final double CODES_ALONE = 0.8;
+
 	private final Gazetteer gazetteer;
+
+	private final Set<String> compiledPrograms;
 
 	private final IndustryTree industries;
 
@@ -48,9 +73,13 @@ public final class IdentityResolver {
 	 * @param gazetteer the regions
 	 * @param industries the industry classification
 	 * @param overrideRows the rows of {@code identity-overrides.csv}
+	 * @param compiledPrograms the programs whose lists are compilations without an
+	 * issuer, which may name one cluster twice
 	 */
-	public IdentityResolver(Gazetteer gazetteer, IndustryTree industries, List<Csv.Row> overrideRows) {
+	public IdentityResolver(Gazetteer gazetteer, IndustryTree industries, List<Csv.Row> overrideRows,
+			Set<String> compiledPrograms) {
 		this.gazetteer = gazetteer;
+		this.compiledPrograms = Set.copyOf(compiledPrograms);
 		this.industries = industries;
 		List<Override> overrides = new ArrayList<>();
 		for (Csv.Row row : overrideRows) {
@@ -76,6 +105,16 @@ public final class IdentityResolver {
 	 * @throws SourceException when an override names a listing that does not exist
 	 */
 	public List<ResolvedCluster> resolve(List<ResolvedListing> listings) {
+		return resolution(listings).clusters();
+	}
+
+	/**
+	 * Groups listings into clusters and finds the pairs of clusters that may be one.
+	 * @param listings every resolved listing of the load
+	 * @return the clusters, ordered by id, and the possible matches between them
+	 * @throws SourceException when an override names a listing that does not exist
+	 */
+	public Resolution resolution(List<ResolvedListing> listings) {
 		List<ResolvedListing> ordered = listings.stream()
 			.sorted(Comparator.comparing((ResolvedListing l) -> l.raw().identityKey())
 				.thenComparing((l) -> l.raw().line()))
@@ -108,13 +147,18 @@ public final class IdentityResolver {
 			}
 		}
 		List<Candidate> candidates = candidates(ordered);
+		List<Candidate> possible = new ArrayList<>();
 		for (Candidate candidate : candidates) {
 			int a = candidate.a();
 			int b = candidate.b();
+			if (forbidden.contains(pair(a, b))) {
+				continue;
+			}
 			if (groups.find(a) == groups.find(b)) {
 				continue;
 			}
-			if (!mergeable(ordered, groups, a, b, forbidden)) {
+			if (!candidate.merges() || !mergeable(ordered, groups, a, b, forbidden)) {
+				possible.add(candidate);
 				continue;
 			}
 			groups.union(a, b);
@@ -125,78 +169,241 @@ public final class IdentityResolver {
 			members.computeIfAbsent(groups.find(i), (r) -> new ArrayList<>()).add(i);
 		}
 		List<ResolvedCluster> clusters = new ArrayList<>();
-		for (List<Integer> group : members.values()) {
-			clusters.add(cluster(ordered, group, decisions));
+		Map<Integer, String> keyOfRoot = new HashMap<>();
+		for (Map.Entry<Integer, List<Integer>> group : members.entrySet()) {
+			ResolvedCluster cluster = cluster(ordered, group.getValue(), decisions);
+			clusters.add(cluster);
+			keyOfRoot.put(group.getKey(), cluster.key());
 		}
 		clusters.sort(Comparator.comparing(ResolvedCluster::key));
-		return List.copyOf(clusters);
+		Map<String, PossibleMatch> matches = new TreeMap<>();
+		for (Candidate candidate : possible) {
+			String a = keyOfRoot.get(groups.find(candidate.a()));
+			String b = keyOfRoot.get(groups.find(candidate.b()));
+			if (a.equals(b)) {
+				continue;
+			}
+			String from = (a.compareTo(b) < 0) ? a : b;
+			String to = (a.compareTo(b) < 0) ? b : a;
+			PossibleMatch match = new PossibleMatch(from, to, candidate.score(),
+					candidate.rule() + ": " + candidate.evidence());
+			matches.merge(from + ">" + to, match, (x, y) -> (x.score() >= y.score()) ? x : y);
+		}
+		return new Resolution(List.copyOf(clusters), List.copyOf(matches.values()));
 	}
 
+	/**
+	 * Scores the pairs of listings that share a prefecture-level unit (or a province, for
+	 * a listing placed only in its province), best first.
+	 */
 	private List<Candidate> candidates(List<ResolvedListing> listings) {
-		List<Candidate> candidates = new ArrayList<>();
-		Map<String, Integer> containmentCount = new HashMap<>();
-		List<Candidate> containments = new ArrayList<>();
-		List<String> phrases = listings.stream().map((l) -> phraseKey(l.industryPhrase())).toList();
-		List<Set<IndustryTree.Industry>> codes = listings.stream().map((l) -> Set.copyOf(l.industries())).toList();
-		for (int a = 0; a < listings.size(); a++) {
-			for (int b = a + 1; b < listings.size(); b++) {
-				ResolvedListing x = listings.get(a);
-				ResolvedListing y = listings.get(b);
-				String industry = (!phrases.get(a).isEmpty() && phrases.get(a).equals(phrases.get(b))) ? "phrase"
-						: (!codes.get(a).isEmpty() && codes.get(a).equals(codes.get(b))) ? "industries" : null;
-				if (industry == null) {
-					continue;
-				}
-				String places = placeRelation(x.places(), y.places());
-				if (places == null) {
-					continue;
-				}
-				boolean sameList = x.edition().equals(y.edition());
-				if (sameList) {
-					if (places.equals("same") && industry.equals("phrase")) {
-						candidates.add(new Candidate(0, a, b, "repeat-in-list",
-								"the list names '" + x.raw().nameAsListed() + "' (line " + x.raw().line() + ") and '"
-										+ y.raw().nameAsListed() + "' (line " + y.raw().line()
-										+ "): the same places and industry phrase, one entry"));
-					}
-					continue;
-				}
-				int strength = (places.equals("same") ? 1 : 3) + (industry.equals("phrase") ? 0 : 1);
-				String evidence = "'" + x.raw().nameAsListed() + "' (" + x.raw().program() + yearText(x) + ") and '"
-						+ y.raw().nameAsListed() + "' (" + y.raw().program() + yearText(y) + "): "
-						+ (places.equals("same") ? "the same region(s) " + codes(x.places())
-								: "regions " + codes(x.places()) + " and " + codes(y.places())
-										+ " where one contains the other in one prefecture")
-						+ ", " + (industry.equals("phrase") ? "the same industry phrase '" + x.industryPhrase() + "'"
-								: "equivalent industries " + industryCodes(x));
-				Candidate candidate = new Candidate(strength, a, b,
-						"cross-list:" + (places.equals("same") ? "same-place" : "containing-place") + "+"
-								+ (industry.equals("phrase") ? "same-phrase" : "same-industries"),
-						evidence);
-				if (places.equals("same")) {
-					candidates.add(candidate);
+		Map<String, List<Integer>> blocks = new TreeMap<>();
+		Map<String, List<Integer>> byProvince = new TreeMap<>();
+		Map<String, List<Integer>> provinceOnly = new TreeMap<>();
+		for (int i = 0; i < listings.size(); i++) {
+			for (Place place : listings.get(i).places()) {
+				Place unit = this.gazetteer.prefectureUnit(place);
+				String province = this.gazetteer.province(place).code();
+				addOnce(byProvince, province, i);
+				if (unit != null) {
+					addOnce(blocks, unit.code(), i);
 				}
 				else {
-					containments.add(candidate);
-					containmentCount.merge(a + ">" + y.raw().program(), 1, Integer::sum);
-					containmentCount.merge(b + ">" + x.raw().program(), 1, Integer::sum);
+					addOnce(provinceOnly, province, i);
 				}
 			}
 		}
-		for (Candidate candidate : containments) {
-			// A region that contains several listings of another program cannot tell
-			// which one it is.
-			String program = listings.get(candidate.b()).raw().program();
-			String other = listings.get(candidate.a()).raw().program();
-			if (containmentCount.get(candidate.a() + ">" + program) == 1
-					&& containmentCount.get(candidate.b() + ">" + other) == 1) {
-				candidates.add(candidate);
+		Set<Long> seen = new HashSet<>();
+		List<Candidate> candidates = new ArrayList<>();
+		for (List<Integer> block : blocks.values()) {
+			for (int x = 0; x < block.size(); x++) {
+				for (int y = x + 1; y < block.size(); y++) {
+					score(listings, block.get(x), block.get(y), seen, candidates);
+				}
 			}
 		}
-		candidates.sort(Comparator.comparingInt(Candidate::strength)
+		provinceOnly.forEach((province, only) -> {
+			for (int a : only) {
+				for (int b : byProvince.getOrDefault(province, List.of())) {
+					if (a != b) {
+						score(listings, Math.min(a, b), Math.max(a, b), seen, candidates);
+					}
+				}
+			}
+		});
+		withoutAmbiguousContainments(listings, candidates);
+		candidates.sort(Comparator.comparingDouble(Candidate::score)
+			.reversed()
 			.thenComparingInt(Candidate::a)
 			.thenComparingInt(Candidate::b));
 		return candidates;
+	}
+
+	private static void addOnce(Map<String, List<Integer>> index, String key, int i) {
+		List<Integer> list = index.computeIfAbsent(key, (k) -> new ArrayList<>());
+		if (list.isEmpty() || list.get(list.size() - 1) != i) {
+			list.add(i);
+		}
+	}
+
+	private void score(List<ResolvedListing> listings, int a, int b, Set<Long> seen, List<Candidate> candidates) {
+		if (!seen.add(pair(a, b))) {
+			return;
+		}
+		ResolvedListing x = listings.get(a);
+		ResolvedListing y = listings.get(b);
+		String places = placeRelation(x.places(), y.places());
+		if (places == null) {
+			return;
+		}
+		Similarity industry = industrySimilarity(x, y);
+		double score = (places.equals("same") ? 1.0 : 0.85) * industry.score();
+		if (score < POSSIBLE_AT) {
+			return;
+		}
+		boolean sameList = x.edition().equals(y.edition());
+		boolean merges;
+		String rule;
+		if (sameList) {
+			// an official list names distinct clusters; a compilation repeats one only
+			// under the same places with an equivalent industry
+			merges = this.compiledPrograms.contains(x.raw().program()) && places.equals("same") && score >= MERGE_AT
+					&& sameIndustry(x, y);
+			rule = "repeat-in-list";
+			if (!merges && !this.compiledPrograms.contains(x.raw().program())) {
+				return;
+			}
+		}
+		else {
+			merges = score >= MERGE_AT;
+			rule = "cross-list:" + (places.equals("same") ? "same-place" : "containing-place") + "+" + industry.rule();
+		}
+		String evidence = String.format(Locale.ROOT, "score %.2f: ", score) + "'" + x.raw().nameAsListed() + "' ("
+				+ x.raw().program() + yearText(x) + ", line " + x.raw().line() + ") and '" + y.raw().nameAsListed()
+				+ "' (" + y.raw().program() + yearText(y) + ", line " + y.raw().line() + "): "
+				+ (places.equals("same") ? "the same region(s) " + codes(x.places())
+						: "regions " + codes(x.places()) + " and " + codes(y.places())
+								+ " where one contains the other in one prefecture-level unit (0.85)")
+				+ "; " + industry.evidence();
+		candidates.add(new Candidate(score, places.equals("contains"), merges, a, b, rule, evidence));
+	}
+
+	/**
+	 * A region that contains several listings of another list cannot tell which one it
+	 * is: its merging pairs into that list become possible matches only.
+	 */
+	private static void withoutAmbiguousContainments(List<ResolvedListing> listings, List<Candidate> candidates) {
+		Map<String, Integer> count = new HashMap<>();
+		for (Candidate c : candidates) {
+			if (c.containment() && c.merges()) {
+				count.merge(c.a() + ">" + listings.get(c.b()).edition(), 1, Integer::sum);
+				count.merge(c.b() + ">" + listings.get(c.a()).edition(), 1, Integer::sum);
+			}
+		}
+		candidates.replaceAll((c) -> (c.containment() && c.merges()
+				&& (count.get(c.a() + ">" + listings.get(c.b()).edition()) > 1
+						|| count.get(c.b() + ">" + listings.get(c.a()).edition()) > 1))
+								? c.asPossible("it contains several listings of one list") : c);
+	}
+
+	/**
+	 * How alike two listings' industries are: their phrases, their GB/T codes, and the
+	 * pairs of characters their phrases share.
+	 */
+	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y) {
+		String p = phraseKey(x.industryPhrase());
+		String q = phraseKey(y.industryPhrase());
+		List<Similarity> found = new ArrayList<>();
+		if (!p.isEmpty() && p.equals(q)) {
+			found.add(new Similarity(1.0, "same-phrase", "the same industry phrase '" + p + "' (1.00)"));
+		}
+		else if (p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p))) {
+			found.add(new Similarity(0.85, "phrase-within-phrase",
+					"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+		}
+		double trust = 0.75 + 0.25 * Math.min(x.industryConfidence(), y.industryConfidence());
+		// industries in common say less when the phrases share no words: 纳米新材料 and 电子氟材料
+		// are both 电子专用材料
+		boolean wordsInCommon = dice(p, q) >= WORDS_IN_COMMON
+				|| (!p.isEmpty() && !q.isEmpty() && (p.contains(q) || q.contains(p)));
+		double cap = wordsInCommon ? 1.0 : CODES_ALONE;
+		for (IndustryTree.Industry i : x.industries()) {
+			for (IndustryTree.Industry j : y.industries()) {
+				Similarity codes = codeSimilarity(i, j);
+				if (codes != null) {
+					double score = Math.min(cap, codes.score() * trust);
+					found.add(new Similarity(score, codes.rule(), codes.evidence()
+							+ String.format(Locale.ROOT, ", times %.2f for the classifications' confidence", trust)
+							+ ((score < codes.score() * trust)
+									? String.format(Locale.ROOT, ", at most %.2f with no words in common", CODES_ALONE)
+									: "")));
+				}
+			}
+		}
+		double dice = dice(p, q);
+		if (dice > 0) {
+			found.add(new Similarity(dice, "similar-phrase", String.format(Locale.ROOT,
+					"industry phrases '%s' and '%s' share pairs of characters (Dice %.2f)", p, q, dice)));
+		}
+		return found.stream()
+			.max(Comparator.comparingDouble(Similarity::score))
+			.orElse(new Similarity(0, "different-industry", "no industry in common"));
+	}
+
+	/**
+	 * Whether two entries of one compiled list name an equivalent industry: in words (the
+	 * same phrase, one inside the other, or most of their pairs of characters in common)
+	 * or by the same industries. Sharing one industry is not enough there: 永嘉拉链 and 永嘉纽扣
+	 * are both 其他日用杂品 and two clusters.
+	 */
+	private boolean sameIndustry(ResolvedListing x, ResolvedListing y) {
+		String p = phraseKey(x.industryPhrase());
+		String q = phraseKey(y.industryPhrase());
+		return (!p.isEmpty() && (p.contains(q) || q.contains(p)) && !q.isEmpty()) || dice(p, q) >= 0.5
+				|| (!x.industries().isEmpty() && x.industries().stream().noneMatch((i) -> i.name().startsWith("其他"))
+						&& Set.copyOf(x.industries()).equals(Set.copyOf(y.industries())));
+	}
+
+	private @Nullable Similarity codeSimilarity(IndustryTree.Industry i, IndustryTree.Industry j) {
+		String pair = i.code() + " " + i.name() + " and " + j.code() + " " + j.name();
+		if (i.equals(j) && i.name().startsWith("其他")) {
+			return new Similarity(0.6, "same-residual-industry",
+					"the same residual industry " + i.code() + " " + i.name() + " (0.60)");
+		}
+		if (i.equals(j)) {
+			return new Similarity(0.9, "same-industry", "the same industry " + i.code() + " " + i.name() + " (0.90)");
+		}
+		IndustryTree.Industry ancestor = this.industries.isUnder(i, j) ? j : (this.industries.isUnder(j, i) ? i : null);
+		if (ancestor != null) {
+			boolean narrow = ancestor.level().equals("GROUP") || ancestor.level().equals("CLASS");
+			return new Similarity(narrow ? 0.8 : 0.6, "industry-within-industry", "industries " + pair
+					+ ", one under the other" + (narrow ? " (0.80)" : " in a division or above (0.60)"));
+		}
+		if (i.parentCode() != null && i.parentCode().equals(j.parentCode()) && i.level().equals("CLASS")) {
+			return new Similarity(0.5, "sibling-industries", "industries " + pair + " of one group (0.50)");
+		}
+		return null;
+	}
+
+	/**
+	 * The Dice coefficient of two phrases' pairs of adjacent characters.
+	 */
+	static double dice(String p, String q) {
+		Set<String> a = bigrams(p);
+		Set<String> b = bigrams(q);
+		if (a.isEmpty() || b.isEmpty()) {
+			return 0;
+		}
+		long common = a.stream().filter(b::contains).count();
+		return 2.0 * common / (a.size() + b.size());
+	}
+
+	private static Set<String> bigrams(String text) {
+		Set<String> grams = new HashSet<>();
+		for (int i = 0; i + 2 <= text.length(); i++) {
+			grams.add(text.substring(i, i + 2));
+		}
+		return grams;
 	}
 
 	private boolean mergeable(List<ResolvedListing> listings, UnionFind groups, int a, int b, Set<Long> forbidden) {
@@ -212,8 +419,8 @@ public final class IdentityResolver {
 				if (placeRelation(lx.places(), ly.places()) == null) {
 					return false;
 				}
-				if (lx.edition().equals(ly.edition()) && !(lx.places().equals(ly.places())
-						&& phraseKey(lx.industryPhrase()).equals(phraseKey(ly.industryPhrase())))) {
+				if (lx.edition().equals(ly.edition()) && !(this.compiledPrograms.contains(lx.raw().program())
+						&& Set.copyOf(lx.places()).equals(Set.copyOf(ly.places())) && sameIndustry(lx, ly))) {
 					return false;
 				}
 			}
@@ -344,11 +551,56 @@ public final class IdentityResolver {
 		return places.stream().map((p) -> p.name() + " " + p.code()).collect(Collectors.joining(", ", "[", "]"));
 	}
 
-	private static String industryCodes(ResolvedListing listing) {
-		return listing.industries().stream().map(IndustryTree.Industry::code).toList().toString();
+	/**
+	 * A scored pair of listings.
+	 *
+	 * @param score place times industry, 0 to 1
+	 * @param containment whether one's places contain the other's
+	 * @param merges whether the pair merges when nothing forbids it
+	 * @param a one listing
+	 * @param b the other
+	 * @param rule the rule
+	 * @param evidence the evidence
+	 */
+	private record Candidate(double score, boolean containment, boolean merges, int a, int b, String rule,
+			String evidence) {
+
+		Candidate asPossible(String why) {
+			return new Candidate(this.score, this.containment, false, this.a, this.b, this.rule,
+					this.evidence + "; not merged: " + why);
+		}
+
 	}
 
-	private record Candidate(int strength, int a, int b, String rule, String evidence) {
+	/**
+	 * How alike two industries are.
+	 *
+	 * @param score 0 to 1
+	 * @param rule which comparison gave it
+	 * @param evidence in words
+	 */
+	record Similarity(double score, String rule, String evidence) {
+	}
+
+	/**
+	 * Two clusters that may be one: a pair of their listings scored high enough to be
+	 * worth an analyst's look, but did not merge.
+	 *
+	 * @param from the key that sorts first
+	 * @param to the other key
+	 * @param score the pair's score
+	 * @param evidence the rule and evidence of the best pair
+	 */
+	public record PossibleMatch(String from, String to, double score, String evidence) {
+	}
+
+	/**
+	 * The clusters and their possible matches.
+	 *
+	 * @param clusters the clusters, ordered by id
+	 * @param possibleMatches the pairs of clusters that may be one, by keys
+	 */
+	public record Resolution(List<ResolvedCluster> clusters, List<PossibleMatch> possibleMatches) {
 	}
 
 	private record Override(String action, String listing, String other, String reason, int line) {

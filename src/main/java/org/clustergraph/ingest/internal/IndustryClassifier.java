@@ -661,6 +661,14 @@ public final class IndustryClassifier {
 		}
 
 		/**
+		 * How far the classification can be trusted: its least confident industry.
+		 * @return 0 to 1; 0 when unclassified
+		 */
+		public double confidence() {
+			return this.assignments.stream().mapToDouble(Assignment::confidence).min().orElse(0);
+		}
+
+		/**
 		 * The industries, without their evidence.
 		 * @return the most specific industries
 		 */

@@ -106,8 +106,12 @@ public final class ResolutionPipeline {
 				table("reference/industry-keywords.csv", "keyword", "codes", "reason"),
 				table("reference/gbt4754-2017-notes.csv", "code", "note"),
 				table("reference/gbt4754-2017-sei2018.csv", "code", "term"));
+		Set<String> compiled = descriptors.stream()
+			.filter((d) -> d.issuer() == null)
+			.map(ProgramDescriptor::key)
+			.collect(Collectors.toUnmodifiableSet());
 		IdentityResolver identity = new IdentityResolver(gazetteer, tree,
-				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"));
+				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"), compiled);
 
 		List<ResolvedListing> listings = new ArrayList<>();
 		for (Map.Entry<ProgramDescriptor, List<RawListing>> list : raw.entrySet()) {
@@ -119,10 +123,11 @@ public final class ResolutionPipeline {
 				List<Decision> decisions = new ArrayList<>(placement.decisions());
 				decisions.addAll(classification.decisions());
 				listings.add(new ResolvedListing(listing, placement.places(), placement.industryPhrase(),
-						classification.industries(), decisions));
+						classification.industries(), classification.confidence(), decisions));
 			}
 		}
-		List<ResolvedCluster> clusters = identity.resolve(listings);
+		IdentityResolver.Resolution resolution = identity.resolution(listings);
+		List<ResolvedCluster> clusters = resolution.clusters();
 		Map<String, Place> regions = new LinkedHashMap<>();
 		for (Place place : gazetteer.all()) {
 			if (place.level() != Place.Level.TOWNSHIP) {
@@ -142,7 +147,7 @@ public final class ResolutionPipeline {
 			.map(Place::code)
 			.collect(Collectors.toUnmodifiableSet());
 		ResolvedGraph graph = new ResolvedGraph(List.copyOf(programs), orderedRegions, otherPrefectureUnits,
-				List.copyOf(tree.all()), clusters, fingerprint);
+				List.copyOf(tree.all()), clusters, resolution.possibleMatches(), fingerprint);
 		return new Outcome(graph, ResolutionReport.of(graph, gazetteer));
 	}
 

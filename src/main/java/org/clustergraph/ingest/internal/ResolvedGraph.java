@@ -13,10 +13,12 @@ import java.util.Set;
  * without being prefectures (北京市, 仙桃市; see {@link Gazetteer#prefectureUnit})
  * @param industries the whole classification
  * @param clusters the resolved clusters
+ * @param possibleMatches pairs of clusters that may be one, for review
  * @param fingerprint the digest of every input and the rules' version
  */
 public record ResolvedGraph(List<ProgramInfo> programs, List<Place> regions, Set<String> otherPrefectureUnits,
-		List<IndustryTree.Industry> industries, List<ResolvedCluster> clusters, String fingerprint) {
+		List<IndustryTree.Industry> industries, List<ResolvedCluster> clusters,
+		List<IdentityResolver.PossibleMatch> possibleMatches, String fingerprint) {
 
 	/**
 	 * The listings of all clusters.

@@ -25,6 +25,12 @@ final class RealSeeds {
 	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog
 		.read(new String(FILES.bytes(ProgramCatalog.FILE), java.nio.charset.StandardCharsets.UTF_8));
 
+	/** The programs whose lists have no issuer. */
+	static final java.util.Set<String> COMPILED = PROGRAMS.stream()
+		.filter((p) -> p.issuer() == null)
+		.map(ProgramDescriptor::key)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
 	private RealSeeds() {
 	}
 
