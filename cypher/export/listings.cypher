@@ -1,6 +1,7 @@
 // No parameters. One row per listing: its program, edition, rank, name as listed and source line,
-// its cluster, every region it is placed in with their ancestors, its industries, and the decisions
-// behind each. Ordered by program, year and rank.
+// its cluster, every region it is placed in with their ancestors, its industries with the
+// classification's confidence and evidence, the decisions behind each, and the clusters its cluster
+// may be one with (POSSIBLY_SAME, either direction). Ordered by program, year and rank.
 MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
 OPTIONAL MATCH (r:Region) WHERE r.code IN l.placedIn
 OPTIONAL MATCH (r)-[:LOCATED_IN*0..]->(a:Region)
@@ -9,5 +10,8 @@ OPTIONAL MATCH (i:Industry) WHERE i.code IN l.industryCodes
 WITH c, l, p, regions, collect(DISTINCT i {.code, .name}) AS industries
 RETURN p.key AS program, l.year AS year, l.rank AS rank, l.nameAsListed AS nameAsListed,
        l.document AS document, l.line AS line, c.key AS cluster, c.name AS clusterName,
-       regions, industries, l.decisionAspects AS aspects, l.decisionRules AS rules
+       regions, industries, l.decisionAspects AS aspects, l.decisionRules AS rules,
+       l.industryConfidence AS industryConfidence, l.industryEvidence AS industryEvidence,
+       COLLECT { MATCH (c)-[m:POSSIBLY_SAME]-(o:Cluster) WITH o, m ORDER BY m.score DESC, o.key
+                 RETURN {key: o.key, score: m.score} } AS possibleMatches
 ORDER BY program, year, rank

@@ -4,5 +4,6 @@ UNWIND $rows AS row
 MATCH (c:Cluster {key: row.cluster}), (p:Program {key: row.program})
 CREATE (c)-[:LISTED_IN {year: row.year, rank: row.rank, nameAsListed: row.nameAsListed,
   document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
-  placedIn: row.placedIn, industryCodes: row.industryCodes, decisionAspects: row.decisionAspects,
+  placedIn: row.placedIn, industryCodes: row.industryCodes, industryConfidence: row.industryConfidence,
+  industryEvidence: row.industryEvidence, decisionAspects: row.decisionAspects,
   decisionRules: row.decisionRules, decisionDetails: row.decisionDetails}]->(p)

@@ -1,5 +1,7 @@
-// $rows: [{key, code, rule, evidence}]. Classifies each cluster, recording the rule and the
-// listings (document:line) whose industry phrase denotes the industry.
+// $rows: [{key, code, rule, confidence, detail, evidence}]. Classifies each cluster, recording the
+// rule that gave the industry, its confidence (0 to 1), what matched (detail) and the listings
+// (document:line) whose industry phrase denotes it.
 UNWIND $rows AS row
 MATCH (c:Cluster {key: row.key}), (i:Industry {code: row.code})
-CREATE (c)-[:BELONGS_TO {rule: row.rule, evidence: row.evidence}]->(i)
+CREATE (c)-[:BELONGS_TO {rule: row.rule, confidence: row.confidence, detail: row.detail,
+  evidence: row.evidence}]->(i)

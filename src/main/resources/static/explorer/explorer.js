@@ -168,7 +168,9 @@
     details.replaceChildren(el('p', { class: 'kind' }, label + ' · ' + id), actions);
     if (label === 'Cluster') {
       const { cluster } = await graphql(`query($id: ID!) { cluster(id: $id) { name industryPhrase
-        regions { code name ancestors { name } } industries { code name }
+        regions { code name ancestors { name } }
+        classification { industry { code name } confidence rule evidence }
+        possibleMatches { cluster { id name } score evidence }
         listings { program { name } year rank nameAsListed source { document line } } } }`, { id });
       if (!current()) return;
       details.append(el('h2', {}, cluster.name),
@@ -181,7 +183,15 @@
         el('h3', {}, 'Regions'),
         table(['Code', 'Name'], cluster.regions.map((r) => [r.code, r.ancestors.map((a) => a.name).concat(r.name).join(' › ')])),
         el('h3', {}, 'Industries'),
-        table(['Code', 'Name'], cluster.industries.map((i) => [i.code, i.name])));
+        table(['Code', 'Name', 'Confidence', 'How'], cluster.classification.map((c) => [c.industry.code, c.industry.name,
+          c.confidence.toFixed(2), el('span', { title: c.evidence }, c.rule)])),
+        el('h3', {}, 'Possible matches'),
+        cluster.possibleMatches.length
+          ? el('ul', { class: 'matches' }, cluster.possibleMatches.map((m) => el('li', {},
+            el('a', { href: '#', 'data-id': m.cluster.id, title: m.evidence,
+              onclick: (event) => { event.preventDefault(); expand(m.cluster.id); showDetails(m.cluster.id); } }, m.cluster.name),
+            ' · score ', m.score.toFixed(2), el('br'), el('small', {}, m.evidence))))
+          : el('p', {}, 'None: no other cluster scored high enough to be worth a look.'));
     } else if (label === 'Region') {
       const { region } = await graphql(`query($code: String!) { region(code: $code) { name level
         ancestors { name } clusters(first: 0) { totalCount } programs { name } } }`, { code: key });

@@ -174,6 +174,32 @@ class ClusterController {
 		return grouped("api/industries-of-clusters", clusters, "industry", Industry::of);
 	}
 
+	@BatchMapping
+	Map<Cluster, List<Classification>> classification(List<Cluster> clusters) {
+		return grouped("api/classification-of-clusters", clusters, (row) -> {
+			List<Listing.Source> sources = new ArrayList<>();
+			for (Object at : (List<?>) Objects.requireNonNull(row.get("evidence"))) {
+				String source = (String) at;
+				int colon = source.lastIndexOf(':');
+				sources.add(new Listing.Source(source.substring(0, colon),
+						Integer.parseInt(source.substring(colon + 1)), null));
+			}
+			Number confidence = (Number) row.get("confidence");
+			return new Classification(Industry.of(Objects.requireNonNull(Rows.map(row, "industry"))),
+					(confidence != null) ? confidence.doubleValue() : 1.0,
+					Objects.requireNonNullElse(Rows.string(row, "rule"), ""),
+					Objects.requireNonNullElse(Rows.string(row, "detail"), ""), sources);
+		});
+	}
+
+	@BatchMapping
+	Map<Cluster, List<PossibleMatch>> possibleMatches(List<Cluster> clusters) {
+		return grouped("api/possible-matches-of-clusters", clusters,
+				(row) -> new PossibleMatch(Cluster.of(Objects.requireNonNull(Rows.map(row, "other"))),
+						((Number) Objects.requireNonNull(row.get("score"))).doubleValue(),
+						Objects.requireNonNullElse(Rows.string(row, "evidence"), "")));
+	}
+
 	@BatchMapping(typeName = "Listing", field = "cluster")
 	Map<Listing, Cluster> listingCluster(List<Listing> listings) {
 		Map<String, Cluster> byKey = new HashMap<>();
@@ -216,10 +242,14 @@ class ClusterController {
 
 	private <T> Map<Cluster, List<T>> grouped(String statement, List<Cluster> clusters, String column,
 			Function<Map<?, ?>, T> mapper) {
+		return grouped(statement, clusters, (row) -> mapper.apply(Rows.map(row, column)));
+	}
+
+	private <T> Map<Cluster, List<T>> grouped(String statement, List<Cluster> clusters,
+			Function<Map<String, Object>, T> mapper) {
 		Map<String, List<T>> byKey = new HashMap<>();
 		for (Map<String, Object> row : rows(statement, clusters)) {
-			byKey.computeIfAbsent(Rows.string(row, "cluster"), (k) -> new ArrayList<>())
-				.add(mapper.apply(Rows.map(row, column)));
+			byKey.computeIfAbsent(Rows.string(row, "cluster"), (k) -> new ArrayList<>()).add(mapper.apply(row));
 		}
 		return collect(clusters, byKey);
 	}

@@ -2,6 +2,7 @@ package org.clustergraph.ingest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.clustergraph.ingest.internal.Decision;
+import org.clustergraph.ingest.internal.IndustryClassifier;
 import org.clustergraph.ingest.internal.IndustryTree;
 import org.clustergraph.ingest.internal.Place;
 import org.clustergraph.ingest.internal.ResolvedCluster;
@@ -91,6 +93,7 @@ class GraphWriter {
 				run(tx, "load/link-cluster-regions", Map.of("rows", clusterRegions(graph)));
 				run(tx, "load/link-cluster-industries", Map.of("rows", clusterIndustries(graph)));
 				run(tx, "load/create-listings", Map.of("rows", listings(graph)));
+				run(tx, "load/link-possible-matches", Map.of("rows", possibleMatches(graph)));
 				run(tx, "load/delete-stale", Map.of("loadId", loadId));
 				run(tx, "load/set-dataset",
 						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()));
@@ -205,20 +208,42 @@ class GraphWriter {
 		return rows;
 	}
 
+	/**
+	 * The industries of each cluster, each with the most confident of its listings'
+	 * classifications that gave it (or an industry above it) and the listings behind it.
+	 */
 	private static List<Map<String, Object>> clusterIndustries(ResolvedGraph graph) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (ResolvedCluster cluster : graph.clusters()) {
 			for (IndustryTree.Industry industry : cluster.industries()) {
-				List<String> evidence = cluster.listings()
+				List<ResolvedListing> sources = cluster.listings()
 					.stream()
 					.filter((l) -> l.industries().contains(industry))
-					.map(GraphWriter::source)
 					.toList();
-				rows.add(Map.of("key", cluster.key(), "code", industry.code(), "rule", "keyword-table", "evidence",
-						evidence));
+				IndustryClassifier.Assignment best = sources.stream()
+					.flatMap((l) -> l.assignments().stream())
+					.filter((a) -> a.industry().equals(industry))
+					.max(Comparator.comparingDouble(IndustryClassifier.Assignment::confidence))
+					.orElseThrow();
+				Map<String, Object> row = new HashMap<>();
+				row.put("key", cluster.key());
+				row.put("code", industry.code());
+				row.put("rule", best.rule());
+				row.put("confidence", best.confidence());
+				row.put("detail", best.evidence());
+				row.put("evidence", sources.stream().map(GraphWriter::source).toList());
+				rows.add(row);
 			}
 		}
 		return rows;
+	}
+
+	private static List<Map<String, Object>> possibleMatches(ResolvedGraph graph) {
+		return graph.possibleMatches()
+			.stream()
+			.map((m) -> Map.<String, Object>of("from", m.from(), "to", m.to(), "score", m.score(), "evidence",
+					m.evidence()))
+			.toList();
 	}
 
 	private static List<Map<String, Object>> listings(ResolvedGraph graph) {
@@ -239,6 +264,12 @@ class GraphWriter {
 				row.put("industryPhrase", listing.industryPhrase());
 				row.put("placedIn", listing.places().stream().map(Place::code).toList());
 				row.put("industryCodes", listing.industries().stream().map(IndustryTree.Industry::code).toList());
+				row.put("industryConfidence", listing.assignments().isEmpty() ? null : listing.industryConfidence());
+				row.put("industryEvidence",
+						listing.assignments()
+							.stream()
+							.map((a) -> a.industry().code() + " " + a.rule() + ": " + a.evidence())
+							.toList());
 				row.put("decisionAspects", decisions.stream().map(Decision::aspect).toList());
 				row.put("decisionRules", decisions.stream().map(Decision::rule).toList());
 				row.put("decisionDetails", decisions.stream().map(Decision::detail).toList());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the resolved table for spreadsheets: one CSV row per listing, read back from the
- * graph, with its place at every level, its industries and the rules behind each.
+ * graph, with its place at every level, its industries and the rules behind each, the
+ * classification's confidence and evidence, and the clusters its cluster may be one with.
  */
 @Component
 public class ListingCsvExporter {
@@ -32,7 +34,8 @@ public class ListingCsvExporter {
 	static final List<String> HEADER = List.of("program", "year", "rank", "name_as_listed", "document", "line",
 			"cluster_id", "cluster_name", "province_code", "province_name", "prefecture_code", "prefecture_name",
 			"county_code", "county_name", "township_code", "township_name", "zone_code", "zone_name", "industry_codes",
-			"industry_names", "place_rules", "industry_rules", "identity_rules");
+			"industry_names", "place_rules", "industry_rules", "identity_rules", "industry_confidence",
+			"industry_evidence", "possible_matches");
 
 	private static final List<String> LEVELS = List.of("PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "ZONE");
 
@@ -107,6 +110,14 @@ public class ListingCsvExporter {
 			}
 			row.add(String.join(";", used));
 		}
+		row.add(record.get("industryConfidence").isNull() ? ""
+				: String.format(Locale.ROOT, "%.2f", record.get("industryConfidence").asDouble()));
+		row.add(String.join(" | ", record.get("industryEvidence").asList(Value::asString, List.of())));
+		row.add(record.get("possibleMatches")
+			.asList(Value::asMap)
+			.stream()
+			.map((m) -> String.format(Locale.ROOT, "Cluster:%s (%.2f)", m.get("key"), (Double) m.get("score")))
+			.collect(Collectors.joining(";")));
 		return row;
 	}
 

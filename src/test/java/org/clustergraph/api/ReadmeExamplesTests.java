@@ -77,6 +77,16 @@ class ReadmeExamplesTests {
 			assertThat(response.path("cluster.listings[0].decisions[*].aspect").entityList(String.class).get())
 				.contains("PLACE", "INDUSTRY", "IDENTITY");
 		});
+		checks.put("cluster-review", (response) -> {
+			assertThat(response.path("cluster.listings[*].program.key").entityList(String.class).get())
+				.containsExactlyInAnyOrder("hubei", "miit-sme", "most-pilot");
+			assertThat(response.path("cluster.classification[*].confidence").entityList(Double.class).get())
+				.isNotEmpty()
+				.allSatisfy((c) -> assertThat(c).isBetween(0.0, 1.0));
+			assertThat(response.path("cluster.classification[*].evidence").entityList(String.class).get())
+				.allSatisfy((e) -> assertThat(e).isNotBlank());
+			response.path("cluster.possibleMatches").entityList(Object.class).hasSizeGreaterThan(0);
+		});
 		checks.put("region-clusters", (response) -> {
 			int own = response.path("region.own.totalCount").entity(Integer.class).get();
 			int all = response.path("region.clusters.totalCount").entity(Integer.class).get();

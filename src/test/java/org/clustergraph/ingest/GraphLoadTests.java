@@ -230,6 +230,18 @@ class GraphLoadTests {
 		assertThat(lines.get(0)).contains("program,year,rank,name_as_listed");
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("zhejiang,,6,王江泾织造产业集群,")
 			.contains("330000,浙江省,330400,嘉兴市,330411,秀洲区,330411101,王江泾镇"));
+		assertThat(lines.get(0)).endsWith(",industry_confidence,industry_evidence,possible_matches");
+		// the town's cluster and its county's stay apart, each naming the other as a
+		// possible match
+		String county = this.neo4j
+			.query("MATCH (c:Cluster)-[l:LISTED_IN]->() WHERE l.nameAsListed = '萧山化纤产业群' RETURN c.key")
+			.fetchAs(String.class)
+			.one()
+			.orElseThrow();
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("zhejiang,,")
+			.contains(",衙前化纤产业集群,")
+			.containsPattern(",0\\.\\d\\d,")
+			.containsPattern("Cluster:" + county + " \\(0\\.\\d\\d\\)"));
 	}
 
 	@Test

@@ -32,7 +32,7 @@ public final class ResolutionPipeline {
 	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
 			"reference/zones.csv", "reference/region-aliases.csv", "reference/gbt4754-2017.csv",
 			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv", "reference/industry-keywords.csv",
-			"reference/identity-overrides.csv");
+			"reference/industry-overrides.csv", "reference/identity-overrides.csv");
 
 	private final SeedFiles files;
 
@@ -106,6 +106,9 @@ public final class ResolutionPipeline {
 				table("reference/industry-keywords.csv", "keyword", "codes", "reason"),
 				table("reference/gbt4754-2017-notes.csv", "code", "note"),
 				table("reference/gbt4754-2017-sei2018.csv", "code", "term"));
+		IndustryOverrides industryOverrides = IndustryOverrides.of(tree,
+				table("reference/industry-overrides.csv", "listing", "codes", "reason"));
+		industryOverrides.checkNames(raw.values().stream().flatMap(List::stream).toList());
 		Set<String> compiled = descriptors.stream()
 			.filter((d) -> d.issuer() == null)
 			.map(ProgramDescriptor::key)
@@ -119,11 +122,12 @@ public final class ResolutionPipeline {
 			for (RawListing listing : list.getValue()) {
 				Place context = places.context(descriptor.contextProvince(), listing.context());
 				PlaceResolver.Placement placement = places.resolve(listing.nameAsListed(), context);
-				IndustryClassifier.Classification classification = classifier.classify(placement.industryPhrase());
+				IndustryClassifier.Classification classification = industryOverrides.apply(listing,
+						classifier.classify(placement.industryPhrase()));
 				List<Decision> decisions = new ArrayList<>(placement.decisions());
 				decisions.addAll(classification.decisions());
 				listings.add(new ResolvedListing(listing, placement.places(), placement.industryPhrase(),
-						classification.industries(), classification.confidence(), decisions));
+						classification.assignments(), decisions));
 			}
 		}
 		IdentityResolver.Resolution resolution = identity.resolution(listings);

@@ -1,10 +1,12 @@
 package org.clustergraph.ingest.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a load resolved and how: counts per program, per region level and per industry
@@ -26,11 +28,17 @@ import java.util.TreeMap;
  * not a prefecture-level unit, each with its source line
  * @param unclassifiedClusters clusters without an industry
  * @param attention every listing a reviewer should look at, with the reason
+ * @param lowConfidence the listings classified with a confidence under
+ * {@link #REVIEW_BELOW}, least confident first, each with its industries and evidence
+ * @param possibleMatches the pairs of clusters that may be one, highest score first
  */
 public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<String, Integer> listingsPerRegionLevel,
 		Map<String, Integer> listingsPerIndustryLevel, int clusters, int mergedClusters, int listingsInProvince,
 		int listingsInPrefectureUnit, List<String> aboveThePrefectureLevel, int unclassifiedClusters,
-		List<String> attention) {
+		List<String> attention, List<String> lowConfidence, List<String> possibleMatches) {
+
+	/** Classifications less confident than this are listed for review first. */
+	public static final double REVIEW_BELOW = 0.6;
 
 	private static final List<String> INDUSTRY_LEVELS = List.of("SECTION", "DIVISION", "GROUP", "CLASS");
 
@@ -80,7 +88,7 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 				List<Decision> decisions = new ArrayList<>(listing.decisions());
 				decisions.addAll(cluster.identity().getOrDefault(listing, List.of()));
 				for (Decision decision : decisions) {
-					if (decision.rule().startsWith("alias:") || decision.rule().startsWith("override:")
+					if (decision.rule().startsWith("alias:") || decision.rule().startsWith("override")
 							|| List.of("unresolved", "ambiguous", "unclassified", "list-context")
 								.contains(decision.rule())) {
 						attention
@@ -89,9 +97,37 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 				}
 			}
 		}
+		List<ResolvedListing> doubtful = graph.listings()
+			.stream()
+			.filter((l) -> l.industryConfidence() < REVIEW_BELOW)
+			.sorted(Comparator.comparingDouble(ResolvedListing::industryConfidence)
+				.thenComparing((l) -> l.raw().identityKey()))
+			.toList();
+		List<String> lowConfidence = new ArrayList<>();
+		for (ResolvedListing listing : doubtful) {
+			RawListing raw = listing.raw();
+			lowConfidence.add(String.format(Locale.ROOT, "%.2f %s:%d %s (%s) | %s", listing.industryConfidence(),
+					raw.document(), raw.line(), raw.nameAsListed(), listing.industryPhrase(),
+					listing.assignments().isEmpty() ? "unclassified"
+							: listing.assignments()
+								.stream()
+								.map((a) -> a.industry().code() + " " + a.industry().name() + " by " + a.rule() + ": "
+										+ a.evidence())
+								.collect(Collectors.joining("; "))));
+		}
+		Map<String, String> names = new TreeMap<>();
+		graph.clusters().forEach((c) -> names.put(c.key(), c.name()));
+		List<String> possible = graph.possibleMatches()
+			.stream()
+			.sorted(Comparator.comparingDouble(IdentityResolver.PossibleMatch::score)
+				.reversed()
+				.thenComparing(IdentityResolver.PossibleMatch::from))
+			.map((m) -> String.format(Locale.ROOT, "%.2f Cluster:%s %s <-> Cluster:%s %s | %s", m.score(), m.from(),
+					names.get(m.from()), m.to(), names.get(m.to()), m.evidence()))
+			.toList();
 		return new ResolutionReport(perProgram, perRegionLevel, perIndustryLevel, graph.clusters().size(), merged,
 				inProvince, inPrefectureUnit, List.copyOf(aboveThePrefectureLevel), unclassified,
-				List.copyOf(attention));
+				List.copyOf(attention), List.copyOf(lowConfidence), possible);
 	}
 
 	/**
@@ -119,6 +155,16 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 		out.append("listings per program: ").append(this.listingsPerProgram).append('\n');
 		out.append("listings per deepest region level: ").append(this.listingsPerRegionLevel).append('\n');
 		out.append("listings per most specific industry level: ").append(this.listingsPerIndustryLevel).append('\n');
+		out.append("\nReview first: classifications with a confidence under ")
+			.append(REVIEW_BELOW)
+			.append(" (")
+			.append(this.lowConfidence.size())
+			.append("; a row in industry-overrides.csv settles one)\n");
+		this.lowConfidence.forEach((line) -> out.append("- ").append(line).append('\n'));
+		out.append("\nReview first: possible matches (")
+			.append(this.possibleMatches.size())
+			.append("; a MERGE or SEPARATE row in identity-overrides.csv settles one)\n");
+		this.possibleMatches.forEach((line) -> out.append("- ").append(line).append('\n'));
 		out.append("\nTargets\n");
 		out.append("listings placed in a province: ")
 			.append(this.listingsInProvince)

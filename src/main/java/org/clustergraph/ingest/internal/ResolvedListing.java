@@ -8,31 +8,33 @@ import java.util.List;
  * @param raw the entry as read
  * @param places where its name and its list's context place it
  * @param industryPhrase the industry part of its name
- * @param industries what its industry phrase denotes
- * @param industryConfidence the lowest confidence of those industries (1 when a curated
- * decision set them)
+ * @param assignments what its industry phrase denotes: the most specific industries, each
+ * with its confidence and evidence
  * @param decisions the place and industry decisions
  */
 public record ResolvedListing(RawListing raw, List<Place> places, String industryPhrase,
-		List<IndustryTree.Industry> industries, double industryConfidence, List<Decision> decisions) {
+		List<IndustryClassifier.Assignment> assignments, List<Decision> decisions) {
 
 	public ResolvedListing {
 		places = List.copyOf(places);
-		industries = List.copyOf(industries);
+		assignments = List.copyOf(assignments);
 		decisions = List.copyOf(decisions);
 	}
 
 	/**
-	 * A listing whose industries are certain.
-	 * @param raw the entry as read
-	 * @param places where it is
-	 * @param industryPhrase the industry part of its name
-	 * @param industries what that phrase denotes
-	 * @param decisions the place and industry decisions
+	 * The industries, without their evidence.
+	 * @return the most specific industries
 	 */
-	public ResolvedListing(RawListing raw, List<Place> places, String industryPhrase,
-			List<IndustryTree.Industry> industries, List<Decision> decisions) {
-		this(raw, places, industryPhrase, industries, 1.0, decisions);
+	public List<IndustryTree.Industry> industries() {
+		return this.assignments.stream().map(IndustryClassifier.Assignment::industry).toList();
+	}
+
+	/**
+	 * How far the classification can be trusted: its least confident industry.
+	 * @return 0 to 1; 0 when unclassified
+	 */
+	public double industryConfidence() {
+		return this.assignments.stream().mapToDouble(IndustryClassifier.Assignment::confidence).min().orElse(0);
 	}
 
 	/**

@@ -27,7 +27,7 @@ class IdentityResolverTests {
 				IndustryClassifier.Classification classification = RealSeeds.CLASSIFIER
 					.classify(placement.industryPhrase());
 				out.add(new ResolvedListing(raw, placement.places(), placement.industryPhrase(),
-						classification.industries(), classification.confidence(), placement.decisions()));
+						classification.assignments(), placement.decisions()));
 			}
 		}
 		return List.copyOf(out);
