@@ -30,7 +30,10 @@ final class CharacterIndex {
 
 	private final Map<String, Double> idf;
 
-	private CharacterIndex(List<Document> documents, Map<String, Double> idf) {
+	private final double unseen;
+
+	private CharacterIndex(List<Document> documents, Map<String, Double> idf, double unseen) {
+		this.unseen = unseen;
 		this.documents = documents;
 		this.idf = idf;
 	}
@@ -48,7 +51,7 @@ final class CharacterIndex {
 				continue;
 			}
 			Map<String, Double> grams = new HashMap<>();
-			count(IndustryLexicon.stripActivity(Text.normalize(industry.name())), 3.0, grams);
+			count(Text.normalize(industry.name()), 3.0, grams);
 			for (String text : texts.getOrDefault(industry.code(), List.of())) {
 				count(Text.normalize(text), 1.0, grams);
 			}
@@ -64,7 +67,7 @@ final class CharacterIndex {
 			Map<String, Double> vector = weigh(grams, idf);
 			documents.add(new Document(industry, vector, norm(vector)));
 		});
-		return new CharacterIndex(List.copyOf(documents), Map.copyOf(idf));
+		return new CharacterIndex(List.copyOf(documents), Map.copyOf(idf), Math.log(n));
 	}
 
 	/**
@@ -77,7 +80,10 @@ final class CharacterIndex {
 	List<Match> nearest(String phrase, Predicate<IndustryTree.Industry> scope, int limit) {
 		Map<String, Double> grams = new HashMap<>();
 		count(Text.normalize(phrase), 1.0, grams);
-		Map<String, Double> query = weigh(grams, this.idf);
+		// a pair or character no industry's text has is as rare as can be: it counts
+		// against
+		// every industry's share of the phrase
+		Map<String, Double> query = weigh(grams, this.idf, this.unseen);
 		double queryNorm = norm(query);
 		if (queryNorm == 0) {
 			return List.of();
@@ -138,9 +144,13 @@ final class CharacterIndex {
 	}
 
 	private static Map<String, Double> weigh(Map<String, Double> grams, Map<String, Double> idf) {
+		return weigh(grams, idf, 0);
+	}
+
+	private static Map<String, Double> weigh(Map<String, Double> grams, Map<String, Double> idf, double unseen) {
 		Map<String, Double> vector = new HashMap<>();
 		grams.forEach((g, tf) -> {
-			Double weight = idf.get(g);
+			Double weight = idf.getOrDefault(g, unseen);
 			if (weight != null && weight > 0) {
 				vector.put(g, (1 + Math.log(tf)) * weight);
 			}

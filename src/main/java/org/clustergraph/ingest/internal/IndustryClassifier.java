@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class IndustryClassifier {
 
 	/** Below this cosine, the nearest industry is not taken. */
-	static final double NEAREST_MINIMUM = 0.12;
+	static final double NEAREST_MINIMUM = 0.05;
 
 	/**
 	 * From this score up, the nearest industry by name is taken without looking at notes.
@@ -125,6 +125,12 @@ public final class IndustryClassifier {
 			assignments.addAll(part.assignments());
 			previous = part.head();
 		}
+		if (assignments.stream().anyMatch((a) -> !a.rule().equals("nearest-text"))) {
+			// where words of the lexicon name the industry, a component nothing names
+			// (the
+			// 深加工 of 铜冶炼及深加工, the 中低压 of 中低压及新能源电线电缆) only qualifies it
+			assignments.removeIf((a) -> a.rule().equals("nearest-text"));
+		}
 		return result(text, assignments);
 	}
 
@@ -155,6 +161,15 @@ public final class IndustryClassifier {
 		double coverage = coverage(used, text);
 		List<Assignment> matched = new ArrayList<>();
 		found.forEach((f) -> matched.addAll(f.assignments(coverage)));
+		// a word the standard uses for goods and for a service (饮料: 饮料制造, 饮料及冷饮服务)
+		// means the one the head allows: a service only where the head says so
+		boolean service = scope == Scope.SERVICE;
+		List<Assignment> ofKind = matched.stream()
+			.filter((a) -> Scope.SERVICE.contains(this.tree, a.industry()) == service)
+			.toList();
+		if (!ofKind.isEmpty()) {
+			matched.retainAll(ofKind);
+		}
 		Found head = found.isEmpty() ? null : found.get(found.size() - 1);
 		if (scope != Scope.ANY) {
 			List<Assignment> inside = matched.stream().filter((a) -> scope.contains(this.tree, a.industry())).toList();
@@ -163,28 +178,40 @@ public final class IndustryClassifier {
 			boolean broad = inside.stream()
 				.allMatch((a) -> !a.industry().level().equals("CLASS") || a.rule().equals("standard-note"));
 			String modifier = scope.withoutHead(component);
-			if (scope.namesAnObject() && broad && modifier.length() < component.length()) {
+			if (scope.namesAnObject() && broad && !modifier.isEmpty() && modifier.length() < component.length()) {
 				// 石化装备: the equipment of what the modifier names, where the standard has
 				// it
-				CharacterIndex.Match nearest = lookup(modifier, scope);
-				if (nearest != null && nearest.score() >= OBJECT_MINIMUM
-						&& nearest.industry().level().equals("CLASS")) {
+				CharacterIndex.Match nearest = lookupObject(modifier, scope);
+				if (nearest != null && nearest.industry().level().equals("CLASS")) {
 					return new Part(List.of(headed(component, scope, matched, nearest)), head);
 				}
 			}
 			if (scope == Scope.EQUIPMENT && !inside.isEmpty()
 					&& inside.stream().noneMatch((a) -> machine(a.industry().name()))) {
 				// 锂电池设备: the machinery that makes the product, not the product
-				CharacterIndex.Match nearest = lookup(modifier, Scope.MACHINERY);
-				if (nearest != null && nearest.score() >= OBJECT_MINIMUM) {
+				CharacterIndex.Match nearest = lookupObject(modifier, Scope.MACHINERY);
+				if (nearest != null) {
 					return new Part(List.of(headed(component, Scope.MACHINERY, matched, nearest)), head);
 				}
 			}
 			if (!inside.isEmpty()) {
 				return new Part(inside, head);
 			}
+			if (scope == Scope.EQUIPMENT && !modifier.isEmpty() && modifier.length() < component.length()) {
+				// equipment for a use the standard does not name (岩土工程装备, 应急抢险救援装备):
+				// the standard files equipment made for one use under 35 专用设备制造业
+				IndustryTree.Industry special = this.tree.find("35");
+				return new Part(List
+					.of(new Assignment(special, 0.5, "head",
+							"the phrase's head makes it equipment for '" + modifier + "', which the standard does not "
+									+ "name; equipment made for one use is 35 " + special.name()
+									+ (matched.isEmpty() ? "" : ", and "
+											+ matched.stream().map((a) -> a.industry().code()).distinct().toList()
+											+ " only modify it"))),
+						head);
+			}
 			if (!matched.isEmpty()) {
-				CharacterIndex.Match nearest = lookup(component, scope);
+				CharacterIndex.Match nearest = lookup(text, scope);
 				if (nearest != null && nearest.score() >= NEAREST_MINIMUM) {
 					return new Part(List.of(headed(component, scope, matched, nearest)), head);
 				}
@@ -195,9 +222,9 @@ public final class IndustryClassifier {
 			return new Part(matched, head);
 		}
 		Scope where = (scope != Scope.ANY) ? scope : Scope.PRODUCTION;
-		CharacterIndex.Match nearest = lookup(component, where);
+		CharacterIndex.Match nearest = lookup(text, where);
 		if ((nearest == null || nearest.score() < NEAREST_MINIMUM) && scope == Scope.ANY) {
-			nearest = lookup(component, Scope.ANY);
+			nearest = lookup(text, Scope.ANY);
 		}
 		if (nearest != null && nearest.score() >= NEAREST_MINIMUM) {
 			return new Part(List.of(nearest(component, nearest, where)), head);
@@ -281,6 +308,17 @@ public final class IndustryClassifier {
 		return (byText != null) ? byText : byName;
 	}
 
+	/**
+	 * The nearest industry to a modifier, taken only where it shares a pair of characters
+	 * with it: one character in common (防爆 and 防水) says too little to name an equipment
+	 * or a material.
+	 */
+	private CharacterIndex.@Nullable Match lookupObject(String modifier, Scope scope) {
+		CharacterIndex.Match match = lookup(modifier, scope);
+		boolean pair = match != null && match.shared().stream().anyMatch((g) -> g.length() == 2);
+		return (match != null && (pair || modifier.length() < 2) && match.score() >= OBJECT_MINIMUM) ? match : null;
+	}
+
 	private static boolean machine(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			if (IndustryLexicon.MACHINE_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
@@ -355,7 +393,9 @@ public final class IndustryClassifier {
 
 	private List<Found> lexiconMatches(String text, boolean[] used) {
 		List<Found> found = new ArrayList<>();
-		int shortest = (text.length() > 2) ? 2 : 1;
+		// a single character names an industry only in a phrase of one or two besides the
+		// activity words (伞, 铜冶炼), never inside a longer one (羊 in 羊毛衫)
+		int shortest = (IndustryLexicon.stripActivity(text).length() > 2) ? 2 : 1;
 		for (int length = Math.min(IndustryLexicon.MAX_TERM, text.length()); length >= shortest; length--) {
 			for (int start = 0; start + length <= text.length(); start++) {
 				if (!free(used, start, length)) {
@@ -570,9 +610,18 @@ public final class IndustryClassifier {
 				at = Math.max(at, component.lastIndexOf(head));
 			}
 			String before = (at > 0) ? component.substring(0, at) : component;
-			for (String attribute : ATTRIBUTES) {
-				if (before.endsWith(attribute) && before.length() > attribute.length()) {
-					before = before.substring(0, before.length() - attribute.length());
+			boolean changed = true;
+			while (changed && !before.isEmpty()) {
+				changed = false;
+				for (String attribute : ATTRIBUTES) {
+					if (before.startsWith(attribute)) {
+						before = before.substring(attribute.length());
+						changed = true;
+					}
+					else if (before.endsWith(attribute)) {
+						before = before.substring(0, before.length() - attribute.length());
+						changed = true;
+					}
 				}
 			}
 			return before;
@@ -623,7 +672,7 @@ public final class IndustryClassifier {
 			double confidence = base * (0.6 + 0.4 * coverage) * ((this.partDetail != null) ? 0.9 : 1.0);
 			String rule = (this.partDetail != null) ? "part-of" : switch (this.sense.source()) {
 				case "keyword" -> "keyword";
-				case "note" -> "standard-note";
+				case "note", "notes' cross-reference" -> "standard-note";
 				default -> "standard-name";
 			};
 			String evidence = ((this.sense != null) ? "'" + this.sense.term() + "' (" + this.sense.evidence() + ")"

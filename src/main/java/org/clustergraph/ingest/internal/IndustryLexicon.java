@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,9 @@ final class IndustryLexicon {
 			"配套");
 
 	private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)");
+
+	/** A 不包括 item of a note: what it names, then 列入 and the class it belongs to. */
+	private static final Pattern REFERENCE = Pattern.compile("[—-]\\s*([^—◆◇;；]+?)[,，]\\s*列入\\s*(\\d{2,4})");
 
 	private static final Pattern NAME_CUTS = Pattern.compile("、|以及|及|和|与|,|;");
 
@@ -92,6 +96,7 @@ final class IndustryLexicon {
 	static IndustryLexicon of(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products) {
 		Map<String, Sense> terms = new HashMap<>();
 		fromStandard(tree, nameTerms(tree), "name", 0.9, terms);
+		fromStandard(tree, referenceTerms(tree, notes), "notes' cross-reference", 0.85, terms);
 		fromStandard(tree, productTerms(tree, products), "product table", 0.75, terms);
 		Set<String> seen = new LinkedHashSet<>();
 		for (Csv.Row row : keywords) {
@@ -308,6 +313,32 @@ final class IndustryLexicon {
 			return found;
 		}
 
+	}
+
+	/**
+	 * The products the notes send elsewhere: a 不包括 item such as "羊毛衫、羊绒衫，列入1829" says
+	 * where those products belong.
+	 */
+	private static Map<String, Set<IndustryTree.Industry>> referenceTerms(IndustryTree tree, List<Csv.Row> notes) {
+		Map<String, Set<IndustryTree.Industry>> terms = new LinkedHashMap<>();
+		for (Csv.Row row : notes) {
+			Matcher item = REFERENCE.matcher(Text.normalize(row.get("note")));
+			while (item.find()) {
+				IndustryTree.Industry industry = tree.find(item.group(2));
+				if (industry == null || !GOODS_SECTIONS.contains(tree.section(industry).code())) {
+					// only where goods belong: a service a note sends away (珠宝鉴定) is no
+					// product
+					continue;
+				}
+				for (String part : NOTE_CUTS.split(item.group(1))) {
+					String term = stripActivity(part);
+					if (term.length() >= 2 && term.length() <= 8 && isTerm(term)) {
+						terms.computeIfAbsent(term, (t) -> new LinkedHashSet<>()).add(industry);
+					}
+				}
+			}
+		}
+		return terms;
 	}
 
 	private static Map<String, Set<IndustryTree.Industry>> productTerms(IndustryTree tree, List<Csv.Row> rows) {
