@@ -113,6 +113,25 @@ class ExplorerBrowserTests {
 	}
 
 	@Test
+	void aClustersDetailsShowHowSureItsIndustryIsAndTheClustersItMayBeOneWith() throws IOException {
+		search("衙前");
+		waitForElement(By.xpath("//ul[@id='hits']/li[contains(., '化纤')]")).click();
+		waitFor(() -> browser.findElement(By.id("details")).getText().contains("Possible matches"));
+		String details = browser.findElement(By.id("details")).getText();
+		assertThat(details).contains("衙前化纤产业集群", "Confidence", "28", "萧山化纤产业群");
+		WebElement match = waitForElement(
+				By.xpath("//aside[@id='details']//ul[@class='matches']//a[contains(., '萧山化纤产业群')]"));
+		assertThat(match.getAttribute("title")).contains("score");
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", match);
+		screenshot("06-possible-matches");
+		match.click();
+		waitFor(() -> browser.findElement(By.id("details")).getText().contains("萧山化纤产业群")
+				&& browser.findElement(By.id("details")).getText().contains("衙前化纤产业集群")
+				&& !browser.findElement(By.id("details")).getText().startsWith("Cluster · Cluster:332be1fd2c11"));
+		assertThat(drawnIds()).anyMatch((id) -> id.startsWith("Cluster:") && !id.equals("Cluster:332be1fd2c11"));
+	}
+
+	@Test
 	void expandingANodeAddsItsNeighbours() throws IOException {
 		search("仙桃");
 		waitForElement(By.xpath("//ul[@id='hits']/li[contains(., '无纺布')]")).click();
