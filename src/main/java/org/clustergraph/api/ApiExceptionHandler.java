@@ -1,10 +1,16 @@
 package org.clustergraph.api;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +20,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 /**
  * Turns the API's exceptions into errors a client can act on. Whatever is not handled
  * here reaches the client as Spring for GraphQL's opaque {@code INTERNAL_ERROR}, without
- * a message, stack trace or Cypher text.
+ * a message, stack trace or Cypher text. Each controller method and batch loader reads in
+ * a transaction of its own, so an error here is its field's alone: the request's other
+ * fields are answered.
  */
 @ControllerAdvice
 class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
+
+	private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+
+	private final LongAdder unwarned = new LongAdder();
 
 	@GraphQlExceptionHandler
 	GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment env) {
@@ -34,6 +48,11 @@ class ApiExceptionHandler {
 	@GraphQlExceptionHandler
 	GraphQLError database(RuntimeException ex, DataFetchingEnvironment env) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (isUnreachable(cause)) {
+				warnUnreachable(env, cause);
+				return error(env, Unavailable.UNAVAILABLE,
+						"The database is unavailable; send the request again in a moment");
+			}
 			if (cause instanceof Neo4jException neo4j && neo4j.code() != null
 					&& (neo4j.code().contains("TransactionTimedOut") || neo4j.code().contains("Terminated"))) {
 				logger.warn("Stopped a read that ran past the transaction timeout: {}",
@@ -46,6 +65,32 @@ class ApiExceptionHandler {
 		logger.error("Unexpected error at {}", env.getExecutionStepInfo().getPath(), ex);
 		return error(env, org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR,
 				"Internal error; it has been logged for the operators");
+	}
+
+	/**
+	 * Logs that the database is unreachable at most once every {@link #WARNING_INTERVAL}:
+	 * during an outage every request fails the same way.
+	 */
+	private void warnUnreachable(DataFetchingEnvironment env, Throwable cause) {
+		long now = System.nanoTime();
+		long next = this.nextWarning.get();
+		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + WARNING_INTERVAL.toNanos())) {
+			logger.warn(
+					"The database is unreachable; answered {} as unavailable ({} fields more since the last "
+							+ "warning): {}",
+					env.getExecutionStepInfo().getPath(), this.unwarned.sumThenReset(), cause.toString());
+		}
+		else {
+			this.unwarned.increment();
+		}
+	}
+
+	private static boolean isUnreachable(Throwable cause) {
+		if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+			return true;
+		}
+		return cause instanceof Neo4jException neo4j
+				&& "Neo.TransientError.General.DatabaseUnavailable".equals(neo4j.code());
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message) {

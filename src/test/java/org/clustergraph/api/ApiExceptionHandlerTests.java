@@ -11,10 +11,13 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +63,20 @@ class ApiExceptionHandlerTests {
 				this.env);
 		assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
 		assertThat(error.getMessage()).contains("ran past the time limit");
+	}
+
+	@Test
+	void answersAReadTheDatabaseCouldNotBeReachedForAsUnavailable() {
+		ServiceUnavailableException refused = new ServiceUnavailableException(
+				"Unable to connect to 127.0.0.1:7687, ensure the database is running");
+		GraphQLError error = this.handler
+			.database(new TransactionSystemException("Could not open a new Neo4j session", refused), this.env);
+		assertThat(error.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+		assertThat(error.getMessage()).contains("unavailable", "again").doesNotContain("7687");
+		assertThat(error.getPath()).containsExactly("region", "clusters");
+		GraphQLError expired = this.handler
+			.database(new DataRetrievalFailureException("read failed", new SessionExpiredException("gone")), this.env);
+		assertThat(expired.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
 	}
 
 	@Test
