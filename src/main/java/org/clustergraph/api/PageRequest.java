@@ -73,7 +73,10 @@ public record PageRequest(int first, int offset) {
 			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			if (text.startsWith(PREFIX)) {
 				int position = Integer.parseInt(text.substring(PREFIX.length()));
-				if (position >= 0) {
+				// The page after a position starts one further and fetches one more than
+				// it shows: beyond this no cursor the API gave out can reach, and the sum
+				// would overflow the statement's limit.
+				if (position >= 0 && position <= Integer.MAX_VALUE - MAX_FIRST - 2) {
 					return position;
 				}
 			}
