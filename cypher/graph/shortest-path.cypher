@@ -5,9 +5,13 @@
 // path is within $maxLength hops.
 MATCH (a) WHERE elementId(a) = $from
 MATCH (b) WHERE elementId(b) = $to
-MATCH p = allShortestPaths((a)-[:LISTED_IN|LOCATED_IN|BELONGS_TO*..10]-(b))
+// The label test sits inside the quantified pattern, so the search checks it hop by hop; as a
+// predicate on the whole path it made the planner fall back to an exhaustive search, which ran for
+// seconds when no path qualified.
+MATCH p = ALL SHORTEST (a)
+          (()-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-(n) WHERE elementId(n) = $to OR any(l IN labels(n) WHERE l IN $through)){1,10}
+          (b)
 WHERE length(p) <= $maxLength
-  AND all(n IN nodes(p) WHERE n = a OR n = b OR any(l IN labels(n) WHERE l IN $through))
 WITH p, [n IN nodes(p) | CASE WHEN n:Cluster THEN 'Cluster:' + n.key WHEN n:Program THEN 'Program:' + n.key
                               WHEN n:Region THEN 'Region:' + n.code ELSE 'Industry:' + n.code END] AS ids
 ORDER BY ids
