@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * Refuses an operation before any of it runs when it is deeper, costlier, more aliased or
  * wider at its root than {@link ApiProperties} allows. The cost of a field is one plus
  * the cost of its selections, times the page size ({@code first}, 20 when not given)
- * under a connection or a search, so a page of pages is priced as what it would fetch.
+ * under a connection or a search, so a page of pages is priced as what it would fetch. A
+ * drawable graph costs one plus, for each field selected of it, the nodes it may hold
+ * ({@code limit} of a neighbourhood, one more than {@code maxLength} of a path).
  * Introspection is not counted: GraphiQL's schema query is deep but cheap. Rejections are
  * validation errors, as graphql-java classifies its own limits.
  *
@@ -80,8 +82,9 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		List<GraphQLError> errors = new ArrayList<>();
 		check(errors, measure.depth, this.limits.maxDepth(), "nests fields %d deep; at most %d levels are allowed");
 		check(errors, measure.complexity, this.limits.maxComplexity(),
-				"would cost %d (one per field, times first under a connection or search); at most %d is allowed: "
-						+ "ask for smaller pages or fewer nested fields");
+				"would cost %d (one per field, times first under a connection or search, and one per node a graph "
+						+ "may hold for each of its fields); at most %d is allowed: "
+						+ "ask for smaller pages, a smaller graph limit or fewer nested fields");
 		check(errors, measure.aliases, this.limits.maxAliases(), "uses %d aliases; at most %d are allowed");
 		check(errors, measure.rootFields, this.limits.maxRootFields(),
 				"selects %d fields at its root; at most %d are allowed: split it into several requests");
@@ -104,6 +107,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	private static Measure measure(QueryTraverser traverser) {
 		Measure measure = new Measure();
 		Map<QueryVisitorFieldEnvironment, Long> childCost = new HashMap<>();
+		Map<QueryVisitorFieldEnvironment, Long> childCount = new HashMap<>();
 		traverser.visitPostOrder(new QueryVisitorStub() {
 
 			@Override
@@ -120,7 +124,10 @@ class QueryLimits extends SimplePerformantInstrumentation {
 					depth++;
 				}
 				measure.depth = Math.max(measure.depth, depth);
-				long cost = 1 + childCost.getOrDefault(env, 0L) * pageSize(env);
+				// A drawable graph's nodes and edges come with all their fields: each
+				// counts once, as many times as the graph may hold nodes.
+				long cost = isGraph(env) ? 1 + childCount.getOrDefault(env, 0L) * graphSize(env)
+						: 1 + childCost.getOrDefault(env, 0L) * pageSize(env);
 				QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
 				if (parent == null) {
 					measure.rootFields++;
@@ -128,6 +135,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 				}
 				else {
 					childCost.merge(parent, cost, Long::sum);
+					childCount.merge(parent, 1L, Long::sum);
 				}
 			}
 
@@ -144,14 +152,40 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		return false;
 	}
 
+	private static String typeName(QueryVisitorFieldEnvironment env) {
+		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())).getName();
+	}
+
+	private static boolean isGraph(QueryVisitorFieldEnvironment env) {
+		return typeName(env).equals("Graph");
+	}
+
 	private static long pageSize(QueryVisitorFieldEnvironment env) {
-		String type = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())).getName();
+		String type = typeName(env);
 		if (!type.endsWith("Connection") && !type.equals("SearchHit")) {
 			return 1;
 		}
-		Object first = env.getArguments().get("first");
-		long size = (first instanceof Number number) ? number.longValue() : PageRequest.DEFAULT_FIRST;
-		return Math.max(1, Math.min(size, PageRequest.MAX_FIRST));
+		return argument(env, "first", PageRequest.DEFAULT_FIRST, 1, PageRequest.MAX_FIRST);
+	}
+
+	/**
+	 * How many nodes a drawable graph may hold: a neighbourhood up to its {@code limit}
+	 * (one node at depth 0), a path one more than its {@code maxLength}.
+	 */
+	private static long graphSize(QueryVisitorFieldEnvironment env) {
+		if (env.getField().getName().equals("shortestPath")) {
+			return 1 + argument(env, "maxLength", 6, 1, 10);
+		}
+		if (argument(env, "depth", 1, 0, 3) == 0) {
+			return 1;
+		}
+		return argument(env, "limit", 200, 1, 1000);
+	}
+
+	private static long argument(QueryVisitorFieldEnvironment env, String name, long absent, long min, long max) {
+		Object value = env.getArguments().get(name);
+		long given = (value instanceof Number number) ? number.longValue() : absent;
+		return Math.max(min, Math.min(given, max));
 	}
 
 	/**
