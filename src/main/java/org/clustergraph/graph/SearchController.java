@@ -2,10 +2,12 @@ package org.clustergraph.graph;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import org.clustergraph.api.BadRequestException;
+import org.clustergraph.api.FilterText;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.cluster.Cluster;
 import org.clustergraph.industry.Industry;
@@ -43,6 +45,7 @@ class SearchController {
 	@QueryMapping
 	List<SearchHit> search(@Argument String text, @Argument @Nullable Integer first) {
 		PageRequest page = PageRequest.of(first, null);
+		FilterText.requireWellFormed("text", text);
 		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
 		if (normalized.isEmpty()) {
 			throw new BadRequestException("text must not be empty");
@@ -54,7 +57,11 @@ class SearchController {
 		if (page.first() == 0) {
 			return List.of();
 		}
-		String escaped = escape(normalized);
+		// Lucene's parser reads AND, OR and NOT in capitals as operators ("AND" alone is
+		// a
+		// syntax error); the analyzer lowercases every term anyway, so lowercase text
+		// matches the same names and is never an operator.
+		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
 		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
 		return this.neo4j.query(CypherFiles.get("api/search"))
 			.bindAll(Map.of("query", query, "limit", page.first()))
