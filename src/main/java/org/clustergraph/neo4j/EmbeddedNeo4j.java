@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import inet.ipaddr.IPAddressString;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -35,6 +38,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+	/**
+	 * The only procedures an extension may add: those the service calls
+	 * ({@code cypher/}). Neo4j's built-in procedures, these among them, are not subject
+	 * to the allowlist and stay available to authenticated clients (Neo4j Browser and
+	 * {@code cypher-shell} call several); a jar dropped into the store's {@code plugins/}
+	 * directory loads nothing.
+	 */
+	static final List<String> PROCEDURES = List.of("db.index.fulltext.queryNodes", "db.prepareForReplanning");
+
 	private final DatabaseManagementService service;
 
 	private final int boltPort;
@@ -64,7 +76,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	/**
 	 * Starts the server locked down: Bolt clients authenticate as {@code neo4j} with the
-	 * given password.
+	 * given password, {@code LOAD CSV} reads neither files nor URLs, and no extension
+	 * procedure is loaded.
 	 * @param properties the embedded settings
 	 * @param password the password of the {@code neo4j} user
 	 * @return the running server
@@ -107,11 +120,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/**
-	 * The settings that keep anyone but the service and its operator from using the
-	 * database.
+	 * The settings that keep the database from reading the host's files, fetching URLs or
+	 * loading extension procedures, whoever asks and whatever credentials they hold.
 	 */
 	static Map<Setting<?>, Object> lockdown() {
-		return Map.of(GraphDatabaseSettings.auth_enabled, true);
+		// LOAD CSV FROM an http, https or ftp URL resolves the host and checks its
+		// address against the blocklist before connecting: every address is on it.
+		List<IPAddressString> everyAddress = List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
+		return Map.of(GraphDatabaseSettings.auth_enabled, true,
+				// LOAD CSV FROM 'file:///...' fails, whatever the import directory.
+				GraphDatabaseSettings.allow_file_urls, false, GraphDatabaseInternalSettings.cypher_ip_blocklist,
+				everyAddress, GraphDatabaseSettings.procedure_allowlist, PROCEDURES,
+				GraphDatabaseSettings.procedure_unrestricted, List.of());
 	}
 
 	static void checkExposure(EmbeddedNeo4jProperties properties) {

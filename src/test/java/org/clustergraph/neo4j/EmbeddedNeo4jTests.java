@@ -1,9 +1,13 @@
 package org.clustergraph.neo4j;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +16,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -115,6 +120,36 @@ class EmbeddedNeo4jTests {
 			assertAccepted(neo4j, AuthTokens.basic("neo4j", "an0ther-s3cret"));
 		}
 		assertThat(this.store.resolve("bolt-password")).doesNotExist();
+	}
+
+	@Test
+	void loadsNoProcedureFromAJarInThePluginsDirectory() throws Exception {
+		Path plugins = Files.createDirectories(this.store.resolve("plugins"));
+		try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("probe.jar")))) {
+			for (Class<?> type : List.of(PluginProbe.class, PluginProbe.Output.class)) {
+				String entry = type.getName().replace('.', '/') + ".class";
+				jar.putNextEntry(new JarEntry(entry));
+				try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+					in.transferTo(jar);
+				}
+				jar.closeEntry();
+			}
+		}
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("127.0.0.1", ""));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+			List<String> procedures = driver.executableQuery("SHOW PROCEDURES YIELD name RETURN name")
+				.execute()
+				.records()
+				.stream()
+				.map((r) -> r.get("name").asString())
+				.toList();
+			// The service's own still load.
+			assertThat(procedures).contains("db.index.fulltext.queryNodes", "db.prepareForReplanning")
+				.doesNotContain("clustergraph.probe");
+			assertThatThrownBy(() -> driver.executableQuery("CALL clustergraph.probe()").execute())
+				.isInstanceOf(ClientException.class)
+				.hasMessageContaining("clustergraph.probe");
+		}
 	}
 
 	@Test
