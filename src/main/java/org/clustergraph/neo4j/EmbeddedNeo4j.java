@@ -4,7 +4,10 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import inet.ipaddr.IPAddressString;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -18,7 +21,10 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,32 +38,59 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
+	/**
+	 * The only procedures an extension may add: those the service calls
+	 * ({@code cypher/}). Neo4j's built-in procedures, these among them, are not subject
+	 * to the allowlist and stay available to authenticated clients (Neo4j Browser and
+	 * {@code cypher-shell} call several); a jar dropped into the store's {@code plugins/}
+	 * directory loads nothing.
+	 */
+	static final List<String> PROCEDURES = List.of("db.index.fulltext.queryNodes", "db.prepareForReplanning");
+
 	private final DatabaseManagementService service;
 
 	private final int boltPort;
 
 	private final String boltHost;
 
-	private EmbeddedNeo4j(DatabaseManagementService service, String boltHost, int boltPort) {
+	private final BoltPassword password;
+
+	private EmbeddedNeo4j(DatabaseManagementService service, String boltHost, int boltPort, BoltPassword password) {
 		this.service = service;
 		this.boltHost = boltHost;
 		this.boltPort = boltPort;
+		this.password = password;
 	}
 
 	/**
-	 * Starts the server, refusing to expose an unauthenticated Bolt connector beyond
-	 * loopback.
+	 * Starts the server with the password of {@link BoltPassword#resolve}.
 	 * @param properties the embedded settings
 	 * @return the running server
+	 * @throws IllegalStateException when Bolt would be exposed beyond loopback without a
+	 * password set by the operator
 	 */
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+		checkExposure(properties);
+		return start(properties, BoltPassword.resolve(properties));
+	}
+
+	/**
+	 * Starts the server locked down: Bolt clients authenticate as {@code neo4j} with the
+	 * given password, {@code LOAD CSV} reads neither files nor URLs, and no extension
+	 * procedure is loaded.
+	 * @param properties the embedded settings
+	 * @param password the password of the {@code neo4j} user
+	 * @return the running server
+	 */
+	static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, BoltPassword password) {
 		checkExposure(properties);
 		long started = System.nanoTime();
 		Path home = properties.directory().toAbsolutePath();
 		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
 			.setConfig(Map.of(BoltConnector.enabled, true, BoltConnector.listen_address,
 					new SocketAddress(properties.boltAddress(), properties.boltPort()), HttpConnector.enabled, false,
-					HttpsConnector.enabled, false, GraphDatabaseSettings.auth_enabled, properties.authEnabled()))
+					HttpsConnector.enabled, false))
+			.setConfig(lockdown())
 			.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(properties.pageCache()))
 			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -69,18 +102,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
 			.build();
 		try {
-			GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-			if (properties.authEnabled()) {
-				setPassword(system, properties.password());
-			}
+			setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
 			GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 			int port = api.getDependencyResolver()
 				.resolveDependency(ConnectorPortRegister.class)
 				.getLocalAddress(ConnectorType.BOLT)
 				.getPort();
-			logger.info("Embedded Neo4j started in {} ms with store {} and Bolt on {}:{}",
-					Duration.ofNanos(System.nanoTime() - started).toMillis(), home, properties.boltAddress(), port);
-			return new EmbeddedNeo4j(service, connectHost(properties.boltAddress()), port);
+			logger.info("Embedded Neo4j started in {} ms with store {} and Bolt on {}:{} (user neo4j, {} password)",
+					Duration.ofNanos(System.nanoTime() - started).toMillis(), home, properties.boltAddress(), port,
+					password.generated() ? "the generated" : "the operator's");
+			return new EmbeddedNeo4j(service, connectHost(properties.boltAddress()), port, password);
 		}
 		catch (RuntimeException ex) {
 			service.shutdown();
@@ -88,14 +119,29 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The settings that keep the database from reading the host's files, fetching URLs or
+	 * loading extension procedures, whoever asks and whatever credentials they hold.
+	 */
+	static Map<Setting<?>, Object> lockdown() {
+		// LOAD CSV FROM an http, https or ftp URL resolves the host and checks its
+		// address against the blocklist before connecting: every address is on it.
+		List<IPAddressString> everyAddress = List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
+		return Map.of(GraphDatabaseSettings.auth_enabled, true,
+				// LOAD CSV FROM 'file:///...' fails, whatever the import directory.
+				GraphDatabaseSettings.allow_file_urls, false, GraphDatabaseInternalSettings.cypher_ip_blocklist,
+				everyAddress, GraphDatabaseSettings.procedure_allowlist, PROCEDURES,
+				GraphDatabaseSettings.procedure_unrestricted, List.of());
+	}
+
 	static void checkExposure(EmbeddedNeo4jProperties properties) {
 		if (isLoopback(properties.boltAddress())) {
 			return;
 		}
-		if (!properties.authEnabled() || properties.password().isBlank()) {
+		if (properties.password().isBlank()) {
 			throw new IllegalStateException("The embedded Neo4j Bolt connector is bound to '" + properties.boltAddress()
-					+ "', which is not a loopback address: set CLUSTERGRAPH_NEO4J_AUTH=true and a"
-					+ " CLUSTERGRAPH_NEO4J_PASSWORD, or bind it to 127.0.0.1");
+					+ "', which is not a loopback address: set CLUSTERGRAPH_NEO4J_PASSWORD to a password of your"
+					+ " own (a generated one is for loopback only), or bind it to 127.0.0.1");
 		}
 	}
 
@@ -124,6 +170,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				throw ex;
 			}
 		}
+	}
+
+	/**
+	 * The credentials Bolt clients log in with.
+	 * @return user {@code neo4j} and its password
+	 */
+	public AuthToken authToken() {
+		return authToken(this.password);
+	}
+
+	static AuthToken authToken(BoltPassword password) {
+		return AuthTokens.basic("neo4j", password.value());
 	}
 
 	/**

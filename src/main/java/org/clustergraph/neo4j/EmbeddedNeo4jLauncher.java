@@ -3,6 +3,8 @@ package org.clustergraph.neo4j;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.neo4j.driver.AuthToken;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -15,22 +17,26 @@ public final class EmbeddedNeo4jLauncher implements SmartLifecycle, AutoCloseabl
 
 	private final EmbeddedNeo4jProperties properties;
 
+	private final BoltPassword password;
+
 	private final CompletableFuture<EmbeddedNeo4j> server = new CompletableFuture<>();
 
 	private volatile boolean running;
 
 	/**
-	 * Checks the settings and begins starting the server in the background.
+	 * Checks the settings, reads or generates the password and begins starting the server
+	 * in the background.
 	 * @param properties the embedded settings
-	 * @throws IllegalStateException when Bolt would be exposed beyond loopback without
-	 * authentication
+	 * @throws IllegalStateException when Bolt would be exposed beyond loopback without a
+	 * password set by the operator, or the password is unusable
 	 */
 	public EmbeddedNeo4jLauncher(EmbeddedNeo4jProperties properties) {
 		EmbeddedNeo4j.checkExposure(properties);
 		this.properties = properties;
+		this.password = BoltPassword.resolve(properties);
 		Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
 			try {
-				this.server.complete(EmbeddedNeo4j.start(properties));
+				this.server.complete(EmbeddedNeo4j.start(properties, this.password));
 			}
 			catch (Throwable ex) {
 				this.server.completeExceptionally(ex);
@@ -65,6 +71,14 @@ public final class EmbeddedNeo4jLauncher implements SmartLifecycle, AutoCloseabl
 		}
 		return EmbeddedNeo4j.boltUri(EmbeddedNeo4j.connectHost(this.properties.boltAddress()),
 				this.properties.boltPort());
+	}
+
+	/**
+	 * The credentials Bolt clients log in with, known before the server runs.
+	 * @return user {@code neo4j} and its password
+	 */
+	public AuthToken authToken() {
+		return EmbeddedNeo4j.authToken(this.password);
 	}
 
 	@Override

@@ -1,19 +1,21 @@
 package org.clustergraph.neo4j;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.neo4j.driver.AuthToken;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Chooses the database: with no {@code spring.neo4j.uri} (environment {@code NEO4J_URI})
@@ -25,19 +27,49 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")
 class Neo4jConnectionConfiguration {
 
+	/**
+	 * The settings that turned authentication off, which the embedded server no longer
+	 * has: it always requires a password.
+	 */
+	static final List<String> REMOVED_AUTH_SETTINGS = List.of("CLUSTERGRAPH_NEO4J_AUTH",
+			"clustergraph.embedded.auth-enabled");
+
+	private static final Logger logger = LoggerFactory.getLogger(Neo4jConnectionConfiguration.class);
+
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4jLauncher embeddedNeo4j(EmbeddedNeo4jProperties properties) {
+	EmbeddedNeo4jLauncher embeddedNeo4j(EmbeddedNeo4jProperties properties, Environment environment) {
+		checkRemovedSettings(environment);
 		return new EmbeddedNeo4jLauncher(properties);
 	}
 
 	@Bean(destroyMethod = "close")
-	Driver neo4jDriver(EmbeddedNeo4jLauncher embedded, EmbeddedNeo4jProperties properties,
-			ObjectProvider<ConfigBuilderCustomizer> customizers) {
-		AuthToken auth = properties.authEnabled() ? AuthTokens.basic("neo4j", properties.password())
-				: AuthTokens.none();
+	Driver neo4jDriver(EmbeddedNeo4jLauncher embedded, ObjectProvider<ConfigBuilderCustomizer> customizers) {
 		// The driver connects lazily; the launcher holds back the web server and the
 		// start-up load until the database runs.
-		return GraphDatabase.driver(embedded.boltUri(), auth, embeddedDriverConfig(customizers.orderedStream()));
+		return GraphDatabase.driver(embedded.boltUri(), embedded.authToken(),
+				embeddedDriverConfig(customizers.orderedStream()));
+	}
+
+	/**
+	 * Stops the start when a removed setting asks for an embedded server without
+	 * authentication, rather than silently running one with it.
+	 * @param environment the application's settings
+	 * @throws IllegalStateException when {@code CLUSTERGRAPH_NEO4J_AUTH} or
+	 * {@code clustergraph.embedded.auth-enabled} is {@code false}
+	 */
+	static void checkRemovedSettings(Environment environment) {
+		for (String name : REMOVED_AUTH_SETTINGS) {
+			String value = environment.getProperty(name);
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			if ("false".equalsIgnoreCase(value.strip())) {
+				throw new IllegalStateException(name + "=false is no longer supported: the embedded Neo4j always"
+						+ " requires a password (CLUSTERGRAPH_NEO4J_PASSWORD, or the one the service generates in"
+						+ " its store directory). Remove the setting.");
+			}
+			logger.warn("{} is no longer used: the embedded Neo4j always requires a password", name);
+		}
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package org.clustergraph.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,8 +49,11 @@ public final class ApiBenchmark {
 			Usage: bench/api.sh [--option=value ...]   (each option also as -Dbench.<option>=value)
 			  --url=URL          GraphQL endpoint (http://localhost:8080/graphql)
 			  --bolt=URI         Bolt address of the same graph (bolt://127.0.0.1:7687)
-			  --user=NAME        Bolt user, when the database requires authentication (none)
-			  --password=SECRET  Bolt password
+			  --user=NAME        Bolt user (neo4j)
+			  --password=SECRET  Bolt password (default: $CLUSTERGRAPH_NEO4J_PASSWORD, else the embedded
+			                     Neo4j's generated one: the password file, see --password-file)
+			  --password-file=F  file holding the Bolt password (default: bolt-password in the store
+			                     directory of the service's process, its CLUSTERGRAPH_DATA_DIR or data/neo4j)
 			  --clients=N        concurrent clients on each side (16)
 			  --settle=SECONDS   before anything is measured, the selected GraphQL queries in turn (0)
 			  --warmup=SECONDS   warm-up before each measured phase (5)
@@ -72,9 +79,8 @@ public final class ApiBenchmark {
 
 	private ApiBenchmark(Options options) {
 		this.options = options;
-		AuthToken auth = (options.user() != null) ? AuthTokens.basic(options.user(), options.password())
-				: AuthTokens.none();
-		this.driver = GraphDatabase.driver(options.bolt(), auth,
+		this.service = findService(options);
+		this.driver = GraphDatabase.driver(options.bolt(), boltAuth(options, this.service),
 				Config.builder()
 					.withLogging(Logging.none())
 					.withMaxConnectionPoolSize(Math.max(options.clients(), 1) * 2)
@@ -87,7 +93,39 @@ public final class ApiBenchmark {
 		if (this.clusterIds.isEmpty()) {
 			throw new IllegalStateException("The graph at " + options.bolt() + " has no clusters: is it loaded?");
 		}
-		this.service = findService(options);
+	}
+
+	/**
+	 * The Bolt credentials: the password given, else the operator's
+	 * ({@code CLUSTERGRAPH_NEO4J_PASSWORD}), else the one the embedded Neo4j generated
+	 * into its store directory; none when there is none of these.
+	 */
+	static AuthToken boltAuth(Options options, ServiceProcess service) {
+		String password = options.password();
+		if (password.isEmpty()) {
+			password = System.getenv().getOrDefault("CLUSTERGRAPH_NEO4J_PASSWORD", "");
+		}
+		if (password.isEmpty()) {
+			Path file = (options.passwordFile() != null) ? Path.of(options.passwordFile())
+					: (service != null) ? service.embeddedPasswordFile() : null;
+			if (file != null && Files.isReadable(file)) {
+				try {
+					password = Files.readString(file).strip();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			else if (options.passwordFile() != null) {
+				throw new IllegalArgumentException("Cannot read the Bolt password file " + file);
+			}
+		}
+		if (password.isEmpty()) {
+			System.err.println("No Bolt password found (--password, CLUSTERGRAPH_NEO4J_PASSWORD, --password-file):"
+					+ " connecting without authentication");
+			return AuthTokens.none();
+		}
+		return AuthTokens.basic((options.user() != null) ? options.user() : "neo4j", password);
 	}
 
 	/**
@@ -552,8 +590,9 @@ public final class ApiBenchmark {
 	 *
 	 * @param url the GraphQL endpoint
 	 * @param bolt the Bolt URI
-	 * @param user the Bolt user, or null for no authentication
-	 * @param password the Bolt password
+	 * @param user the Bolt user, or null for {@code neo4j}
+	 * @param password the Bolt password, or empty to look for one
+	 * @param passwordFile a file holding the Bolt password, or null
 	 * @param clients concurrent clients per side
 	 * @param settle the time the GraphQL queries run in turn before anything is measured
 	 * @param warmup the warm-up before each measured phase
@@ -562,11 +601,11 @@ public final class ApiBenchmark {
 	 * @param check how many cluster ids to compare answers on
 	 * @param pid the service's process id, or null to find it
 	 */
-	private record Options(String url, String bolt, String user, String password, int clients, Duration settle,
-			Duration warmup, Duration duration, Set<Integer> queries, int check, Long pid) {
+	record Options(String url, String bolt, String user, String password, String passwordFile, int clients,
+			Duration settle, Duration warmup, Duration duration, Set<Integer> queries, int check, Long pid) {
 
-		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "clients", "settle",
-				"warmup", "duration", "queries", "check", "pid");
+		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "clients",
+				"settle", "warmup", "duration", "queries", "check", "pid");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -590,7 +629,7 @@ public final class ApiBenchmark {
 			int clients = positive(given, "clients", "16");
 			return new Options(given.getOrDefault("url", "http://localhost:8080/graphql"),
 					given.getOrDefault("bolt", "bolt://127.0.0.1:7687"), given.get("user"),
-					given.getOrDefault("password", ""), clients,
+					given.getOrDefault("password", ""), given.get("password-file"), clients,
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", "0"))),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
 					Duration.ofSeconds(positive(given, "duration", "15")), queries,

@@ -2,6 +2,7 @@ package org.clustergraph.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -49,6 +50,30 @@ final class ServiceProcess implements AutoCloseable {
 
 	long pid() {
 		return this.pid;
+	}
+
+	/**
+	 * Where the embedded Neo4j of the process keeps its generated Bolt password:
+	 * {@code bolt-password} in its store directory, {@code CLUSTERGRAPH_DATA_DIR} from
+	 * its environment (default {@code data/neo4j}) against its working directory. Reading
+	 * another user's process environment needs their rights.
+	 * @return the file, or null when the process's environment cannot be read
+	 */
+	Path embeddedPasswordFile() {
+		Path proc = Path.of("/proc", Long.toString(this.pid));
+		try {
+			String store = "data/neo4j";
+			for (String variable : new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8)
+				.split("\0")) {
+				if (variable.startsWith("CLUSTERGRAPH_DATA_DIR=") && variable.length() > 22) {
+					store = variable.substring(22);
+				}
+			}
+			return proc.resolve("cwd").toRealPath().resolve(store).resolve("bolt-password");
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	/** The current VmRSS in KiB, or -1 when the process is gone. */

@@ -1,21 +1,32 @@
 package org.clustergraph.neo4j;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded server on its own: its store, its Bolt connector and its exposure rule.
+ * The embedded server on its own: its store, its password and its exposure rule.
  */
 class EmbeddedNeo4jTests {
 
@@ -23,46 +34,155 @@ class EmbeddedNeo4jTests {
 	Path store;
 
 	@Test
-	void keepsDataAcrossRestarts() {
-		EmbeddedNeo4jProperties properties = properties("127.0.0.1", false, "");
+	void keepsDataAndTheGeneratedPasswordAcrossRestarts() throws Exception {
+		EmbeddedNeo4jProperties properties = properties("127.0.0.1", "");
+		Path file = this.store.resolve("bolt-password");
+		String generated;
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties);
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+			assertThat(file).isRegularFile();
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			generated = Files.readString(file).strip();
+			assertThat(generated).hasSizeGreaterThanOrEqualTo(40);
+			assertThat(neo4j.authToken()).isEqualTo(AuthTokens.basic("neo4j", generated));
 			driver.executableQuery("CREATE (:Probe {value: 42})").execute();
 		}
 		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties);
-				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", generated))) {
+			assertThat(Files.readString(file).strip()).isEqualTo(generated);
 			var records = driver.executableQuery("MATCH (p:Probe) RETURN p.value AS value").execute().records();
 			assertThat(records).singleElement().satisfies((r) -> assertThat(r.get("value").asInt()).isEqualTo(42));
 		}
 	}
 
 	@Test
-	void refusesAnUnauthenticatedConnectorBeyondLoopback() {
-		assertThatIllegalStateException().isThrownBy(() -> EmbeddedNeo4j.start(properties("0.0.0.0", false, "")))
-			.withMessageContaining("not a loopback address")
-			.withMessageContaining("CLUSTERGRAPH_NEO4J_AUTH");
-		assertThatIllegalStateException().isThrownBy(() -> EmbeddedNeo4j.start(properties("0.0.0.0", true, " ")))
-			.withMessageContaining("CLUSTERGRAPH_NEO4J_PASSWORD");
+	void generatesADifferentPasswordForEachStore(@TempDir Path other) throws Exception {
+		String first = BoltPassword.resolve(properties("127.0.0.1", "")).value();
+		String second = BoltPassword
+			.resolve(new EmbeddedNeo4jProperties(other.resolve("neo4j"), "127.0.0.1", 0, "", "16m",
+					Duration.ofSeconds(30)))
+			.value();
+		assertThat(first).isNotEqualTo(second);
+		assertThat(BoltPassword.resolve(properties("127.0.0.1", "")).value()).isEqualTo(first);
+		// A store directory the service creates is its owner's only.
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(other.resolve("neo4j"))))
+			.isEqualTo("rwx------");
 	}
 
 	@Test
-	void requiresThePasswordWhenAuthenticationIsOn() {
-		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("0.0.0.0", true, "s3cret-enough"))) {
-			try (Driver anonymous = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
-				assertThatThrownBy(anonymous::verifyConnectivity).isInstanceOf(AuthenticationException.class);
-			}
-			try (Driver wrong = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "wrong-password"))) {
-				assertThatThrownBy(wrong::verifyConnectivity).isInstanceOf(AuthenticationException.class);
-			}
-			try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic("neo4j", "s3cret-enough"))) {
-				assertThat(driver.executableQuery("RETURN 1 AS one").execute().records().get(0).get("one").asInt())
-					.isEqualTo(1);
-			}
+	void makesAPasswordFileOthersCanReadOwnerOnly() throws Exception {
+		Path file = this.store.resolve("bolt-password");
+		Files.writeString(file, "an-operator-written-one\n");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(BoltPassword.resolve(properties("127.0.0.1", "")).value()).isEqualTo("an-operator-written-one");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void refusesAConnectorBeyondLoopbackWithoutTheOperatorsPassword() {
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedNeo4j.start(properties("0.0.0.0", "")))
+			.withMessageContaining("not a loopback address")
+			.withMessageContaining("CLUSTERGRAPH_NEO4J_PASSWORD");
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedNeo4j.start(properties("0.0.0.0", " ")))
+			.withMessageContaining("CLUSTERGRAPH_NEO4J_PASSWORD");
+		assertThat(this.store.resolve("bolt-password")).doesNotExist();
+	}
+
+	@Test
+	void refusesAnOperatorsPasswordNeo4jWouldRefuse() {
+		assertThatIllegalStateException().isThrownBy(() -> EmbeddedNeo4j.start(properties("127.0.0.1", "short")))
+			.withMessageContaining("CLUSTERGRAPH_NEO4J_PASSWORD")
+			.withMessageContaining("8 characters");
+	}
+
+	@Test
+	void requiresThePasswordOnLoopbackToo() {
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("127.0.0.1", ""))) {
+			assertRefused(neo4j, AuthTokens.none());
+			assertRefused(neo4j, AuthTokens.basic("neo4j", "neo4j"));
+			assertRefused(neo4j, AuthTokens.basic("neo4j", "wrong-password"));
 		}
 	}
 
-	private EmbeddedNeo4jProperties properties(String address, boolean auth, String password) {
-		return new EmbeddedNeo4jProperties(this.store, address, 0, auth, password, "16m", Duration.ofSeconds(30));
+	@Test
+	void requiresTheOperatorsPasswordAndFollowsItsChangesAcrossRestarts() {
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("0.0.0.0", "s3cret-enough"))) {
+			assertRefused(neo4j, AuthTokens.none());
+			assertRefused(neo4j, AuthTokens.basic("neo4j", "wrong-password"));
+			assertAccepted(neo4j, AuthTokens.basic("neo4j", "s3cret-enough"));
+		}
+		// The same password again, and then a new one.
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("0.0.0.0", "s3cret-enough"))) {
+			assertAccepted(neo4j, AuthTokens.basic("neo4j", "s3cret-enough"));
+		}
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("127.0.0.1", "an0ther-s3cret"))) {
+			assertRefused(neo4j, AuthTokens.basic("neo4j", "s3cret-enough"));
+			assertAccepted(neo4j, AuthTokens.basic("neo4j", "an0ther-s3cret"));
+		}
+		assertThat(this.store.resolve("bolt-password")).doesNotExist();
+	}
+
+	@Test
+	void loadsNoProcedureFromAJarInThePluginsDirectory() throws Exception {
+		Path plugins = Files.createDirectories(this.store.resolve("plugins"));
+		try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("probe.jar")))) {
+			for (Class<?> type : List.of(PluginProbe.class, PluginProbe.Output.class)) {
+				String entry = type.getName().replace('.', '/') + ".class";
+				jar.putNextEntry(new JarEntry(entry));
+				try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+					in.transferTo(jar);
+				}
+				jar.closeEntry();
+			}
+		}
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("127.0.0.1", ""));
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+			List<String> procedures = driver.executableQuery("SHOW PROCEDURES YIELD name RETURN name")
+				.execute()
+				.records()
+				.stream()
+				.map((r) -> r.get("name").asString())
+				.toList();
+			// The service's own still load.
+			assertThat(procedures).contains("db.index.fulltext.queryNodes", "db.prepareForReplanning")
+				.doesNotContain("clustergraph.probe");
+			assertThatThrownBy(() -> driver.executableQuery("CALL clustergraph.probe()").execute())
+				.isInstanceOf(ClientException.class)
+				.hasMessageContaining("clustergraph.probe");
+		}
+	}
+
+	@Test
+	void stopsWhenTheRemovedSwitchWouldTurnAuthenticationOff() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Neo4jConnectionConfiguration
+				.checkRemovedSettings(new MockEnvironment().withProperty("CLUSTERGRAPH_NEO4J_AUTH", "false")))
+			.withMessageContaining("CLUSTERGRAPH_NEO4J_AUTH=false is no longer supported");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Neo4jConnectionConfiguration.checkRemovedSettings(
+					new MockEnvironment().withProperty("clustergraph.embedded.auth-enabled", "false")))
+			.withMessageContaining("always requires a password");
+		assertThatNoException().isThrownBy(() -> Neo4jConnectionConfiguration
+			.checkRemovedSettings(new MockEnvironment().withProperty("CLUSTERGRAPH_NEO4J_AUTH", "true")));
+		assertThatNoException()
+			.isThrownBy(() -> Neo4jConnectionConfiguration.checkRemovedSettings(new MockEnvironment()));
+	}
+
+	private static void assertRefused(EmbeddedNeo4j neo4j, AuthToken auth) {
+		try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), auth)) {
+			assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
+		}
+	}
+
+	private static void assertAccepted(EmbeddedNeo4j neo4j, AuthToken auth) {
+		try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), auth)) {
+			assertThat(driver.executableQuery("RETURN 1 AS one").execute().records().get(0).get("one").asInt())
+				.isEqualTo(1);
+		}
+	}
+
+	private EmbeddedNeo4jProperties properties(String address, String password) {
+		return new EmbeddedNeo4jProperties(this.store, address, 0, password, "16m", Duration.ofSeconds(30));
 	}
 
 }
