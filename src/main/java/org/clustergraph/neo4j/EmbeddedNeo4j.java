@@ -1,6 +1,7 @@
 package org.clustergraph.neo4j;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -47,6 +48,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	static final List<String> PROCEDURES = List.of("db.index.fulltext.queryNodes", "db.prepareForReplanning");
 
+	/** Where a store keeps its system database, which holds the users. */
+	static final Path SYSTEM_STORE = Path.of("data", "databases", "system");
+
 	private final DatabaseManagementService service;
 
 	private final int boltPort;
@@ -86,21 +90,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		checkExposure(properties);
 		long started = System.nanoTime();
 		Path home = properties.directory().toAbsolutePath();
-		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
-			.setConfig(Map.of(BoltConnector.enabled, true, BoltConnector.listen_address,
-					new SocketAddress(properties.boltAddress(), properties.boltPort()), HttpConnector.enabled, false,
-					HttpsConnector.enabled, false))
-			.setConfig(lockdown())
-			.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(properties.pageCache()))
-			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
-			.setConfig(GraphDatabaseSettings.udc_enabled, false)
-			// Bolt's Netty loops otherwise wait out a quiet period of seconds each when
-			// stopping.
-			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
-			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
-			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
-			.build();
+		if (!Files.isDirectory(home.resolve(SYSTEM_STORE))) {
+			initialize(home, properties, password);
+		}
+		DatabaseManagementService service = builder(home, properties, true).build();
 		try {
 			setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
 			GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -117,6 +110,43 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			service.shutdown();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Creates a new store with Bolt closed and sets the password before any client can
+	 * connect: a new store's {@code neo4j} user starts with Neo4j's well-known default
+	 * password, which would otherwise be open on the port until the first
+	 * {@code ALTER USER} ran.
+	 */
+	private static void initialize(Path home, EmbeddedNeo4jProperties properties, BoltPassword password) {
+		long started = System.nanoTime();
+		DatabaseManagementService service = builder(home, properties, false).build();
+		try {
+			setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+		}
+		finally {
+			service.shutdown();
+		}
+		logger.info("Created the embedded Neo4j store {} with Bolt closed, to set its password, in {} ms", home,
+				Duration.ofNanos(System.nanoTime() - started).toMillis());
+	}
+
+	private static DatabaseManagementServiceBuilder builder(Path home, EmbeddedNeo4jProperties properties,
+			boolean bolt) {
+		return new DatabaseManagementServiceBuilder(home)
+			.setConfig(Map.of(BoltConnector.enabled, bolt, BoltConnector.listen_address,
+					new SocketAddress(properties.boltAddress(), properties.boltPort()), HttpConnector.enabled, false,
+					HttpsConnector.enabled, false))
+			.setConfig(lockdown())
+			.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(properties.pageCache()))
+			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+			.setConfig(GraphDatabaseSettings.udc_enabled, false)
+			// Bolt's Netty loops otherwise wait out a quiet period of seconds each when
+			// stopping.
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500));
 	}
 
 	/**

@@ -1,11 +1,17 @@
 package org.clustergraph.neo4j;
 
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
@@ -166,6 +173,50 @@ class EmbeddedNeo4jTests {
 			.checkRemovedSettings(new MockEnvironment().withProperty("CLUSTERGRAPH_NEO4J_AUTH", "true")));
 		assertThatNoException()
 			.isThrownBy(() -> Neo4jConnectionConfiguration.checkRemovedSettings(new MockEnvironment()));
+	}
+
+	@Test
+	void neverOpensANewStoresPortToTheDefaultPassword() throws Exception {
+		int port;
+		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = free.getLocalPort();
+		}
+		// A local client trying Neo4j's well-known initial login all through the start.
+		AtomicBoolean probing = new AtomicBoolean(true);
+		AtomicInteger refused = new AtomicInteger();
+		List<String> accepted = new CopyOnWriteArrayList<>();
+		Thread prober = Thread.ofPlatform().start(() -> {
+			try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.basic("neo4j", "neo4j"),
+					Config.builder().withConnectionTimeout(200, TimeUnit.MILLISECONDS).build())) {
+				while (probing.get()) {
+					try {
+						driver.verifyConnectivity();
+						accepted.add("logged in");
+					}
+					catch (AuthenticationException ex) {
+						refused.incrementAndGet();
+					}
+					catch (RuntimeException ex) {
+						// Not listening yet, or the lock-out after failed logins.
+					}
+				}
+			}
+		});
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j
+			.start(new EmbeddedNeo4jProperties(this.store, "127.0.0.1", port, "", "16m", Duration.ofSeconds(30)))) {
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (refused.get() == 0 && System.nanoTime() < until) {
+				Thread.sleep(20);
+			}
+		}
+		finally {
+			probing.set(false);
+			prober.join();
+		}
+		assertThat(accepted).isEmpty();
+		assertThat(refused.get()).as("the prober reached the port").isPositive();
+		// The store is no longer new, so the next start goes straight to an open port.
+		assertThat(this.store.resolve(EmbeddedNeo4j.SYSTEM_STORE)).isDirectory();
 	}
 
 	private static void assertRefused(EmbeddedNeo4j neo4j, AuthToken auth) {
