@@ -39,6 +39,8 @@ class DatabaseOutageTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final String PASSWORD = "outage-test-password";
+
 	private static final String QUERY = "{ programs { key } dataset { listingCount } }";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,8 +53,8 @@ class DatabaseOutageTests {
 		EmbeddedNeo4j database = EmbeddedNeo4j.start(properties(0));
 		int boltPort = URI.create(database.boltUri()).getPort();
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ClusterGraphApplication.class).run(
-				"--spring.neo4j.uri=" + database.boltUri(), "--server.port=0",
-				"--clustergraph.load.report-file=" + this.store.resolve("report.txt"))) {
+				"--spring.neo4j.uri=" + database.boltUri(), "--spring.neo4j.authentication.password=" + PASSWORD,
+				"--server.port=0", "--clustergraph.load.report-file=" + this.store.resolve("report.txt"))) {
 			int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 			HttpResponse<String> before = post(port);
 			assertThat(before.statusCode()).isEqualTo(200);
@@ -134,7 +136,7 @@ class DatabaseOutageTests {
 	}
 
 	private EmbeddedNeo4jProperties properties(int boltPort) {
-		return new EmbeddedNeo4jProperties(this.store.resolve("neo4j"), "127.0.0.1", boltPort, false, "", "16m",
+		return new EmbeddedNeo4jProperties(this.store.resolve("neo4j"), "127.0.0.1", boltPort, PASSWORD, "16m",
 				Duration.ofSeconds(30));
 	}
 
