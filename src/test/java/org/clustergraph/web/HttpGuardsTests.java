@@ -135,6 +135,32 @@ class HttpGuardsTests {
 				"$deep");
 	}
 
+	@Test
+	void putsTheBrowsersProtectionsOnPagesApiAnswersAndRefusals() throws Exception {
+		List<HttpResponse<String>> responses = List.of(send(request("/").GET()), send(request("/graphiql").GET()),
+				send(request("/explorer/explorer.js").GET()), send(request("/graphiql/graphiql.js").GET()),
+				send(post(QUERY)), send(post("null")), send(post(QUERY).setHeader("Content-Type", "*/*")),
+				send(request("/nope").GET()), send(request("/actuator/health").GET()));
+		for (HttpResponse<String> response : responses) {
+			String what = response.request().uri() + " " + response.statusCode();
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(what)
+				.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self';", "frame-ancestors 'none'",
+						"object-src 'none'", "default-src 'self'"));
+		}
+	}
+
+	@Test
+	void pagesRunNoInlineScript() throws Exception {
+		for (String page : List.of("/", "/graphiql")) {
+			String html = send(request(page).GET()).body();
+			assertThat(html).contains("<script src=").doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
+			assertThat(html).doesNotContainPattern("\\son[a-z]+=");
+			assertThat(html).doesNotContain("<style");
+		}
+	}
+
 	private static String variables(String name, String value) {
 		return "{\"query\":\"{ __typename }\",\"variables\":{\"" + name + "\":" + value + "}}";
 	}
