@@ -36,6 +36,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Refuses, with a 4xx and a small GraphQL-shaped JSON body, the requests that Spring
@@ -79,7 +80,10 @@ class HttpGuards extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded and without ;parameters, as Spring routes it: /graphql;x=1 and
+		// /%67raphql
+		// reach the GraphQL handler too.
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
 		MediaType contentType = null;
 		if (header != null) {

@@ -55,6 +55,11 @@ class HttpGuardsTests {
 			}
 		}
 		assertRefused(send(post("null")), 400, "not a JSON object");
+		// Spring routes these to the GraphQL handler too.
+		for (String path : List.of("/graphql;x=1", "/%67raphql", "/graphql;jsessionid=1")) {
+			assertRefused(send(request(path).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("null"))), 400, "null");
+		}
 	}
 
 	@Test
@@ -87,7 +92,7 @@ class HttpGuardsTests {
 
 	@Test
 	void answersTheErrorPageAskedForDirectlyWith404() throws Exception {
-		for (String path : List.of("/error", "/error/", "/error/x")) {
+		for (String path : List.of("/error", "/error/", "/error/x", "/error;x=1", "/%65rror")) {
 			for (String accept : List.of("application/json", "*/*")) {
 				HttpResponse<String> response = send(request(path).header("Accept", accept).GET());
 				assertThat(response.statusCode()).as(path).isEqualTo(404);
