@@ -53,6 +53,21 @@ class ApplicationTests {
 		assertThat(response.body()).doesNotContain("community", "bolt", "127.0.0.1", "path", "free", "2026.");
 	}
 
+	@Test
+	void metricsLeaveOutTheDisksPath() throws Exception {
+		HttpResponse<String> names = get("/actuator/metrics");
+		assertThat(names.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(names.body()).path("names").valueStream().map(JsonNode::asString))
+			.contains("jvm.memory.used", "process.uptime")
+			.doesNotContain("disk.free", "disk.total");
+		assertThat(get("/actuator/metrics/disk.free").statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private JsonNode post(String path, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
