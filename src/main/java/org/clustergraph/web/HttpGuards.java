@@ -80,9 +80,8 @@ class HttpGuards extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// Decoded and without ;parameters, as Spring routes it: /graphql;x=1 and
-		// /%67raphql
-		// reach the GraphQL handler too.
+		// Decoded and without ;parameters, as Spring routes it (/graphql;x=1 and
+		// /%67raphql reach the GraphQL handler too).
 		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
 		MediaType contentType = null;
