@@ -36,15 +36,36 @@ class ApplicationTests {
 		assertThat(body.has("errors")).isFalse();
 	}
 
+	/**
+	 * Anyone may ask for health; its details (the disk's path and sizes, the Neo4j
+	 * version and Bolt address) are shown only when configured.
+	 */
 	@Test
-	void healthReportsTheDatabase() throws Exception {
+	void healthReportsTheDatabaseButNoDetails() throws Exception {
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		JsonNode health = this.json.readTree(response.body());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(health.at("/components/neo4j/status").asString()).isEqualTo("UP");
-		assertThat(health.at("/components/neo4j/details/edition").asString()).isEqualTo("community");
+		assertThat(health.at("/components/diskSpace/status").asString()).isEqualTo("UP");
+		assertThat(health.findValues("details")).isEmpty();
+		assertThat(response.body()).doesNotContain("community", "bolt", "127.0.0.1", "path", "free", "2026.");
+	}
+
+	@Test
+	void metricsLeaveOutTheDisksPath() throws Exception {
+		HttpResponse<String> names = get("/actuator/metrics");
+		assertThat(names.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(names.body()).path("names").valueStream().map(JsonNode::asString))
+			.contains("jvm.memory.used", "process.uptime")
+			.doesNotContain("disk.free", "disk.total");
+		assertThat(get("/actuator/metrics/disk.free").statusCode()).isEqualTo(404);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode post(String path, String body) throws Exception {

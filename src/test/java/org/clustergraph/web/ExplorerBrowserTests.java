@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,8 @@ class ExplorerBrowserTests {
 		options.setBinary(binary);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--window-size=1366,768", "--lang=zh-CN");
+		// The console, where Chromium reports what the Content-Security-Policy blocked.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -95,6 +99,19 @@ class ExplorerBrowserTests {
 		waitFor(() -> browser.findElements(By.cssSelector("#view tbody tr")).size() > 5);
 		assertThat(browser.findElement(By.id("view")).getText()).contains("仙桃市无纺布产业集群");
 		screenshot("01-opening");
+		assertThat(blockedByThePolicy()).isEmpty();
+	}
+
+	@Test
+	void graphiqlRunsItsExampleUnderTheContentSecurityPolicy() throws IOException {
+		blockedByThePolicy();
+		browser.get("http://localhost:" + this.port + "/graphiql");
+		WebElement run = waitForElement(By.cssSelector(".graphiql-execute-button"));
+		waitFor(() -> browser.findElement(By.cssSelector(".graphiql-query-editor")).getText().contains("cluster(id:"));
+		run.click();
+		waitFor(() -> browser.findElement(By.cssSelector(".graphiql-response")).getText().contains("仙桃市无纺布产业集群"));
+		screenshot("08-graphiql");
+		assertThat(blockedByThePolicy()).isEmpty();
 	}
 
 	@Test
@@ -194,6 +211,21 @@ class ExplorerBrowserTests {
 		browser.findElement(By.cssSelector("#search-form button")).click();
 	}
 
+	/**
+	 * What Chromium's console says the Content-Security-Policy refused since the last
+	 * call.
+	 */
+	private static List<String> blockedByThePolicy() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
+	}
+
 	private long drawnNodes() {
 		return (Long) script("return window.explorer.cy.nodes().length");
 	}
@@ -219,8 +251,9 @@ class ExplorerBrowserTests {
 			catch (IOException ignored) {
 				// The timeout is the failure to report.
 			}
-			throw new AssertionError(
-					"Timed out; the page's status line said: " + browser.findElement(By.id("status")).getText(), ex);
+			List<WebElement> status = browser.findElements(By.id("status"));
+			throw new AssertionError("Timed out; the page's status line said: "
+					+ (status.isEmpty() ? "(no status line)" : status.getFirst().getText()), ex);
 		}
 	}
 
