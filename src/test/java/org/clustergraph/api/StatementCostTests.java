@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.summary.GqlNotification;
 import org.neo4j.driver.summary.QueryProfile;
+import org.neo4j.driver.summary.ResultSummary;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -89,6 +91,30 @@ class StatementCostTests {
 	@Test
 	void theProvincesOfAPageOfClustersReadLessThanTheRegionTree() {
 		assertThat(dbHits("api/provinces-of-clusters", Map.of("keys", clusters))).isPositive().isLessThan(regions);
+	}
+
+	@Test
+	void aShortestPathIsSearchedHopByHopAndGivesTheDatabaseNothingToWarnAbout() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			String from = session.run("MATCH (p:Program {key: 'hubei'}) RETURN elementId(p) AS e")
+				.single()
+				.get("e")
+				.asString();
+			String to = session.run("MATCH (i:Industry {code: '0212'}) RETURN elementId(i) AS e")
+				.single()
+				.get("e")
+				.asString();
+			for (int maxLength : List.of(1, 10)) {
+				ResultSummary summary = session
+					.run(CypherFiles.get("graph/shortest-path"), Map.of("from", from, "to", to, "maxLength", maxLength,
+							"through", List.of("Cluster", "Region", "Industry")))
+					.consume();
+				// An exhaustive search was announced with a notification, which the
+				// driver logged for every path request.
+				assertThat(summary.gqlStatusObjects()).as("maxLength %d", maxLength)
+					.noneMatch(GqlNotification.class::isInstance);
+			}
+		}
 	}
 
 	private long dbHits(String statement, Map<String, Object> parameters) {
