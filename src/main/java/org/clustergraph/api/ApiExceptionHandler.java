@@ -8,6 +8,7 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -86,11 +87,15 @@ class ApiExceptionHandler {
 	}
 
 	private static boolean isUnreachable(Throwable cause) {
-		if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException) {
+		// A refused login (the password changed, logins rate-limited) leaves the service
+		// without a database just as a stopped server does.
+		if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
+				|| cause instanceof AuthenticationException) {
 			return true;
 		}
 		return cause instanceof Neo4jException neo4j
-				&& "Neo.TransientError.General.DatabaseUnavailable".equals(neo4j.code());
+				&& ("Neo.TransientError.General.DatabaseUnavailable".equals(neo4j.code())
+						|| "Neo.ClientError.Security.AuthenticationRateLimit".equals(neo4j.code()));
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message) {

@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -59,6 +62,11 @@ record BoltPassword(String value, boolean generated) {
 			if (operator.codePointCount(0, operator.length()) < MINIMUM_LENGTH) {
 				throw new IllegalStateException("CLUSTERGRAPH_NEO4J_PASSWORD is shorter than " + MINIMUM_LENGTH
 						+ " characters, the least Neo4j accepts");
+			}
+			Path stale = file(properties.directory());
+			if (Files.exists(stale, LinkOption.NOFOLLOW_LINKS)) {
+				logger.warn("{} holds a generated password that no longer works: CLUSTERGRAPH_NEO4J_PASSWORD is set;"
+						+ " delete the file so that nobody logs in with it", stale);
 			}
 			return new BoltPassword(operator, false);
 		}
@@ -136,11 +144,29 @@ record BoltPassword(String value, boolean generated) {
 	}
 
 	private static String read(Path file) throws IOException {
+		// A link could make another file, one someone else can read or write, the
+		// password; the service writes a plain file and reads only that.
+		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+			throw new IllegalStateException("The embedded Neo4j's password file " + file + " is not a plain file (a"
+					+ " link or a directory): remove it to have a new one generated, or set CLUSTERGRAPH_NEO4J_PASSWORD");
+		}
 		if (supportsPosix(file.getParent())) {
-			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+			PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			UserPrincipal self = file.getFileSystem()
+				.getUserPrincipalLookupService()
+				.lookupPrincipalByName(System.getProperty("user.name"));
+			if (!attributes.owner().equals(self)) {
+				throw new IllegalStateException("The embedded Neo4j's password file " + file + " belongs to "
+						+ attributes.owner().getName() + ", not to the service's user " + self.getName()
+						+ ": remove it to have a new one generated, or set CLUSTERGRAPH_NEO4J_PASSWORD");
+			}
+			Set<PosixFilePermission> permissions = attributes.permissions();
 			if (!OWNER_ONLY.containsAll(permissions)) {
-				logger.warn("The embedded Neo4j's password file {} was {}: making it readable by its owner only", file,
-						PosixFilePermissions.toString(permissions));
+				logger
+					.warn("The embedded Neo4j's password file {} was {}: making it readable by its owner only; whoever"
+							+ " could read it may know the password, so delete the file to have a new one generated at the"
+							+ " next start", file, PosixFilePermissions.toString(permissions));
 				Files.setPosixFilePermissions(file, OWNER_ONLY);
 			}
 		}

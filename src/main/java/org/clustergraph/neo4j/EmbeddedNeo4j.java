@@ -1,6 +1,8 @@
 package org.clustergraph.neo4j;
 
 import java.net.InetAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.UnknownHostException;
@@ -21,6 +23,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -48,8 +51,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	static final List<String> PROCEDURES = List.of("db.index.fulltext.queryNodes", "db.prepareForReplanning");
 
-	/** Where a store keeps its system database, which holds the users. */
-	static final Path SYSTEM_STORE = Path.of("data", "databases", "system");
+	/**
+	 * Written into the store once its {@code neo4j} user's password has been set with
+	 * Bolt closed. Without it (a new store, one from a version that ran without
+	 * authentication, or a first start that was interrupted) the password is set with
+	 * Bolt closed before the port opens.
+	 */
+	static final Path LOCKED_MARKER = Path.of("password-set-with-bolt-closed");
 
 	private final DatabaseManagementService service;
 
@@ -90,7 +98,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		checkExposure(properties);
 		long started = System.nanoTime();
 		Path home = properties.directory().toAbsolutePath();
-		if (!Files.isDirectory(home.resolve(SYSTEM_STORE))) {
+		if (!Files.exists(home.resolve(LOCKED_MARKER))) {
 			initialize(home, properties, password);
 		}
 		DatabaseManagementService service = builder(home, properties, true).build();
@@ -113,10 +121,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a new store with Bolt closed and sets the password before any client can
-	 * connect: a new store's {@code neo4j} user starts with Neo4j's well-known default
-	 * password, which would otherwise be open on the port until the first
-	 * {@code ALTER USER} ran.
+	 * Sets the password with Bolt closed, before any client can connect: a new store's
+	 * {@code neo4j} user starts with Neo4j's well-known default password, which would
+	 * otherwise be open on the port until the first {@code ALTER USER} ran.
 	 */
 	private static void initialize(Path home, EmbeddedNeo4jProperties properties, BoltPassword password) {
 		long started = System.nanoTime();
@@ -127,7 +134,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		finally {
 			service.shutdown();
 		}
-		logger.info("Created the embedded Neo4j store {} with Bolt closed, to set its password, in {} ms", home,
+		try {
+			Files.writeString(home.resolve(LOCKED_MARKER),
+					"The neo4j user's initial password was replaced with Bolt closed; see README, \"Security\".\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + home.resolve(LOCKED_MARKER), ex);
+		}
+		logger.info("Set the password of the embedded Neo4j store {} with Bolt closed in {} ms", home,
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
@@ -158,6 +172,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		// address against the blocklist before connecting: every address is on it.
 		List<IPAddressString> everyAddress = List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
 		return Map.of(GraphDatabaseSettings.auth_enabled, true,
+				// The service logs in as the same user as any other client: locking the
+				// user out after failed logins would let anyone on the host stop the
+				// service's new connections by failing three logins every five seconds.
+				GraphDatabaseSettings.auth_max_failed_attempts, 0,
+				// Neo4j's fleet manager, whose procedures register the server with a
+				// hosted
+				// service and send it data, stays off.
+				FleetManagementSettings.fleet_manager_enabled, false,
 				// LOAD CSV FROM 'file:///...' fails, whatever the import directory.
 				GraphDatabaseSettings.allow_file_urls, false, GraphDatabaseInternalSettings.cypher_ip_blocklist,
 				everyAddress, GraphDatabaseSettings.procedure_allowlist, PROCEDURES,

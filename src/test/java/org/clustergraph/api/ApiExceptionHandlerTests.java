@@ -10,6 +10,7 @@ import graphql.language.SourceLocation;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -77,6 +78,16 @@ class ApiExceptionHandlerTests {
 		GraphQLError expired = this.handler
 			.database(new DataRetrievalFailureException("read failed", new SessionExpiredException("gone")), this.env);
 		assertThat(expired.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+		GraphQLError refusedLogin = this.handler.database(
+				new TransactionSystemException("Could not open",
+						new AuthenticationException("Neo.ClientError.Security.Unauthorized", "bad credentials")),
+				this.env);
+		assertThat(refusedLogin.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+		GraphQLError rateLimited = this.handler.database(
+				new TransactionSystemException("Could not open",
+						new ClientException("Neo.ClientError.Security.AuthenticationRateLimit", "too many times")),
+				this.env);
+		assertThat(rateLimited.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
 	}
 
 	@Test

@@ -17,6 +17,10 @@ import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -153,6 +157,8 @@ class EmbeddedNeo4jTests {
 			// The service's own still load.
 			assertThat(procedures).contains("db.index.fulltext.queryNodes", "db.prepareForReplanning")
 				.doesNotContain("clustergraph.probe");
+			// Nor do those of Neo4j's own libraries that would send data out of the host.
+			assertThat(procedures).noneMatch((name) -> name.startsWith("fleetManagement."));
 			assertThatThrownBy(() -> driver.executableQuery("CALL clustergraph.probe()").execute())
 				.isInstanceOf(ClientException.class)
 				.hasMessageContaining("clustergraph.probe");
@@ -177,11 +183,53 @@ class EmbeddedNeo4jTests {
 
 	@Test
 	void neverOpensANewStoresPortToTheDefaultPassword() throws Exception {
+		assertNoDefaultLoginWhileStarting();
+		// The store is marked, so the next start goes straight to an open port.
+		assertThat(this.store.resolve(EmbeddedNeo4j.LOCKED_MARKER)).isRegularFile();
+	}
+
+	@Test
+	void setsThePasswordWithBoltClosedOnAStoreThatRanWithoutAuthentication() throws Exception {
+		// A store as an earlier version left it, with authentication off: its neo4j user
+		// still has the initial password.
+		DatabaseManagementService unprotected = new DatabaseManagementServiceBuilder(this.store)
+			.setConfig(BoltConnector.enabled, false)
+			.setConfig(GraphDatabaseSettings.auth_enabled, false)
+			.build();
+		unprotected.shutdown();
+		assertThat(this.store.resolve("data/databases/system")).isDirectory();
+		assertNoDefaultLoginWhileStarting();
+	}
+
+	@Test
+	void refusesAPasswordFileThatIsALink() throws Exception {
+		Path elsewhere = Files.writeString(this.store.resolveSibling(this.store.getFileName() + "-planted"),
+				"a-password-someone-else-knows\n");
+		Files.createDirectories(this.store);
+		Files.createSymbolicLink(BoltPassword.file(this.store), elsewhere);
+		assertThatIllegalStateException().isThrownBy(() -> BoltPassword.resolve(properties("127.0.0.1", "")))
+			.withMessageContaining("not a plain file");
+	}
+
+	@Test
+	void doesNotLockTheServiceOutAfterFailedLogins() {
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties("127.0.0.1", ""))) {
+			for (int i = 0; i < 5; i++) {
+				assertRefused(neo4j, AuthTokens.basic("neo4j", "wrong-password-" + i));
+			}
+			assertAccepted(neo4j, neo4j.authToken());
+		}
+	}
+
+	/**
+	 * Starts the store while a local client tries Neo4j's well-known initial login all
+	 * through the start, and checks that it never got in.
+	 */
+	private void assertNoDefaultLoginWhileStarting() throws Exception {
 		int port;
 		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = free.getLocalPort();
 		}
-		// A local client trying Neo4j's well-known initial login all through the start.
 		AtomicBoolean probing = new AtomicBoolean(true);
 		AtomicInteger refused = new AtomicInteger();
 		List<String> accepted = new CopyOnWriteArrayList<>();
@@ -197,7 +245,7 @@ class EmbeddedNeo4jTests {
 						refused.incrementAndGet();
 					}
 					catch (RuntimeException ex) {
-						// Not listening yet, or the lock-out after failed logins.
+						// Not listening yet.
 					}
 				}
 			}
@@ -215,8 +263,6 @@ class EmbeddedNeo4jTests {
 		}
 		assertThat(accepted).isEmpty();
 		assertThat(refused.get()).as("the prober reached the port").isPositive();
-		// The store is no longer new, so the next start goes straight to an open port.
-		assertThat(this.store.resolve(EmbeddedNeo4j.SYSTEM_STORE)).isDirectory();
 	}
 
 	private static void assertRefused(EmbeddedNeo4j neo4j, AuthToken auth) {
