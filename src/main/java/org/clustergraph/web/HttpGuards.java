@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -174,11 +175,25 @@ class HttpGuards extends OncePerRequestFilter {
 				return "The request body is " + describe(first)
 						+ ", not a JSON object; send {\"query\": \"...\", \"variables\": {...}}";
 			}
+			boolean query = false;
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
 				JsonToken value = parser.nextToken();
+				String refusal = switch (name) {
+					case "query" -> (value == JsonToken.VALUE_STRING) ? null
+							: "query is " + describe(value) + "; send the GraphQL document as a JSON string";
+					case "operationName" -> (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL) ? null
+							: "operationName is " + describe(value) + "; send the operation's name as a JSON string";
+					case "variables", "extensions" -> (value == JsonToken.START_OBJECT || value == JsonToken.VALUE_NULL)
+							? null : name + " is " + describe(value) + "; send a JSON object";
+					default -> null;
+				};
+				if (refusal != null) {
+					return refusal;
+				}
+				query |= name.equals("query");
 				if ("variables".equals(name) && value == JsonToken.START_OBJECT) {
-					String refusal = checkVariables(parser);
+					refusal = checkVariables(parser);
 					if (refusal != null) {
 						return refusal;
 					}
@@ -187,7 +202,19 @@ class HttpGuards extends OncePerRequestFilter {
 					parser.skipChildren();
 				}
 			}
+			if (parser.nextToken() != null) {
+				return "The request body goes on after its JSON object; send one object";
+			}
+			if (!query) {
+				return "The request has no query; send {\"query\": \"...\"} with the GraphQL document as a string";
+			}
 			return null;
+		}
+		catch (StreamConstraintsException ex) {
+			// Valid JSON, but nested deeper (or with longer values) than any request
+			// needs.
+			return "The request body nests its JSON deeper, or holds longer values, than a GraphQL request needs; "
+					+ "send the query and a few variables";
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
@@ -203,6 +230,12 @@ class HttpGuards extends OncePerRequestFilter {
 			String variable = parser.currentName();
 			JsonToken token = parser.nextToken();
 			if (token != JsonToken.START_ARRAY && token != JsonToken.START_OBJECT) {
+				// A variable that is a single value counts as one.
+				if (++values > this.limits.maxVariableValues()) {
+					return "Variable $" + variable + " brings the variables above " + this.limits.maxVariableValues()
+							+ " values (list elements and input fields, at every level, all variables together), "
+							+ "the most a request may send";
+				}
 				continue;
 			}
 			int depth = 1;
@@ -241,6 +274,7 @@ class HttpGuards extends OncePerRequestFilter {
 			case VALUE_STRING -> "a JSON string";
 			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
 			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case START_OBJECT -> "a JSON object";
 			default -> "not a JSON object";
 		};
 	}
