@@ -1,9 +1,5 @@
 package org.clustergraph.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -12,9 +8,7 @@ import java.util.Map;
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
 import org.junit.jupiter.api.Test;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,12 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GraphTest
 class BadRequestApiTests {
-
-	/**
-	 * Writes every character outside ASCII as a JSON escape, so that half of a surrogate
-	 * pair reaches the service as a client would send it, not as the encoder's '?'.
-	 */
-	private static final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
 	/** A cursor in the API's own form whose position is the largest int. */
 	private static final String HUGE_CURSOR = Base64.getUrlEncoder()
@@ -170,24 +158,11 @@ class BadRequestApiTests {
 	}
 
 	private JsonNode post(String query) {
-		return post(query, Map.of());
+		return new GraphQlOverHttp(this.port).post(query);
 	}
 
 	private JsonNode post(String query, Map<String, Object> variables) {
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							json.writeValueAsString(Map.of("query", query, "variables", variables)),
-							StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			assertThat(response.statusCode()).as(response.body()).isLessThan(500);
-			return json.readTree(response.body());
-		}
-		catch (java.io.IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new GraphQlOverHttp(this.port).post(query, variables);
 	}
 
 }

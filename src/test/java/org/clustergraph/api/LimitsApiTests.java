@@ -1,17 +1,11 @@
 package org.clustergraph.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.clustergraph.GraphTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @GraphTest
 class LimitsApiTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -117,23 +109,11 @@ class LimitsApiTests {
 	}
 
 	private JsonNode post(String query) {
-		return post(query, Map.of());
+		return new GraphQlOverHttp(this.port).post(query);
 	}
 
 	private JsonNode post(String query, Map<String, Object> variables) {
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/graphql"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							json.writeValueAsString(Map.of("query", query, "variables", variables)),
-							StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return json.readTree(response.body());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new GraphQlOverHttp(this.port).post(query, variables);
 	}
 
 }
