@@ -223,24 +223,18 @@ class HttpGuards extends OncePerRequestFilter {
 		}
 	}
 
-	/** Counts the values under {@code variables}, whose opening brace was just read. */
+	/**
+	 * Counts the values under {@code variables}, whose opening brace was just read: a
+	 * variable that is a single value counts once, one that is a list or an input object
+	 * counts its elements and fields at every level.
+	 */
 	private @Nullable String checkVariables(JsonParser parser) {
 		int values = 0;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String variable = parser.currentName();
-			JsonToken token = parser.nextToken();
-			if (token != JsonToken.START_ARRAY && token != JsonToken.START_OBJECT) {
-				// A variable that is a single value counts as one.
-				if (++values > this.limits.maxVariableValues()) {
-					return "Variable $" + variable + " brings the variables above " + this.limits.maxVariableValues()
-							+ " values (list elements and input fields, at every level, all variables together), "
-							+ "the most a request may send";
-				}
-				continue;
-			}
-			int depth = 1;
-			while (depth > 0) {
-				token = parser.nextToken();
+			int depth = 0;
+			do {
+				JsonToken token = parser.nextToken();
 				if (token == null) {
 					return "The request body is not valid JSON: it ends inside the variables";
 				}
@@ -251,18 +245,18 @@ class HttpGuards extends OncePerRequestFilter {
 				if (token == JsonToken.PROPERTY_NAME) {
 					continue;
 				}
-				if (++values > this.limits.maxVariableValues()) {
+				boolean container = token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT;
+				if ((depth > 0 || !container) && ++values > this.limits.maxVariableValues()) {
 					return "Variable $" + variable + " brings the variables above " + this.limits.maxVariableValues()
 							+ " values (list elements and input fields, at every level, all variables together), "
 							+ "the most a request may send";
 				}
-				if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
-					if (++depth > this.limits.maxVariableDepth()) {
-						return "Variable $" + variable + " nests lists or input objects more than "
-								+ this.limits.maxVariableDepth() + " levels deep, the most a request may send";
-					}
+				if (container && ++depth > this.limits.maxVariableDepth()) {
+					return "Variable $" + variable + " nests lists or input objects more than "
+							+ this.limits.maxVariableDepth() + " levels deep, the most a request may send";
 				}
 			}
+			while (depth > 0);
 		}
 		return null;
 	}
