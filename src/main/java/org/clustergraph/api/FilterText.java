@@ -51,7 +51,7 @@ public final class FilterText {
 	 * @param text any text
 	 * @return its index, or -1 when the text is well formed
 	 */
-	public static int loneSurrogate(CharSequence text) {
+	private static int loneSurrogate(CharSequence text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

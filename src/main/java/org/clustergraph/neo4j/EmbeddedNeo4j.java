@@ -82,6 +82,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 * password set by the operator
 	 */
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties) {
+		// Before the password is read or generated: a refused exposure writes no file.
 		checkExposure(properties);
 		return start(properties, BoltPassword.resolve(properties));
 	}
@@ -98,12 +99,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		checkExposure(properties);
 		long started = System.nanoTime();
 		Path home = properties.directory().toAbsolutePath();
-		if (!Files.exists(home.resolve(LOCKED_MARKER))) {
+		boolean initialized = !Files.exists(home.resolve(LOCKED_MARKER));
+		if (initialized) {
 			initialize(home, properties, password);
 		}
 		DatabaseManagementService service = builder(home, properties, true).build();
 		try {
-			setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+			if (!initialized) {
+				// The operator may have changed the password since the last start.
+				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+			}
 			GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 			int port = api.getDependencyResolver()
 				.resolveDependency(ConnectorPortRegister.class)
