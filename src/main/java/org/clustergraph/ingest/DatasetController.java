@@ -1,5 +1,7 @@
 package org.clustergraph.ingest;
 
+import org.clustergraph.neo4j.CypherFiles;
+
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -20,10 +22,7 @@ class DatasetController {
 	@QueryMapping
 	@Transactional(readOnly = true)
 	Dataset dataset() {
-		return this.neo4j.query("""
-				MATCH (d:Dataset {key: 'current'})
-				RETURN d.loadedAt AS loadedAt, d.fingerprint AS fingerprint,
-				       d.listingCount AS listingCount, d.clusterCount AS clusterCount""")
+		return this.neo4j.query(CypherFiles.get("api/dataset"))
 			.fetchAs(Dataset.class)
 			.mappedBy((types, row) -> new Dataset(row.get("loadedAt").asString(), row.get("fingerprint").asString(),
 					row.get("listingCount").asInt(), row.get("clusterCount").asInt()))

@@ -47,7 +47,7 @@ public class GraphLoader {
 	public @Nullable ResolutionReport load(boolean force) {
 		long started = System.nanoTime();
 		this.writer.ensureSchema();
-		ResolutionPipeline pipeline = new ResolutionPipeline(files());
+		ResolutionPipeline pipeline = new ResolutionPipeline(files(), GraphShape.digest());
 		String fingerprint = pipeline.fingerprint();
 		if (!force && fingerprint.equals(this.writer.currentFingerprint())) {
 			logger.info("Graph is up to date with its inputs (fingerprint {}); not reloading",

@@ -66,7 +66,7 @@ public final class IdentityResolver {
 
 	private final IndustryTree industries;
 
-	private final List<Override> overrides;
+	private final List<Curated> overrides;
 
 	/**
 	 * Creates a resolver.
@@ -81,14 +81,15 @@ public final class IdentityResolver {
 		this.gazetteer = gazetteer;
 		this.compiledPrograms = Set.copyOf(compiledPrograms);
 		this.industries = industries;
-		List<Override> overrides = new ArrayList<>();
+		List<Curated> overrides = new ArrayList<>();
 		for (Csv.Row row : overrideRows) {
-			String action = row.get("action");
-			if (!action.equals("MERGE") && !action.equals("SEPARATE")) {
-				throw new SourceException(row.problem("action must be MERGE or SEPARATE, not '" + action + "'"));
+			Action action = Action.of(row.get("action"));
+			if (action == null) {
+				throw new SourceException(
+						row.problem("action must be MERGE or SEPARATE, not '" + row.get("action") + "'"));
 			}
-			overrides.add(new Override(action, key(row.get("listing")), key(row.get("other")), row.get("reason"),
-					row.line()));
+			overrides.add(
+					new Curated(action, key(row.get("listing")), key(row.get("other")), row.get("reason"), row.line()));
 		}
 		this.overrides = List.copyOf(overrides);
 	}
@@ -126,7 +127,7 @@ public final class IdentityResolver {
 		UnionFind groups = new UnionFind(ordered.size());
 		Map<Integer, List<Decision>> decisions = new HashMap<>();
 		Set<Long> forbidden = new HashSet<>();
-		for (Override override : this.overrides) {
+		for (Curated override : this.overrides) {
 			List<Integer> a = byKey.get(override.listing());
 			List<Integer> b = byKey.get(override.other());
 			if (a == null || b == null) {
@@ -135,7 +136,7 @@ public final class IdentityResolver {
 			}
 			for (int x : a) {
 				for (int y : b) {
-					if (override.action().equals("MERGE")) {
+					if (override.action() == Action.MERGE) {
 						groups.union(x, y);
 						note(decisions, x, y, "override:MERGE",
 								"identity-overrides.csv:" + override.line() + ": " + override.reason());
@@ -252,12 +253,12 @@ public final class IdentityResolver {
 		}
 		ResolvedListing x = listings.get(a);
 		ResolvedListing y = listings.get(b);
-		String places = placeRelation(x.places(), y.places());
+		PlaceRelation places = placeRelation(x.places(), y.places());
 		if (places == null) {
 			return;
 		}
 		Similarity industry = industrySimilarity(x, y);
-		double score = (places.equals("same") ? 1.0 : 0.85) * industry.score();
+		double score = (places == PlaceRelation.SAME ? 1.0 : 0.85) * industry.score();
 		if (score < POSSIBLE_AT) {
 			return;
 		}
@@ -267,8 +268,8 @@ public final class IdentityResolver {
 		if (sameList) {
 			// an official list names distinct clusters; a compilation repeats one only
 			// under the same places with an equivalent industry
-			merges = this.compiledPrograms.contains(x.raw().program()) && places.equals("same") && score >= MERGE_AT
-					&& sameIndustry(x, y);
+			merges = this.compiledPrograms.contains(x.raw().program()) && places == PlaceRelation.SAME
+					&& score >= MERGE_AT && sameIndustry(x, y);
 			rule = "repeat-in-list";
 			if (!merges && !this.compiledPrograms.contains(x.raw().program())) {
 				return;
@@ -276,16 +277,17 @@ public final class IdentityResolver {
 		}
 		else {
 			merges = score >= MERGE_AT;
-			rule = "cross-list:" + (places.equals("same") ? "same-place" : "containing-place") + "+" + industry.rule();
+			rule = "cross-list:" + (places == PlaceRelation.SAME ? "same-place" : "containing-place") + "+"
+					+ industry.rule();
 		}
 		String evidence = String.format(Locale.ROOT, "score %.2f: ", score) + "'" + x.raw().nameAsListed() + "' ("
 				+ x.raw().program() + yearText(x) + ", line " + x.raw().line() + ") and '" + y.raw().nameAsListed()
 				+ "' (" + y.raw().program() + yearText(y) + ", line " + y.raw().line() + "): "
-				+ (places.equals("same") ? "the same region(s) " + codes(x.places())
+				+ (places == PlaceRelation.SAME ? "the same region(s) " + codes(x.places())
 						: "regions " + codes(x.places()) + " and " + codes(y.places())
 								+ " where one contains the other in one prefecture-level unit (0.85)")
 				+ "; " + industry.evidence();
-		candidates.add(new Candidate(score, places.equals("contains"), merges, a, b, rule, evidence));
+		candidates.add(new Candidate(score, places == PlaceRelation.CONTAINS, merges, a, b, rule, evidence));
 	}
 
 	/**
@@ -429,19 +431,20 @@ public final class IdentityResolver {
 	}
 
 	/**
-	 * How two placements relate: "same", "contains" (one contains the other inside one
-	 * prefecture-level unit), or null when incompatible or unplaced.
+	 * How two placements relate: {@link PlaceRelation#SAME},
+	 * {@link PlaceRelation#CONTAINS} (one contains the other inside one prefecture-level
+	 * unit), or null when incompatible or unplaced.
 	 */
-	@Nullable String placeRelation(List<Place> a, List<Place> b) {
+	@Nullable PlaceRelation placeRelation(List<Place> a, List<Place> b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return null;
 		}
 		if (Set.copyOf(a).equals(Set.copyOf(b))) {
-			return "same";
+			return PlaceRelation.SAME;
 		}
 		boolean aInB = a.stream().allMatch((x) -> b.stream().anyMatch((y) -> nested(x, y)));
 		boolean bInA = b.stream().allMatch((y) -> a.stream().anyMatch((x) -> nested(y, x)));
-		return (aInB || bInA) ? "contains" : null;
+		return (aInB || bInA) ? PlaceRelation.CONTAINS : null;
 	}
 
 	private boolean nested(Place x, Place y) {
@@ -603,7 +606,39 @@ public final class IdentityResolver {
 	public record Resolution(List<ResolvedCluster> clusters, List<PossibleMatch> possibleMatches) {
 	}
 
-	private record Override(String action, String listing, String other, String reason, int line) {
+	/** What a row of {@code identity-overrides.csv} asks for. */
+	enum Action {
+
+		/** The two listings are one cluster. */
+		MERGE,
+
+		/** The two listings are never one cluster. */
+		SEPARATE;
+
+		static @Nullable Action of(String text) {
+			for (Action action : values()) {
+				if (action.name().equals(text)) {
+					return action;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/** How the places of two listings relate. */
+	enum PlaceRelation {
+
+		/** The same regions. */
+		SAME,
+
+		/** One's regions contain the other's, inside one prefecture-level unit. */
+		CONTAINS
+
+	}
+
+	/** A curated decision of {@code identity-overrides.csv}. */
+	private record Curated(Action action, String listing, String other, String reason, int line) {
 	}
 
 	private static final class UnionFind {

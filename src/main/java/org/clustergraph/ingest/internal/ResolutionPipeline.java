@@ -21,13 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResolutionPipeline {
 
-	/**
-	 * The version of the resolution rules in code and of the graph's shape (the
-	 * properties the writer sets); part of the fingerprint, so a change of either reloads
-	 * the graph.
-	 */
-	public static final String RULES_VERSION = "rules-3";
-
 	/** The reference tables the pipeline reads, relative to {@code seeds/}. */
 	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
 			"reference/zones.csv", "reference/region-aliases.csv", "reference/gbt4754-2017.csv",
@@ -36,18 +29,23 @@ public final class ResolutionPipeline {
 
 	private final SeedFiles files;
 
+	private final String shape;
+
 	private @Nullable String fingerprint;
 
 	/**
 	 * Creates a pipeline over a set of inputs.
 	 * @param files the inputs
+	 * @param shape the digest of what else shapes the graph (the rules' code and the
+	 * statements that write it), mixed into the fingerprint
 	 */
-	public ResolutionPipeline(SeedFiles files) {
+	public ResolutionPipeline(SeedFiles files, String shape) {
 		this.files = files;
+		this.shape = shape;
 	}
 
 	/**
-	 * Digests every input and the rules' version.
+	 * Digests every input and the shape.
 	 * @return a hex SHA-256
 	 */
 	public String fingerprint() {
@@ -63,7 +61,7 @@ public final class ResolutionPipeline {
 		descriptors.forEach((d) -> inputs.add(d.document()));
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(RULES_VERSION.getBytes(StandardCharsets.UTF_8));
+			digest.update(this.shape.getBytes(StandardCharsets.UTF_8));
 			for (String input : inputs) {
 				digest.update(input.getBytes(StandardCharsets.UTF_8));
 				digest.update(this.files.bytes(input));

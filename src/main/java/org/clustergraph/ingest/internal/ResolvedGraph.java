@@ -14,7 +14,7 @@ import java.util.Set;
  * @param industries the whole classification
  * @param clusters the resolved clusters
  * @param possibleMatches pairs of clusters that may be one, for review
- * @param fingerprint the digest of every input and the rules' version
+ * @param fingerprint the digest of every input and of what shapes the graph
  */
 public record ResolvedGraph(List<ProgramInfo> programs, List<Place> regions, Set<String> otherPrefectureUnits,
 		List<IndustryTree.Industry> industries, List<ResolvedCluster> clusters,

@@ -1,0 +1,4 @@
+// No parameters. The record the last load left on the graph, or no row before the first load.
+MATCH (d:Dataset {key: 'current'})
+RETURN d.loadedAt AS loadedAt, d.fingerprint AS fingerprint,
+       d.listingCount AS listingCount, d.clusterCount AS clusterCount
