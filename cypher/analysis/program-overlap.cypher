@@ -12,7 +12,7 @@ CALL (p) {
   WHERE $level IN u.countsAt
   RETURN collect(DISTINCT u.code) AS regions
 }
-WITH collect({program: p {.key, .name, .issuer, .level, .years, clusterCount: size(clusters)}, clusters: clusters,
+WITH collect({program: p {.*}, clusters: clusters,
               regions: regions}) AS programs
 UNWIND programs AS a
 UNWIND programs AS b

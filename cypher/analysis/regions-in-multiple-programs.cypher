@@ -9,6 +9,5 @@ WITH DISTINCT u, c
 MATCH (c)-[:LISTED_IN]->(p:Program)
 WITH u, count(DISTINCT p) AS programCount, collect(DISTINCT p.key) AS programs, count(DISTINCT c) AS clusterCount
 WHERE programCount >= $minPrograms
-OPTIONAL MATCH (u)-[:LOCATED_IN]->(parent:Region)
-RETURN u {.code, .name, .level, parent: parent.code} AS region, programCount, programs, clusterCount
+RETURN u {.*} AS region, programCount, programs, clusterCount
 ORDER BY programCount DESC, clusterCount DESC, u.code

@@ -6,6 +6,6 @@ CALL (r) {
   MATCH (r)<-[:LOCATED_IN]-(child:Region)
   WITH child
   ORDER BY child.code
-  RETURN collect(child {.code, .name, .level, parent: r.code}) AS items
+  RETURN collect(child {.*}) AS items
 }
 RETURN req.id AS id, items[req.offset..req.offset + req.limit] AS page, size(items) AS total

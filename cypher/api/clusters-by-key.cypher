@@ -1,3 +1,3 @@
 // $keys: cluster keys. Those clusters that exist.
 MATCH (c:Cluster) WHERE c.key IN $keys
-RETURN c {.key, .name, .industryPhrase} AS cluster
+RETURN c {.*} AS cluster

@@ -1,8 +1,7 @@
 // $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, offset, limit}].
 // For each request, one page of the clusters that belong to the industry (or, with descendants, to
 // it or any industry under it) by key, and how many there are in all. With provinces, each cluster
-// of the page carries its provinces by code, as Cluster.provinces would read them (picked out after the
-// walk up, as in cluster-with-places).
+// of the page carries its provinces by code, as Cluster.provinces would read them.
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent})
 CALL (i, req) {
@@ -13,8 +12,6 @@ CALL (i, req) {
   RETURN collect(c) AS items
 }
 RETURN req.id AS id, size(items) AS total,
-       [c IN items[req.offset..req.offset + req.limit] | c {.key, .name, .industryPhrase,
-         provinces: CASE WHEN req.provinces THEN COLLECT {
-           MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region)
-           WITH DISTINCT p WHERE p.level = 'PROVINCE'
-           WITH p ORDER BY p.code RETURN p {.code, .name, .level, parent: null} } END}] AS page
+       [c IN items[req.offset..req.offset + req.limit] | c {.*,
+         provinces: CASE WHEN req.provinces THEN
+           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page

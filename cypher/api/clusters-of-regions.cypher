@@ -1,8 +1,7 @@
 // $requests: [{id, parent: a region code, descendants: boolean, provinces: boolean, offset, limit}].
 // For each request, one page of the clusters located in the region (or, with descendants, in it or
 // any region under it) by key, and how many there are in all. With provinces, each cluster of the
-// page carries its provinces by code, as Cluster.provinces would read them (picked out after the walk
-// up, as in cluster-with-places).
+// page carries its provinces by code, as Cluster.provinces would read them.
 UNWIND $requests AS req
 MATCH (r:Region {code: req.parent})
 CALL (r, req) {
@@ -13,8 +12,6 @@ CALL (r, req) {
   RETURN collect(c) AS items
 }
 RETURN req.id AS id, size(items) AS total,
-       [c IN items[req.offset..req.offset + req.limit] | c {.key, .name, .industryPhrase,
-         provinces: CASE WHEN req.provinces THEN COLLECT {
-           MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region)
-           WITH DISTINCT p WHERE p.level = 'PROVINCE'
-           WITH p ORDER BY p.code RETURN p {.code, .name, .level, parent: null} } END}] AS page
+       [c IN items[req.offset..req.offset + req.limit] | c {.*,
+         provinces: CASE WHEN req.provinces THEN
+           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page

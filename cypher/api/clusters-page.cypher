@@ -8,6 +8,6 @@ WHERE ($region IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..
   AND (($program IS NULL AND $year IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
-RETURN c {.key, .name, .industryPhrase} AS cluster
+RETURN c {.*} AS cluster
 ORDER BY c.key
 SKIP $offset LIMIT $limit

@@ -3,6 +3,6 @@
 MATCH (c:Cluster)
 WITH c, COUNT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p } AS programs
 WHERE programs >= $minPrograms
-RETURN c {.key, .name, .industryPhrase} AS cluster
+RETURN c {.*} AS cluster
 ORDER BY programs DESC, c.key
 SKIP $offset LIMIT $limit

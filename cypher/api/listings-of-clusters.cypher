@@ -1,5 +1,4 @@
 // $keys: cluster keys. Every listing of those clusters with its program, ordered by program, year, rank.
 MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program) WHERE c.key IN $keys
-RETURN c.key AS cluster, p.key AS program, l {.year, .rank, .nameAsListed, .document, .line, .url, .placedIn,
-       .decisionAspects, .decisionRules, .decisionDetails} AS listing
+RETURN c.key AS cluster, p.key AS program, l {.*} AS listing
 ORDER BY p.key, l.year, l.rank

@@ -8,7 +8,6 @@ CALL (p, req) {
   WHERE req.year IS NULL OR l.year = req.year
   WITH c, l
   ORDER BY l.year, l.rank, c.key
-  RETURN collect({cluster: c.key, program: p.key, listing: l {.year, .rank, .nameAsListed, .document, .line, .url, .placedIn,
-          .decisionAspects, .decisionRules, .decisionDetails}}) AS items
+  RETURN collect({cluster: c.key, program: p.key, listing: l {.*}}) AS items
 }
 RETURN req.id AS id, items[req.offset..req.offset + req.limit] AS page, size(items) AS total

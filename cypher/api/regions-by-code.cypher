@@ -1,4 +1,3 @@
-// $codes: region codes. Those regions that exist, with their parent's code.
+// $codes: region codes. Those regions that exist.
 MATCH (r:Region) WHERE r.code IN $codes
-OPTIONAL MATCH (r)-[:LOCATED_IN]->(parent:Region)
-RETURN r {.code, .name, .level, parent: parent.code} AS region
+RETURN r {.*} AS region

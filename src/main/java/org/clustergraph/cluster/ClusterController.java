@@ -1,7 +1,6 @@
 package org.clustergraph.cluster;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.BadRequestException;
+import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
@@ -44,10 +44,13 @@ class ClusterController {
 
 	private final Neo4jClient neo4j;
 
+	private final Batches batches;
+
 	private final RootPages pages;
 
-	ClusterController(Neo4jClient neo4j, RootPages pages) {
+	ClusterController(Neo4jClient neo4j, Batches batches, RootPages pages) {
 		this.neo4j = neo4j;
+		this.batches = batches;
 		this.pages = pages;
 	}
 
@@ -145,33 +148,29 @@ class ClusterController {
 
 	@BatchMapping
 	Map<Cluster, List<Listing>> listings(List<Cluster> clusters) {
-		Map<String, List<Listing>> byKey = new HashMap<>();
-		for (Map<String, Object> row : rows("api/listings-of-clusters", clusters)) {
-			String cluster = Rows.string(row, "cluster");
-			byKey.computeIfAbsent(cluster, (k) -> new ArrayList<>())
-				.add(Listing.of(cluster, Rows.string(row, "program"), Rows.map(row, "listing")));
-		}
-		return collect(clusters, byKey);
+		return grouped("api/listings-of-clusters", clusters,
+				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
+						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
 	}
 
 	@BatchMapping
 	Map<Cluster, List<Program>> programs(List<Cluster> clusters) {
-		return grouped("api/programs-of-clusters", clusters, "program", Program::of);
+		return grouped("api/programs-of-clusters", clusters, (row) -> Program.of(Rows.map(row, "program")));
 	}
 
 	@BatchMapping
 	Map<Cluster, List<Region>> regions(List<Cluster> clusters) {
-		return grouped("api/regions-of-clusters", clusters, "region", Region::of);
+		return grouped("api/regions-of-clusters", clusters, (row) -> Region.of(Rows.map(row, "region")));
 	}
 
 	@BatchMapping
 	Map<Cluster, List<Region>> provinces(List<Cluster> clusters) {
-		return grouped("api/provinces-of-clusters", clusters, "region", Region::of);
+		return grouped("api/provinces-of-clusters", clusters, (row) -> Region.of(Rows.map(row, "region")));
 	}
 
 	@BatchMapping
 	Map<Cluster, List<Industry>> industries(List<Cluster> clusters) {
-		return grouped("api/industries-of-clusters", clusters, "industry", Industry::of);
+		return grouped("api/industries-of-clusters", clusters, (row) -> Industry.of(Rows.map(row, "industry")));
 	}
 
 	@BatchMapping
@@ -202,81 +201,35 @@ class ClusterController {
 
 	@BatchMapping(typeName = "Listing", field = "cluster")
 	Map<Listing, Cluster> listingCluster(List<Listing> listings) {
-		Map<String, Cluster> byKey = new HashMap<>();
-		byKeys(listings.stream().map(Listing::clusterKey).distinct().toList()).forEach((c) -> byKey.put(c.key(), c));
-		Map<Listing, Cluster> out = new LinkedHashMap<>();
-		listings.forEach((l) -> out.put(l, byKey.get(l.clusterKey())));
-		return out;
+		return this.batches.referenced(listings, Listing::clusterKey, this::byKeys, Cluster::key);
 	}
 
 	@BatchMapping(typeName = "Listing", field = "program")
 	Map<Listing, Program> listingProgram(List<Listing> listings) {
-		Map<String, Program> byKey = new HashMap<>();
-		this.neo4j.query(CypherFiles.get("api/programs")).fetch().all().forEach((row) -> {
-			Program program = Program.of(Rows.map(row, "program"));
-			byKey.put(program.key(), program);
-		});
-		Map<Listing, Program> out = new LinkedHashMap<>();
-		listings.forEach((l) -> out.put(l, byKey.get(l.programKey())));
-		return out;
+		return this.batches.referenced(listings, Listing::programKey,
+				(keys) -> this.batches.byKeys("api/programs-by-key", "keys", keys, "program", Program::of),
+				Program::key);
 	}
 
 	@BatchMapping(typeName = "Listing", field = "placedIn")
 	Map<Listing, List<Region>> listingPlacedIn(List<Listing> listings) {
 		List<String> codes = listings.stream().flatMap((l) -> l.placedInCodes().stream()).distinct().toList();
 		Map<String, Region> byCode = new HashMap<>();
-		this.neo4j.query(CypherFiles.get("api/regions-by-code"))
-			.bind(codes)
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach((row) -> {
-				Region region = Region.of(Rows.map(row, "region"));
-				byCode.put(region.code(), region);
-			});
+		this.batches.byKeys("api/regions-by-code", "codes", codes, "region", Region::of)
+			.forEach((r) -> byCode.put(r.code(), r));
 		Map<Listing, List<Region>> out = new LinkedHashMap<>();
 		listings
 			.forEach((l) -> out.put(l, l.placedInCodes().stream().map(byCode::get).filter((r) -> r != null).toList()));
 		return out;
 	}
 
-	private <T> Map<Cluster, List<T>> grouped(String statement, List<Cluster> clusters, String column,
-			Function<Map<?, ?>, T> mapper) {
-		return grouped(statement, clusters, (row) -> mapper.apply(Rows.map(row, column)));
-	}
-
 	private <T> Map<Cluster, List<T>> grouped(String statement, List<Cluster> clusters,
-			Function<Map<String, Object>, T> mapper) {
-		Map<String, List<T>> byKey = new HashMap<>();
-		for (Map<String, Object> row : rows(statement, clusters)) {
-			byKey.computeIfAbsent(Rows.string(row, "cluster"), (k) -> new ArrayList<>()).add(mapper.apply(row));
-		}
-		return collect(clusters, byKey);
-	}
-
-	private Collection<Map<String, Object>> rows(String statement, List<Cluster> clusters) {
-		return this.neo4j.query(CypherFiles.get(statement))
-			.bind(clusters.stream().map(Cluster::key).distinct().toList())
-			.to("keys")
-			.fetch()
-			.all();
+			Function<Map<String, Object>, T> element) {
+		return this.batches.grouped(statement, "keys", clusters, Cluster::key, "cluster", element);
 	}
 
 	List<Cluster> byKeys(List<String> keys) {
-		return this.neo4j.query(CypherFiles.get("api/clusters-by-key"))
-			.bind(keys)
-			.to("keys")
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Cluster.of(Rows.map(row, "cluster")))
-			.toList();
-	}
-
-	private static <T> Map<Cluster, List<T>> collect(List<Cluster> clusters, Map<String, List<T>> byKey) {
-		Map<Cluster, List<T>> out = new LinkedHashMap<>();
-		clusters.forEach((c) -> out.put(c, byKey.getOrDefault(c.key(), List.of())));
-		return out;
+		return this.batches.byKeys("api/clusters-by-key", "keys", keys, "cluster", Cluster::of);
 	}
 
 }

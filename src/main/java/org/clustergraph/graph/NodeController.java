@@ -1,18 +1,14 @@
 package org.clustergraph.graph;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
+import org.clustergraph.api.Batches;
 import org.clustergraph.cluster.Cluster;
 import org.clustergraph.industry.Industry;
-import org.clustergraph.neo4j.CypherFiles;
-import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -26,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NodeController {
 
-	private final Neo4jClient neo4j;
+	private final Batches batches;
 
-	NodeController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	NodeController(Batches batches) {
+		this.batches = batches;
 	}
 
 	@QueryMapping
@@ -38,26 +34,15 @@ class NodeController {
 		if (colon < 0) {
 			return Optional.empty();
 		}
-		String key = id.substring(colon + 1);
-		return switch (id.substring(0, colon)) {
-			case "Program" -> one("api/program-by-key", "key", key, "program", Program::of);
-			case "Cluster" -> one("api/clusters-by-key", "keys", List.of(key), "cluster", Cluster::of);
-			case "Region" -> one("api/regions-by-code", "codes", List.of(key), "region", Region::of);
-			case "Industry" -> one("api/industries-by-code", "codes", List.of(key), "industry", Industry::of);
-			default -> Optional.empty();
+		List<String> key = List.of(id.substring(colon + 1));
+		List<?> found = switch (id.substring(0, colon)) {
+			case "Program" -> this.batches.byKeys("api/programs-by-key", "keys", key, "program", Program::of);
+			case "Cluster" -> this.batches.byKeys("api/clusters-by-key", "keys", key, "cluster", Cluster::of);
+			case "Region" -> this.batches.byKeys("api/regions-by-code", "codes", key, "region", Region::of);
+			case "Industry" -> this.batches.byKeys("api/industries-by-code", "codes", key, "industry", Industry::of);
+			default -> List.of();
 		};
-	}
-
-	private Optional<Object> one(String statement, String parameter, Object value, String column,
-			Function<Map<?, ?>, Object> mapper) {
-		return this.neo4j.query(CypherFiles.get(statement))
-			.bind(value)
-			.to(parameter)
-			.fetch()
-			.all()
-			.stream()
-			.findFirst()
-			.map((row) -> mapper.apply(Rows.map(row, column)));
+		return found.stream().findFirst().map(Object.class::cast);
 	}
 
 }

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param code the public code
  * @param name the official name
  * @param level SECTION, DIVISION, GROUP or CLASS
- * @param parentCode the code of the industry it belongs to; null for sections or when not
- * read
+ * @param parentCode the code of the industry it belongs to; null for sections
  */
 public record Industry(String code, String name, String level, @Nullable String parentCode) {
 
@@ -26,7 +25,8 @@ public record Industry(String code, String name, String level, @Nullable String 
 	}
 
 	/**
-	 * Reads an industry from the map the Cypher files return.
+	 * Reads an industry from its node's properties (the {@code i {.*}} every statement
+	 * returns).
 	 * @param row the map
 	 * @return the industry
 	 */
@@ -34,16 +34,6 @@ public record Industry(String code, String name, String level, @Nullable String 
 		return new Industry(Objects.requireNonNull(Rows.string(row, "code")),
 				Objects.requireNonNull(Rows.string(row, "name")), Objects.requireNonNull(Rows.string(row, "level")),
 				Rows.string(row, "parent"));
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof Industry industry && industry.code.equals(this.code);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.code.hashCode();
 	}
 
 }

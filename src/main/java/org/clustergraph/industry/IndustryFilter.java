@@ -1,5 +1,6 @@
 package org.clustergraph.industry;
 
+import org.clustergraph.api.TreeFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param hasClusters whether at least one cluster belongs to the industry or its
  * descendants
  */
-record IndustryFilter(@Nullable String level, @Nullable String nameContains, @Nullable Boolean hasClusters) {
+record IndustryFilter(@Nullable String level, @Nullable String nameContains,
+		@Nullable Boolean hasClusters) implements TreeFilter {
 
 }

@@ -91,8 +91,10 @@ class GraphWriter {
 				run(tx, "load/link-industries", Map.of("rows", industryParents(graph)));
 				run(tx, "load/merge-clusters", Map.of("rows", clusters(graph), "loadId", loadId));
 				run(tx, "load/link-cluster-regions", Map.of("rows", clusterRegions(graph)));
+				run(tx, "load/link-cluster-provinces", Map.of());
 				run(tx, "load/link-cluster-industries", Map.of("rows", clusterIndustries(graph)));
 				run(tx, "load/create-listings", Map.of("rows", listings(graph)));
+				run(tx, "load/count-program-clusters", Map.of());
 				run(tx, "load/link-possible-matches", Map.of("rows", possibleMatches(graph)));
 				run(tx, "load/delete-stale", Map.of("loadId", loadId));
 				run(tx, "load/set-dataset",
@@ -157,8 +159,14 @@ class GraphWriter {
 		return graph.regions().stream().map((r) -> {
 			List<String> countsAt = graph.otherPrefectureUnits().contains(r.code())
 					? List.of(r.level().name(), Place.Level.PREFECTURE.name()) : List.of(r.level().name());
-			return Map.<String, Object>of("code", r.code(), "name", r.name(), "level", r.level().name(), "source",
-					r.source(), "countsAt", countsAt);
+			Map<String, Object> row = new HashMap<>();
+			row.put("code", r.code());
+			row.put("name", r.name());
+			row.put("level", r.level().name());
+			row.put("parent", r.parentCode());
+			row.put("source", r.source());
+			row.put("countsAt", countsAt);
+			return row;
 		}).toList();
 	}
 
@@ -170,10 +178,14 @@ class GraphWriter {
 	}
 
 	private static List<Map<String, Object>> industries(ResolvedGraph graph) {
-		return graph.industries()
-			.stream()
-			.map((i) -> Map.<String, Object>of("code", i.code(), "name", i.name(), "level", i.level()))
-			.toList();
+		return graph.industries().stream().map((i) -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("code", i.code());
+			row.put("name", i.name());
+			row.put("level", i.level());
+			row.put("parent", i.parentCode());
+			return row;
+		}).toList();
 	}
 
 	private static List<Map<String, Object>> industryParents(ResolvedGraph graph) {

@@ -37,9 +37,9 @@ class ProgramController {
 
 	@QueryMapping
 	Optional<Program> program(@Argument String key) {
-		return this.neo4j.query(CypherFiles.get("api/program-by-key"))
-			.bind(key)
-			.to("key")
+		return this.neo4j.query(CypherFiles.get("api/programs-by-key"))
+			.bind(List.of(key))
+			.to("keys")
 			.fetch()
 			.one()
 			.map((row) -> Program.of((Map<?, ?>) row.get("program")));

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param code the public code
  * @param name the official name
  * @param level PROVINCE, PREFECTURE, COUNTY, TOWNSHIP or ZONE
- * @param parentCode the code of the region it lies in; null for provinces or when not
- * read
+ * @param parentCode the code of the region it lies in; null for provinces
  */
 public record Region(String code, String name, String level, @Nullable String parentCode) {
 
@@ -26,7 +25,8 @@ public record Region(String code, String name, String level, @Nullable String pa
 	}
 
 	/**
-	 * Reads a region from the map the Cypher files return.
+	 * Reads a region from its node's properties (the {@code r {.*}} every statement
+	 * returns).
 	 * @param row the map
 	 * @return the region
 	 */
@@ -34,16 +34,6 @@ public record Region(String code, String name, String level, @Nullable String pa
 		return new Region(Objects.requireNonNull(Rows.string(row, "code")),
 				Objects.requireNonNull(Rows.string(row, "name")), Objects.requireNonNull(Rows.string(row, "level")),
 				Rows.string(row, "parent"));
-	}
-
-	@Override
-	public boolean equals(Object other) {
-		return other instanceof Region region && region.code.equals(this.code);
-	}
-
-	@Override
-	public int hashCode() {
-		return this.code.hashCode();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.clustergraph.region;
 
+import org.clustergraph.api.TreeFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param hasClusters whether at least one cluster is located in the region or its
  * descendants
  */
-record RegionFilter(@Nullable String level, @Nullable String nameContains, @Nullable Boolean hasClusters) {
+record RegionFilter(@Nullable String level, @Nullable String nameContains,
+		@Nullable Boolean hasClusters) implements TreeFilter {
 
 }

@@ -104,6 +104,33 @@ class GraphLoadTests {
 	}
 
 	@Test
+	void storesWhatReadsWouldOtherwiseDeriveAndKeepsItConsistentWithTheGraph() {
+		// every node's parent property names the node its LOCATED_IN or BELONGS_TO leads
+		// to
+		assertThat(count("""
+				MATCH (n) WHERE n:Region OR n:Industry
+				OPTIONAL MATCH (n)-[:LOCATED_IN|BELONGS_TO]->(p) WHERE labels(p) = labels(n)
+				WITH n, p WHERE n.parent IS NULL <> p IS NULL OR n.parent <> p.code
+				RETURN count(n)""")).isZero();
+		assertThat(count("MATCH (r:Region {code: '420100'}) WHERE r.parent = '420000' RETURN count(r)")).isEqualTo(1);
+		// IN_PROVINCE is exactly the provinces above a cluster's LOCATED_IN regions
+		assertThat(count("""
+				MATCH (c:Cluster)
+				WITH c,
+				     COLLECT { MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region {level: 'PROVINCE'})
+				               RETURN DISTINCT p.code ORDER BY p.code } AS walked,
+				     COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) RETURN p.code ORDER BY p.code } AS stored
+				WHERE walked <> stored OR size(stored) = 0
+				RETURN count(c)""")).isZero();
+		// a program's stored cluster count is the distinct clusters it lists
+		assertThat(count("""
+				MATCH (p:Program)
+				WHERE p.clusterCount <> COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }
+				RETURN count(p)""")).isZero();
+		assertThat(count("MATCH (p:Program) WHERE p.clusterCount > 0 RETURN count(p)")).isEqualTo(5);
+	}
+
+	@Test
 	void countsPrefectureLevelUnitsThatAreNotPrefecturesAtPrefectureLevel() {
 		Map<String, Object> countsAt = this.neo4j.query("""
 				MATCH (r:Region) WHERE r.code IN ['110000', '330000', '330400', '110108', '330411', '429004']
