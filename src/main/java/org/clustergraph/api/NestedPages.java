@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads nested connections in batches: every page a response level asks of one field is
@@ -28,14 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class NestedPages {
 
-	private final Neo4jClient neo4j;
-
-	private final ReadTransactions reads;
+	private final Reads reads;
 
 	private final BatchLoaderRegistry registry;
 
-	NestedPages(Neo4jClient neo4j, ReadTransactions reads, BatchLoaderRegistry registry) {
-		this.neo4j = neo4j;
+	NestedPages(Reads reads, BatchLoaderRegistry registry) {
 		this.reads = reads;
 		this.registry = registry;
 	}
@@ -65,36 +63,57 @@ public class NestedPages {
 		this.registry.forTypePair(NestedPage.class, Connection.class)
 			.withName(name)
 			.registerMappedBatchLoader((keys, env) -> Mono
-				.fromCallable(() -> (Map) this.reads.read(() -> load(keys, statement, env.getContext(), reader))));
+				.fromCallable(() -> (Map) this.reads.load(keys, statement, env.getContext(), reader)));
 	}
 
-	private <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
-			BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
-		List<NestedPage> ordered = new ArrayList<>(keys);
-		List<Map<String, Object>> requests = new ArrayList<>();
-		for (int i = 0; i < ordered.size(); i++) {
-			NestedPage key = ordered.get(i);
-			Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
-			request.put("id", i);
-			request.put("parent", key.parent());
-			requests.add(request);
+	/**
+	 * Reads the pages of one batch, in a read-only transaction of its own: a batch loader
+	 * is no controller method, so it gets the transaction the controllers' methods get
+	 * from {@code @Transactional} through this bean's proxy. That annotation is the API's
+	 * one transaction mechanism. There is no transaction around a whole request: a
+	 * statement that fails ends its transaction, and the request's other fields must not
+	 * fail with it; Neo4j reads at read-committed isolation, so one transaction per
+	 * request would not have given one snapshot either.
+	 */
+	@Component
+	@Transactional(readOnly = true)
+	static class Reads {
+
+		private final Neo4jClient neo4j;
+
+		Reads(Neo4jClient neo4j) {
+			this.neo4j = neo4j;
 		}
-		Map<NestedPage, Connection<T>> out = new HashMap<>();
-		for (Map<String, Object> row : this.neo4j.query(CypherFiles.get(statement))
-			.bind(requests)
-			.to("requests")
-			.fetch()
-			.all()) {
-			NestedPage key = ordered.get(Rows.integer(row, "id"));
-			List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
-			out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
+
+		public <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
+				BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
+			List<NestedPage> ordered = new ArrayList<>(keys);
+			List<Map<String, Object>> requests = new ArrayList<>();
+			for (int i = 0; i < ordered.size(); i++) {
+				NestedPage key = ordered.get(i);
+				Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
+				request.put("id", i);
+				request.put("parent", key.parent());
+				requests.add(request);
+			}
+			Map<NestedPage, Connection<T>> out = new HashMap<>();
+			for (Map<String, Object> row : this.neo4j.query(CypherFiles.get(statement))
+				.bind(requests)
+				.to("requests")
+				.fetch()
+				.all()) {
+				NestedPage key = ordered.get(Rows.integer(row, "id"));
+				List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
+				out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
+			}
+			// A parent the graph does not hold (it cannot happen for parents the API
+			// returned) pages as empty.
+			for (NestedPage key : ordered) {
+				out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), 0));
+			}
+			return out;
 		}
-		// A parent the graph does not hold (it cannot happen for parents the API
-		// returned) pages as empty.
-		for (NestedPage key : ordered) {
-			out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), 0));
-		}
-		return out;
+
 	}
 
 }

@@ -21,6 +21,30 @@ class QueryApiTests {
 	@Autowired
 	GraphQlTester graphQl;
 
+	@Autowired
+	ApiProperties limits;
+
+	@Test
+	void testsTheApiThroughThePathRealClientsTake() {
+		// The tester is the HTTP one, so the request passes the interceptors that guard
+		// the endpoint: a document longer than the service allows (yet far below
+		// graphql-java's own limit) is refused by RequestGuards' parser options. A tester
+		// that bypassed them would get the data.
+		assertThat(this.graphQl).isInstanceOf(org.springframework.graphql.test.tester.HttpGraphQlTester.class);
+		String padded = "{ dataset { listingCount } }" + " ".repeat(this.limits.maxCharacters());
+		this.graphQl.document(padded)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getMessage()).contains(String.format(java.util.Locale.ROOT,
+						"More than %,d characters", this.limits.maxCharacters()))));
+		this.graphQl.document("{ dataset { listingCount } }")
+			.execute()
+			.path("dataset.listingCount")
+			.entity(Integer.class)
+			.isEqualTo(638);
+	}
+
 	@Test
 	void listsTheFiveProgramsWithWhatTheSourcesState() {
 		this.graphQl.document("{ programs { id key issuer level years clusterCount } }")
