@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
@@ -22,6 +25,7 @@ import graphql.language.NonNullType;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +34,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses an operation before any of it runs when it is deeper, costlier, more aliased or
- * wider at its root than {@link ApiProperties} allows. The cost of a field is one plus
- * the cost of its selections, times the page size ({@code first}, 20 when not given)
- * under a connection or a search, so a page of pages is priced as what it would fetch. A
- * drawable graph costs one plus, for each field selected of it, the nodes it may hold
- * ({@code limit} of a neighbourhood, one more than {@code maxLength} of a path).
- * Introspection is not counted: GraphiQL's schema query is deep but cheap. Rejections are
- * validation errors, as graphql-java classifies its own limits.
+ * wider at its root than {@link ApiProperties} allows. The cost is graphql-java's
+ * {@link QueryComplexityCalculator} with this API's {@link FieldComplexityCalculator}: a
+ * field costs one plus the cost of its selections, times the page size ({@code first}, 20
+ * when not given) under a connection or a search, so a page of pages is priced as what it
+ * would fetch; a drawable graph costs one plus, for each field selected of it, the nodes
+ * it may hold ({@code limit} of a neighbourhood, one more than {@code maxLength} of a
+ * path). Introspection is not counted: GraphiQL's schema query is deep but cheap.
+ * Rejections are validation errors, as graphql-java classifies its own limits.
+ *
+ * <p>
+ * graphql-java's {@code MaxQueryDepthInstrumentation} and
+ * {@code MaxQueryComplexityInstrumentation} are not used as they are: they walk the
+ * document again on every request, their errors name neither the limit nor what to ask
+ * instead, and nothing in graphql-java bounds aliases or the fields at the root. Depth,
+ * aliases and root fields are therefore counted in one walk here, and complexity by the
+ * library's calculator.
  *
  * <p>
  * The measures of a document depend only on its text, the operation and the values of its
@@ -68,12 +81,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		MeasureKey key = MeasureKey.of(context);
 		Measure measure = this.measures.get(key);
 		if (measure == null) {
-			measure = measure(QueryTraverser.newQueryTraverser()
-				.schema(context.getGraphQLSchema())
-				.document(context.getDocument())
-				.operationName(context.getExecutionInput().getOperationName())
-				.coercedVariables(context.getCoercedVariables())
-				.build());
+			measure = measure(context);
 			if (this.measures.size() >= KEPT) {
 				this.measures.clear();
 			}
@@ -104,43 +112,71 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		}
 	}
 
-	private static Measure measure(QueryTraverser traverser) {
+	private Measure measure(ExecutionContext context) {
 		Measure measure = new Measure();
-		Map<QueryVisitorFieldEnvironment, Long> childCost = new HashMap<>();
-		Map<QueryVisitorFieldEnvironment, Long> childCount = new HashMap<>();
-		traverser.visitPostOrder(new QueryVisitorStub() {
+		QueryTraverser.newQueryTraverser()
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getExecutionInput().getOperationName())
+			.coercedVariables(context.getCoercedVariables())
+			.build()
+			.visitPreOrder(new QueryVisitorStub() {
 
-			@Override
-			public void visitField(QueryVisitorFieldEnvironment env) {
-				if (env.isTypeNameIntrospectionField() || isIntrospection(env)) {
-					return;
+				@Override
+				public void visitField(QueryVisitorFieldEnvironment env) {
+					if (env.isTypeNameIntrospectionField() || isIntrospection(env)) {
+						return;
+					}
+					if (env.getField().getAlias() != null) {
+						measure.aliases++;
+					}
+					int depth = 1;
+					for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null; p = p
+						.getParentEnvironment()) {
+						depth++;
+					}
+					measure.depth = Math.max(measure.depth, depth);
+					if (env.getParentEnvironment() == null) {
+						measure.rootFields++;
+					}
 				}
-				if (env.getField().getAlias() != null) {
-					measure.aliases++;
-				}
-				int depth = 1;
-				for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null; p = p
-					.getParentEnvironment()) {
-					depth++;
-				}
-				measure.depth = Math.max(measure.depth, depth);
-				// A drawable graph's nodes and edges come with all their fields: each
-				// counts once, as many times as the graph may hold nodes.
-				long cost = isGraph(env) ? 1 + childCount.getOrDefault(env, 0L) * graphSize(env)
-						: 1 + childCost.getOrDefault(env, 0L) * pageSize(env);
-				QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
-				if (parent == null) {
-					measure.rootFields++;
-					measure.complexity += cost;
-				}
-				else {
-					childCost.merge(parent, cost, Long::sum);
-					childCount.merge(parent, 1L, Long::sum);
-				}
-			}
 
-		});
+			});
+		int cap = this.limits.maxComplexity() + 1;
+		measure.complexity = QueryComplexityCalculator.newCalculator()
+			.schema(context.getGraphQLSchema())
+			.document(context.getDocument())
+			.operationName(context.getExecutionInput().getOperationName())
+			.variables(context.getCoercedVariables())
+			.fieldComplexityCalculator((env, children) -> cost(env, children, cap))
+			.build()
+			.calculate();
 		return measure;
+	}
+
+	/**
+	 * The cost of one field given the cost of its selections, at most {@code cap} (any
+	 * cost above the limit is refused alike, and capping keeps the sums in an int).
+	 */
+	static int cost(FieldComplexityEnvironment env, int children, int cap) {
+		if (isIntrospection(env)) {
+			return 0;
+		}
+		FieldComplexityEnvironment parent = env.getParentEnvironment();
+		if (parent != null && isGraph(parent)) {
+			// a drawable graph's nodes and edges come with all their fields: each field
+			// of
+			// the graph counts once, as many times as the graph may hold nodes
+			return 1;
+		}
+		for (FieldComplexityEnvironment e = parent; e != null; e = e.getParentEnvironment()) {
+			if (isGraph(e)) {
+				return 0;
+			}
+		}
+		long cost = isGraph(env) ? 1 + (long) children * graphSize(env.getField().getName(), env.getArguments())
+				: 1 + (long) children * pageSize(env.getFieldDefinition(), env.getArguments());
+		return (int) Math.min(cost, cap);
 	}
 
 	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {
@@ -152,38 +188,47 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		return false;
 	}
 
-	private static String typeName(QueryVisitorFieldEnvironment env) {
-		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())).getName();
+	private static boolean isIntrospection(FieldComplexityEnvironment env) {
+		for (FieldComplexityEnvironment e = env; e != null; e = e.getParentEnvironment()) {
+			if (e.getField().getName().startsWith("__")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private static boolean isGraph(QueryVisitorFieldEnvironment env) {
-		return typeName(env).equals("Graph");
+	private static String typeName(GraphQLFieldDefinition definition) {
+		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType())).getName();
 	}
 
-	private static long pageSize(QueryVisitorFieldEnvironment env) {
-		String type = typeName(env);
+	private static boolean isGraph(FieldComplexityEnvironment env) {
+		return typeName(env.getFieldDefinition()).equals("Graph");
+	}
+
+	private static long pageSize(GraphQLFieldDefinition definition, Map<String, Object> arguments) {
+		String type = typeName(definition);
 		if (!type.endsWith("Connection") && !type.equals("SearchHit")) {
 			return 1;
 		}
-		return argument(env, "first", PageRequest.DEFAULT_FIRST, 1, PageRequest.MAX_FIRST);
+		return argument(arguments, "first", PageRequest.DEFAULT_FIRST, 1, PageRequest.MAX_FIRST);
 	}
 
 	/**
 	 * How many nodes a drawable graph may hold: a neighbourhood up to its {@code limit}
 	 * (one node at depth 0), a path one more than its {@code maxLength}.
 	 */
-	private static long graphSize(QueryVisitorFieldEnvironment env) {
-		if (env.getField().getName().equals("shortestPath")) {
-			return 1 + argument(env, "maxLength", 6, 1, 10);
+	private static long graphSize(String field, Map<String, Object> arguments) {
+		if (field.equals("shortestPath")) {
+			return 1 + argument(arguments, "maxLength", 6, 1, 10);
 		}
-		if (argument(env, "depth", 1, 0, 3) == 0) {
+		if (argument(arguments, "depth", 1, 0, 3) == 0) {
 			return 1;
 		}
-		return argument(env, "limit", 200, 1, 1000);
+		return argument(arguments, "limit", 200, 1, 1000);
 	}
 
-	private static long argument(QueryVisitorFieldEnvironment env, String name, long absent, long min, long max) {
-		Object value = env.getArguments().get(name);
+	private static long argument(Map<String, Object> arguments, String name, long absent, long min, long max) {
+		Object value = arguments.get(name);
 		long given = (value instanceof Number number) ? number.longValue() : absent;
 		return Math.max(min, Math.min(given, max));
 	}
