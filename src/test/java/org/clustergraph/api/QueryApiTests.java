@@ -46,6 +46,29 @@ class QueryApiTests {
 	}
 
 	@Test
+	void describesAProgramAlikeWhereverItIsReached() {
+		// Reached from a cluster, a program once counted only that cluster as its
+		// clusters.
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		this.graphQl.document("{ programs { key clusterCount } }")
+			.execute()
+			.path("programs")
+			.entityList(Map.class)
+			.get()
+			.forEach((p) -> counts.put((String) p.get("key"), (Integer) p.get("clusterCount")));
+		assertThat(counts).hasSize(5).allSatisfy((key, count) -> assertThat(count).isGreaterThan(40));
+		List<Map<String, Object>> reached = this.graphQl
+			.document("{ crossListedClusters(first: 20) { edges { node { programs { key clusterCount } } } } }")
+			.execute()
+			.path("crossListedClusters.edges[*].node.programs[*]")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(reached).hasSizeGreaterThan(20)
+			.allSatisfy((p) -> assertThat(p.get("clusterCount")).isEqualTo(counts.get((String) p.get("key"))));
+	}
+
+	@Test
 	void listsTheFiveProgramsWithWhatTheSourcesState() {
 		this.graphQl.document("{ programs { id key issuer level years clusterCount } }")
 			.execute()
