@@ -169,10 +169,28 @@ public final class IdentityResolver {
 		for (int i = 0; i < ordered.size(); i++) {
 			members.computeIfAbsent(groups.find(i), (r) -> new ArrayList<>()).add(i);
 		}
+		// A list may print one name twice for two clusters (the same name under two
+		// headings): the second and later get the line order as their anchor's suffix, so
+		// that no two clusters share a key and one is not written over the other.
+		String[] anchors = new String[ordered.size()];
+		for (int i = 0; i < ordered.size(); i++) {
+			String identityKey = ordered.get(i).raw().identityKey();
+			int occurrence = byKey.get(identityKey).indexOf(i);
+			anchors[i] = (occurrence == 0) ? identityKey : identityKey + "#" + (occurrence + 1);
+		}
 		List<ResolvedCluster> clusters = new ArrayList<>();
 		Map<Integer, String> keyOfRoot = new HashMap<>();
+		Map<String, String> anchorOfKey = new HashMap<>();
 		for (Map.Entry<Integer, List<Integer>> group : members.entrySet()) {
-			ResolvedCluster cluster = cluster(ordered, group.getValue(), decisions);
+			String anchor = group.getValue().stream().map((i) -> anchors[i]).min(String::compareTo).orElseThrow();
+			ResolvedCluster cluster = cluster(ordered, group.getValue(), anchor, decisions);
+			String earlier = anchorOfKey.putIfAbsent(cluster.key(), anchor);
+			if (earlier != null) {
+				throw new SourceException(new SourceProblem(cluster.listings().get(0).raw().document(),
+						cluster.listings().get(0).raw().line(),
+						"two clusters would get the key " + cluster.key() + " ('" + earlier + "' and '" + anchor
+								+ "'); refusing to load rather than write one over the other"));
+			}
 			clusters.add(cluster);
 			keyOfRoot.put(group.getKey(), cluster.key());
 		}
@@ -478,10 +496,9 @@ public final class IdentityResolver {
 		return key;
 	}
 
-	private ResolvedCluster cluster(List<ResolvedListing> listings, List<Integer> group,
+	private ResolvedCluster cluster(List<ResolvedListing> listings, List<Integer> group, String anchor,
 			Map<Integer, List<Decision>> decisions) {
 		List<ResolvedListing> members = group.stream().map(listings::get).toList();
-		String anchor = members.stream().map((l) -> l.raw().identityKey()).min(String::compareTo).orElseThrow();
 		ResolvedListing canonical = members.stream()
 			.max(Comparator.comparingInt((ResolvedListing l) -> depth(l.places()))
 				.thenComparingInt((l) -> l.raw().nameAsListed().length())
@@ -523,7 +540,8 @@ public final class IdentityResolver {
 	/**
 	 * The stable key of a cluster whose first member (by program, edition and name) has
 	 * this key.
-	 * @param anchor the member's identity key
+	 * @param anchor the member's identity key, with {@code #n} for the n-th listing of
+	 * one name in one edition
 	 * @return a 12-hex-digit key
 	 */
 	static String clusterKey(String anchor) {

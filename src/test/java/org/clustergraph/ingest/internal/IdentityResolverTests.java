@@ -101,6 +101,31 @@ class IdentityResolverTests {
 	}
 
 	@Test
+	void keepsBothClustersWhenAnOfficialListPrintsOneNameTwice() {
+		// The same name under two provinces' headings of one edition: two clusters, two
+		// keys, and the first keeps the key it has when the name is printed once.
+		ResolvedListing first = LISTINGS.stream()
+			.filter((l) -> l.raw().program().equals("miit-sme"))
+			.findFirst()
+			.orElseThrow();
+		RawListing raw = first.raw();
+		ResolvedListing again = new ResolvedListing(
+				new RawListing(raw.program(), raw.year(), raw.rank() + 1000, raw.nameAsListed(), raw.document(),
+						raw.line() + 100000, raw.context(), raw.url()),
+				List.of(RealSeeds.GAZETTEER.find("650100")), first.industryPhrase(), first.assignments(), List.of());
+		List<ResolvedListing> listings = new ArrayList<>(LISTINGS);
+		listings.add(again);
+		List<ResolvedCluster> clusters = resolve(listings, List.of());
+		assertThat(clusters).hasSize(CLUSTERS.size() + 1);
+		assertThat(clusters.stream().map(ResolvedCluster::key).distinct()).hasSize(clusters.size());
+		List<ResolvedCluster> named = clusters.stream()
+			.filter((c) -> c.listings().stream().anyMatch((l) -> l.raw().nameAsListed().equals(raw.nameAsListed())))
+			.toList();
+		assertThat(named).hasSize(2);
+		assertThat(named).extracting(ResolvedCluster::key).contains(clusterOf(raw.nameAsListed()).key());
+	}
+
+	@Test
 	void keepsClusterIdsAcrossReorderingsOfTheInput() {
 		List<ResolvedListing> shuffled = new ArrayList<>(LISTINGS);
 		Collections.shuffle(shuffled, new Random(7));
