@@ -180,8 +180,18 @@ public final class IndustryClassifier {
 			String modifier = scope.withoutHead(component);
 			if (scope.namesAnObject() && broad && !modifier.isEmpty() && modifier.length() < component.length()) {
 				// 石化装备: the equipment of what the modifier names, where the standard has
-				// it
-				CharacterIndex.Match nearest = lookupObject(modifier, scope);
+				// it; a broad industry the words already name in scope (382 of 输变电设备) is
+				// only refined by a class under it, never traded for an unrelated one
+				List<IndustryTree.Industry> named = inside.stream()
+					.filter((a) -> !a.rule().equals("standard-note"))
+					.map(Assignment::industry)
+					.toList();
+				Assignment byName = named.isEmpty() ? nameContaining(component, modifier, scope) : null;
+				if (byName != null) {
+					return new Part(List.of(byName), head);
+				}
+				CharacterIndex.Match nearest = named.isEmpty() ? lookupObject(modifier, scope) : lookupObject(modifier,
+						scope, (i) -> named.stream().anyMatch((n) -> n.equals(i) || this.tree.isUnder(i, n)));
 				if (nearest != null && nearest.industry().level().equals("CLASS")) {
 					return new Part(List.of(headed(component, scope, matched, nearest)), head);
 				}
@@ -198,6 +208,10 @@ public final class IndustryClassifier {
 				return new Part(inside, head);
 			}
 			if (scope == Scope.EQUIPMENT && !modifier.isEmpty() && modifier.length() < component.length()) {
+				Assignment byName = nameContaining(component, modifier, scope);
+				if (byName != null) {
+					return new Part(List.of(byName), head);
+				}
 				// equipment for a use the standard does not name (岩土工程装备, 应急抢险救援装备):
 				// the standard files equipment made for one use under 35 专用设备制造业
 				IndustryTree.Industry special = this.tree.find("35");
@@ -211,6 +225,15 @@ public final class IndustryClassifier {
 						head);
 			}
 			if (!matched.isEmpty()) {
+				// a word that names an industry outside the head's scope (a farm's 茶 in
+				// 茶制造) means what the classes named after it in scope make
+				for (Found word : found) {
+					Assignment byName = (word.sense() != null) ? nameContaining(component, word.sense().term(), scope)
+							: null;
+					if (byName != null) {
+						return new Part(List.of(byName), head);
+					}
+				}
 				CharacterIndex.Match nearest = lookup(text, scope);
 				if (nearest != null && nearest.score() >= NEAREST_MINIMUM) {
 					return new Part(List.of(headed(component, scope, matched, nearest)), head);
@@ -295,8 +318,12 @@ public final class IndustryClassifier {
 	 * that names a machine.
 	 */
 	private CharacterIndex.@Nullable Match lookup(String text, Scope scope) {
+		return lookup(text, scope, (i) -> true);
+	}
+
+	private CharacterIndex.@Nullable Match lookup(String text, Scope scope, Predicate<IndustryTree.Industry> within) {
 		boolean machine = machine(text);
-		Predicate<IndustryTree.Industry> where = (i) -> scope.contains(this.tree, i)
+		Predicate<IndustryTree.Industry> where = (i) -> within.test(i) && scope.contains(this.tree, i)
 				&& (scope == Scope.SERVICE || !IndustryLexicon.servesOthers(this.tree, i))
 				&& (machine || scope == Scope.EQUIPMENT || scope == Scope.MACHINERY
 						|| !IndustryLexicon.equipsOthers(this.tree, i));
@@ -309,12 +336,50 @@ public final class IndustryClassifier {
 	}
 
 	/**
+	 * The industry the standard names after a word within a scope: the classes in scope
+	 * whose official name contains the word (配电 in 3823 配电开关控制设备制造; 仪器 in the classes of
+	 * 40), or their most specific common ancestor when there are several, provided it
+	 * lies below a section.
+	 * @return the assignment; null when no class name in scope contains the word, or only
+	 * classes of different sections do
+	 */
+	private @Nullable Assignment nameContaining(String component, String word, Scope scope) {
+		// a word too general to name an industry (新材料, 产品) names none here either, but
+		// an equipment head before another (仪器 of 仪器装备) is what the equipment is
+		if (ATTRIBUTES.contains(word) || !IndustryLexicon.isTerm(word) && !Scope.EQUIPMENT.heads.contains(word)) {
+			return null;
+		}
+		List<IndustryTree.Industry> classes = this.tree.all()
+			.stream()
+			.filter((i) -> i.level().equals("CLASS") && scope.contains(this.tree, i) && i.name().contains(word))
+			.sorted(Comparator.comparing(IndustryTree.Industry::code))
+			.toList();
+		if (classes.isEmpty() || classes.stream().map((i) -> this.tree.section(i)).distinct().count() > 1) {
+			return null;
+		}
+		IndustryTree.Industry common = this.tree.commonAncestor(classes);
+		if (common.level().equals("SECTION")) {
+			return null;
+		}
+		return new Assignment(common, (classes.size() == 1) ? 0.7 : 0.6, "head", "the phrase's head makes '" + component
+				+ "' " + scope.words() + ", and the standard names "
+				+ classes.stream().limit(6).map((i) -> i.code() + " " + i.name()).toList()
+				+ ((classes.size() > 6) ? " and " + (classes.size() - 6) + " more" : "") + " after '" + word + "'"
+				+ ((classes.size() > 1) ? ": their common industry " + common.code() + " " + common.name() : ""));
+	}
+
+	/**
 	 * The nearest industry to a modifier, taken only where it shares a pair of characters
 	 * with it: one character in common (防爆 and 防水) says too little to name an equipment
 	 * or a material.
 	 */
 	private CharacterIndex.@Nullable Match lookupObject(String modifier, Scope scope) {
-		CharacterIndex.Match match = lookup(modifier, scope);
+		return lookupObject(modifier, scope, (i) -> true);
+	}
+
+	private CharacterIndex.@Nullable Match lookupObject(String modifier, Scope scope,
+			Predicate<IndustryTree.Industry> within) {
+		CharacterIndex.Match match = lookup(modifier, scope, within);
 		boolean pair = match != null && match.shared().stream().anyMatch((g) -> g.length() == 2);
 		return (match != null && (pair || modifier.length() < 2) && match.score() >= OBJECT_MINIMUM) ? match : null;
 	}
@@ -406,6 +471,16 @@ public final class IndustryClassifier {
 					mark(used, start, length);
 					found.add(new Found(start, start + length, sense, sense.industries(), null));
 				}
+			}
+		}
+		// ...except as the phrase's last word, its head in Chinese: the 酒 of 白云边酒(业), the
+		// 伞 of 上虞伞(业), where what comes before is a brand or a place
+		int last = text.length() - 1;
+		if (shortest > 1 && last > 0 && !used[last]) {
+			IndustryLexicon.Sense sense = this.lexicon.find(text.substring(last));
+			if (sense != null) {
+				mark(used, last, 1);
+				found.add(new Found(last, last + 1, sense, sense.industries(), null));
 			}
 		}
 		found.sort(Comparator.comparingInt(Found::start));

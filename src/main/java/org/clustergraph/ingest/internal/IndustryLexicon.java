@@ -177,7 +177,7 @@ final class IndustryLexicon {
 		}
 	}
 
-	private static boolean isTerm(String term) {
+	static boolean isTerm(String term) {
 		return !term.isEmpty() && term.length() <= MAX_TERM && !NOT_A_TERM.contains(term)
 				&& !ACTIVITY_SUFFIXES.contains(term) && !ACTIVITY_SUFFIXES.contains(term + "业");
 	}

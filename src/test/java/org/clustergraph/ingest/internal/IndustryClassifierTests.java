@@ -86,6 +86,18 @@ class IndustryClassifierTests {
 	}
 
 	@Test
+	void takesTheIndustryTheStandardNamesAfterTheModifierOrTheLastWord() {
+		// equipment of what the standard's class names contain: every class named after
+		// 仪表
+		// lies in 40
+		assertThat(divisions("仪表设备")).containsExactly("40");
+		assertThat(STANDARD_ONLY.classify("仪表设备").assignments()).singleElement()
+			.satisfies((a) -> assertThat(a.evidence()).contains("after '仪表'"));
+		// a brand before the product: the last word is the head
+		assertThat(divisions("古越龙山酒业")).containsExactly("15");
+	}
+
+	@Test
 	void givesEveryIndustryAConfidenceAndItsEvidence() {
 		IndustryClassifier.Classification classification = STANDARD_ONLY.classify("白羽肉鸡");
 		assertThat(classification.assignments()).singleElement().satisfies((a) -> {
