@@ -85,8 +85,24 @@ public final class IndustryClassifier {
 	 * @throws SourceException when a table names an unknown code or repeats a keyword
 	 */
 	public IndustryClassifier(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products) {
+		this(tree, keywords, notes, products, List.of());
+	}
+
+	/**
+	 * Creates a classifier with the product vocabulary too.
+	 * @param tree the classification
+	 * @param keywords the rows of {@code industry-keywords.csv}
+	 * @param notes the rows of {@code gbt4754-2017-notes.csv}
+	 * @param products the rows of tables naming products with their class
+	 * ({@code code,term})
+	 * @param vocabulary the rows of {@code product-vocabulary.csv}
+	 * ({@code code,term,note})
+	 * @throws SourceException when a table names an unknown code or repeats a keyword
+	 */
+	public IndustryClassifier(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products,
+			List<Csv.Row> vocabulary) {
 		this.tree = tree;
-		this.lexicon = IndustryLexicon.of(tree, keywords, notes, products);
+		this.lexicon = IndustryLexicon.of(tree, keywords, notes, products, vocabulary);
 		Map<String, List<String>> texts = new HashMap<>();
 		for (Csv.Row note : notes) {
 			texts.computeIfAbsent(note.get("code"), (c) -> new ArrayList<>())
@@ -94,6 +110,9 @@ public final class IndustryClassifier {
 		}
 		for (Csv.Row product : products) {
 			texts.computeIfAbsent(product.get("code"), (c) -> new ArrayList<>()).add(product.get("term"));
+		}
+		for (Csv.Row term : vocabulary) {
+			texts.computeIfAbsent(term.get("code"), (c) -> new ArrayList<>()).add(term.get("term"));
 		}
 		for (Csv.Row keyword : keywords) {
 			for (String code : keyword.get("codes").split(";")) {
@@ -209,6 +228,12 @@ public final class IndustryClassifier {
 			}
 			if (scope == Scope.EQUIPMENT && !modifier.isEmpty() && modifier.length() < component.length()) {
 				Assignment byName = nameContaining(component, modifier, scope);
+				// else a word of two characters inside the modifier (配电 of 配电网), the
+				// first
+				// that the standard's class names of this kind contain
+				for (int at = 0; byName == null && modifier.length() > 2 && at + 2 <= modifier.length(); at++) {
+					byName = nameContaining(component, modifier.substring(at, at + 2), scope);
+				}
 				if (byName != null) {
 					return new Part(List.of(byName), head);
 				}
@@ -747,6 +772,7 @@ public final class IndustryClassifier {
 			double confidence = base * (0.6 + 0.4 * coverage) * ((this.partDetail != null) ? 0.9 : 1.0);
 			String rule = (this.partDetail != null) ? "part-of" : switch (this.sense.source()) {
 				case "keyword" -> "keyword";
+				case "vocabulary" -> "product-vocabulary";
 				case "note", "notes' cross-reference" -> "standard-note";
 				default -> "standard-name";
 			};

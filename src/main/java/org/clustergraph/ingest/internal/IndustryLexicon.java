@@ -94,9 +94,30 @@ final class IndustryLexicon {
 	 * names an unknown code, or a note names an unknown code
 	 */
 	static IndustryLexicon of(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products) {
+		return of(tree, keywords, notes, products, List.of());
+	}
+
+	/**
+	 * Builds the lexicon with the product vocabulary too.
+	 * @param tree the classification
+	 * @param keywords the rows of {@code industry-keywords.csv}
+	 * @param notes the rows of {@code gbt4754-2017-notes.csv} ({@code code,note})
+	 * @param products the rows of tables that name products with their class
+	 * ({@code code,term})
+	 * @param vocabulary the rows of {@code product-vocabulary.csv}
+	 * ({@code code,term,note}): a term in at most two rows, each of its own class; taken
+	 * after the standard's names and cross-references and before everything else but the
+	 * keyword table
+	 * @return the lexicon
+	 * @throws SourceException when a table names an unknown code, a keyword repeats, or a
+	 * vocabulary term is empty, a part word or in more than two rows
+	 */
+	static IndustryLexicon of(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products,
+			List<Csv.Row> vocabulary) {
 		Map<String, Sense> terms = new HashMap<>();
 		fromStandard(tree, nameTerms(tree), "name", 0.9, terms);
 		fromStandard(tree, referenceTerms(tree, notes), "notes' cross-reference", 0.85, terms);
+		vocabulary(tree, vocabulary).forEach(terms::putIfAbsent);
 		fromStandard(tree, productTerms(tree, products), "product table", 0.75, terms);
 		Set<String> seen = new LinkedHashSet<>();
 		for (Csv.Row row : keywords) {
@@ -341,6 +362,37 @@ final class IndustryLexicon {
 		return terms;
 	}
 
+	private static Map<String, Sense> vocabulary(IndustryTree tree, List<Csv.Row> rows) {
+		Map<String, List<Csv.Row>> byTerm = new LinkedHashMap<>();
+		for (Csv.Row row : rows) {
+			String term = Text.normalize(row.get("term"));
+			if (term.isEmpty() || PART_WORDS.contains(term)) {
+				throw new SourceException(row.problem("vocabulary term '" + term + "' is empty or a part word"));
+			}
+			if (tree.find(row.get("code")) == null) {
+				throw new SourceException(
+						row.problem("vocabulary term '" + term + "' names unknown code '" + row.get("code") + "'"));
+			}
+			byTerm.computeIfAbsent(term, (t) -> new ArrayList<>()).add(row);
+		}
+		Map<String, Sense> senses = new LinkedHashMap<>();
+		for (Map.Entry<String, List<Csv.Row>> entry : byTerm.entrySet()) {
+			List<Csv.Row> uses = entry.getValue();
+			if (uses.size() > 2) {
+				throw new SourceException(uses.get(2)
+					.problem("vocabulary term '" + entry.getKey() + "' is in more than two rows (lines "
+							+ uses.stream().map((r) -> String.valueOf(r.line())).toList() + ")"));
+			}
+			List<IndustryTree.Industry> codes = uses.stream().map((r) -> tree.find(r.get("code"))).distinct().toList();
+			String evidence = uses.stream()
+				.map((r) -> r.file() + ":" + r.line() + ": " + r.get("code") + " " + tree.find(r.get("code")).name()
+						+ " (" + r.get("note") + ")")
+				.collect(java.util.stream.Collectors.joining("; "));
+			senses.put(entry.getKey(), new Sense(entry.getKey(), codes, "vocabulary", 0.85, evidence));
+		}
+		return senses;
+	}
+
 	private static Map<String, Set<IndustryTree.Industry>> productTerms(IndustryTree tree, List<Csv.Row> rows) {
 		Map<String, Set<IndustryTree.Industry>> terms = new LinkedHashMap<>();
 		for (Csv.Row row : rows) {
@@ -427,7 +479,8 @@ final class IndustryLexicon {
 	 *
 	 * @param term the word
 	 * @param industries the industries it denotes
-	 * @param source {@code keyword}, {@code name} or {@code note}
+	 * @param source {@code keyword}, {@code name}, {@code notes' cross-reference},
+	 * {@code vocabulary}, {@code product table} or {@code note}
 	 * @param confidence how far a match of the whole word can be trusted
 	 * @param evidence where the knowledge comes from, in words a reviewer can check
 	 */

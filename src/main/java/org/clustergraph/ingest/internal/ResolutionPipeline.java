@@ -24,8 +24,9 @@ public final class ResolutionPipeline {
 	/** The reference tables the pipeline reads, relative to {@code seeds/}. */
 	public static final List<String> TABLES = List.of(ProgramCatalog.FILE, "reference/regions-nbs-2023.csv",
 			"reference/zones.csv", "reference/region-aliases.csv", "reference/gbt4754-2017.csv",
-			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv", "reference/industry-keywords.csv",
-			"reference/industry-overrides.csv", "reference/identity-overrides.csv");
+			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv",
+			"reference/product-vocabulary.csv", "reference/industry-keywords.csv", "reference/industry-overrides.csv",
+			"reference/identity-overrides.csv");
 
 	private final SeedFiles files;
 
@@ -103,7 +104,8 @@ public final class ResolutionPipeline {
 		IndustryClassifier classifier = new IndustryClassifier(tree,
 				table("reference/industry-keywords.csv", "keyword", "codes", "reason"),
 				table("reference/gbt4754-2017-notes.csv", "code", "note"),
-				table("reference/gbt4754-2017-sei2018.csv", "code", "term"));
+				table("reference/gbt4754-2017-sei2018.csv", "code", "term"),
+				table("reference/product-vocabulary.csv", "code", "term", "note"));
 		IndustryOverrides industryOverrides = IndustryOverrides.of(tree,
 				table("reference/industry-overrides.csv", "listing", "codes", "reason"));
 		industryOverrides.checkNames(raw.values().stream().flatMap(List::stream).toList());

@@ -82,7 +82,8 @@ final class HeldOutLists {
 		}
 		IndustryClassifier classifier = new IndustryClassifier(RealSeeds.INDUSTRIES, kept,
 				RealSeeds.table("reference/gbt4754-2017-notes.csv"),
-				RealSeeds.table("reference/gbt4754-2017-sei2018.csv"));
+				RealSeeds.table("reference/gbt4754-2017-sei2018.csv"),
+				RealSeeds.table("reference/product-vocabulary.csv"));
 		return new Built(classifier, keywords.size() - kept.size());
 	}
 

@@ -28,7 +28,7 @@ class HeldOutListsTests {
 			assertThat(held.unclassifiedShare()).as("%s unclassified: %s", held.fold(), held.misses())
 				.isLessThanOrEqualTo(0.03);
 			assertThat(held.rightShare()).as("%s right division: %s", held.fold(), held.misses())
-				.isGreaterThanOrEqualTo(0.75);
+				.isGreaterThanOrEqualTo(0.85);
 		}
 	}
 

@@ -109,6 +109,32 @@ class IndustryClassifierTests {
 	}
 
 	@Test
+	void takesAProductWordFromTheVocabularyWithItsRowAsEvidence() {
+		List<Csv.Row> vocabulary = Csv.read("product-vocabulary.csv",
+				List.of("code,term,note", "4119,拉链,zippers", "3482,紧固件,fasteners"), "code", "term", "note");
+		IndustryClassifier classifier = new IndustryClassifier(RealSeeds.INDUSTRIES, List.of(),
+				RealSeeds.table("reference/gbt4754-2017-notes.csv"), List.of(), vocabulary);
+		assertThat(classifier.classify("拉链").assignments()).singleElement().satisfies((a) -> {
+			assertThat(a.industry().code()).isEqualTo("4119");
+			assertThat(a.rule()).isEqualTo("product-vocabulary");
+			assertThat(a.evidence()).contains("product-vocabulary.csv:2").contains("zippers");
+		});
+		assertThat(classifier.classify("高强度紧固件").industries()).extracting(IndustryTree.Industry::code)
+			.containsExactly("3482");
+	}
+
+	@Test
+	void refusesAVocabularyWordInMoreThanTwoRows() {
+		List<Csv.Row> vocabulary = Csv.read("product-vocabulary.csv",
+				List.of("code,term,note", "0412,珍珠,a", "2438,珍珠,b", "3059,珍珠,c"), "code", "term", "note");
+		assertThatThrownBy(
+				() -> new IndustryClassifier(RealSeeds.INDUSTRIES, List.of(), List.of(), List.of(), vocabulary))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining("product-vocabulary.csv:4")
+			.hasMessageContaining("more than two rows");
+	}
+
+	@Test
 	void refusesAPartWordAsAKeywordOfItsOwn() {
 		List<Csv.Row> rows = Csv.read("industry-keywords.csv",
 				List.of("keyword,codes,reason", "零部件,3670,parts are vehicle parts"), "keyword", "codes", "reason");

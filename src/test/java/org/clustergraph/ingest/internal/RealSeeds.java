@@ -20,7 +20,7 @@ final class RealSeeds {
 
 	static final IndustryClassifier CLASSIFIER = new IndustryClassifier(INDUSTRIES,
 			table("reference/industry-keywords.csv"), table("reference/gbt4754-2017-notes.csv"),
-			table("reference/gbt4754-2017-sei2018.csv"));
+			table("reference/gbt4754-2017-sei2018.csv"), table("reference/product-vocabulary.csv"));
 
 	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog
 		.read(new String(FILES.bytes(ProgramCatalog.FILE), java.nio.charset.StandardCharsets.UTF_8));
