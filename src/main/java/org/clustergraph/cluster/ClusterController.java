@@ -59,7 +59,7 @@ class ClusterController {
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		PageRequest page = PageRequest.of(first, after);
 		if (filter != null) {
-			checkTargets(filter);
+			filter.checkTargets(this.neo4j);
 		}
 		return this.pages.page("api/clusters", (filter != null) ? filter.parameters() : ClusterFilter.NONE, page,
 				selection.contains("totalCount"), "cluster", Cluster::of);
@@ -76,29 +76,6 @@ class ClusterController {
 		}
 		return this.pages.page("api/cross-listed", Map.of("minPrograms", minPrograms), PageRequest.of(first, after),
 				selection.contains("totalCount"), "cluster", Cluster::of);
-	}
-
-	private void checkTargets(ClusterFilter filter) {
-		if (filter.region() == null && filter.industry() == null && filter.program() == null) {
-			return;
-		}
-		Map<String, Object> found = this.neo4j.query(CypherFiles.get("api/filter-targets"))
-			.bindAll(filter.parameters())
-			.fetch()
-			.one()
-			.orElseThrow();
-		if (!Boolean.TRUE.equals(found.get("region"))) {
-			throw new NotFoundException("filter.region: no region has the code '" + filter.region()
-					+ "' (6-digit GB/T 2260 codes such as 330000, 9-digit township codes, or zone codes)");
-		}
-		if (!Boolean.TRUE.equals(found.get("industry"))) {
-			throw new NotFoundException("filter.industry: no GB/T 4754-2017 industry has the code '" + filter.industry()
-					+ "' (such as C, 34, 342 or 3422)");
-		}
-		if (!Boolean.TRUE.equals(found.get("program"))) {
-			throw new NotFoundException(
-					"filter.program: no program has the key '" + filter.program() + "' (see the programs query)");
-		}
 	}
 
 	@QueryMapping

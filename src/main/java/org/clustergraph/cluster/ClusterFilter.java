@@ -4,7 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.clustergraph.api.FilterText;
+import org.clustergraph.api.NotFoundException;
+import org.clustergraph.neo4j.CypherFiles;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The {@code ClusterFilter} input: every given field must hold.
@@ -32,6 +36,35 @@ record ClusterFilter(@Nullable String region, @Nullable String industry, @Nullab
 
 	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
+	 * Refuses a filter that names a region, industry or program the graph does not hold,
+	 * so that a typo is an error rather than an empty answer.
+	 * @param neo4j the client to look them up with
+	 * @throws NotFoundException naming the field and what it should hold
+	 */
+	void checkTargets(Neo4jClient neo4j) {
+		if (this.region == null && this.industry == null && this.program == null) {
+			return;
+		}
+		Map<String, Object> found = neo4j.query(CypherFiles.get("api/filter-targets"))
+			.bindAll(parameters())
+			.fetch()
+			.one()
+			.orElseThrow();
+		if (!Boolean.TRUE.equals(found.get("region"))) {
+			throw new NotFoundException("filter.region: no region has the code '" + this.region
+					+ "' (6-digit GB/T 2260 codes such as 330000, 9-digit township codes, or zone codes)");
+		}
+		if (!Boolean.TRUE.equals(found.get("industry"))) {
+			throw new NotFoundException("filter.industry: no GB/T 4754-2017 industry has the code '" + this.industry
+					+ "' (such as C, 34, 342 or 3422)");
+		}
+		if (!Boolean.TRUE.equals(found.get("program"))) {
+			throw new NotFoundException(
+					"filter.program: no program has the key '" + this.program + "' (see the programs query)");
+		}
 	}
 
 }

@@ -63,6 +63,21 @@ class ReadmeExamplesTests {
 			assertThat(response.path("regionsInMultiplePrograms[*].region.code").entityList(String.class).get())
 				.contains("330100");
 		});
+		checks.put("facets", (response) -> {
+			int total = response.path("clusterFacets.total").entity(Integer.class).get();
+			assertThat(total).isGreaterThan(400).isLessThan(608);
+			assertThat(response.path("clusterFacets.byProgram[*].count").entityList(Integer.class).get()).hasSize(5)
+				.allSatisfy((n) -> assertThat(n).isPositive().isLessThanOrEqualTo(total));
+			// a manufacturing cluster of several industries counts in each, farming ones
+			// too
+			List<String> divisions = response.path("clusterFacets.byIndustry[*].industry.code")
+				.entityList(String.class)
+				.get();
+			assertThat(divisions).isNotEmpty();
+			assertThat(Integer.parseInt(divisions.get(0))).isBetween(13, 43);
+			assertThat(response.path("clusterFacets.byProvinceAndProgram").entityList(Object.class).get())
+				.hasSizeGreaterThan(30);
+		});
 		checks.put("program-overlap", (response) -> {
 			response.path("programOverlap").entityList(Object.class).hasSize(10);
 			assertThat(response.path("programOverlap[*].sharedClusters").entityList(Integer.class).get())

@@ -1,0 +1,104 @@
+package org.clustergraph.cluster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+
+import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Rows;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers {@code clusterFacets}: one statement counts every facet the query selects (and
+ * only those), at every industry level it asks.
+ */
+@Controller
+@Transactional(readOnly = true)
+class ClusterFacetsController {
+
+	private static final String DEFAULT_LEVEL = "DIVISION";
+
+	private final Neo4jClient neo4j;
+
+	ClusterFacetsController(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	@QueryMapping
+	ClusterFacets clusterFacets(@Argument @Nullable ClusterFilter filter, DataFetchingFieldSelectionSet selection) {
+		if (filter != null) {
+			filter.checkTargets(this.neo4j);
+		}
+		Map<String, @Nullable Object> parameters = new HashMap<>(
+				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
+		parameters.put("want",
+				Map.of("province", selection.contains("byProvince"), "program", selection.contains("byProgram"),
+						"regionLevel", selection.contains("byRegionLevel"), "provinceProgram",
+						selection.contains("byProvinceAndProgram")));
+		parameters.put("industryLevels", levels(selection, "byIndustry"));
+		parameters.put("industryProgramLevels", levels(selection, "byIndustryAndProgram"));
+		Map<String, Object> row = this.neo4j.query(CypherFiles.get("api/cluster-facets"))
+			.bindAll(parameters)
+			.fetch()
+			.one()
+			.orElseThrow();
+		return new ClusterFacets(Objects.requireNonNull(Rows.integer(row, "total")), counts(row.get("byProvince")),
+				counts(row.get("byProgram")), byLevel(row.get("byIndustry")), counts(row.get("byRegionLevel")),
+				counts(row.get("byProvinceAndProgram")), byLevel(row.get("byIndustryAndProgram")));
+	}
+
+	@SchemaMapping(typeName = "ClusterFacets", field = "byIndustry")
+	List<ClusterFacets.FacetCount> byIndustry(ClusterFacets facets, @Argument @Nullable String level) {
+		return facets.byIndustry().getOrDefault((level != null) ? level : DEFAULT_LEVEL, List.of());
+	}
+
+	@SchemaMapping(typeName = "ClusterFacets", field = "byIndustryAndProgram")
+	List<ClusterFacets.FacetCount> byIndustryAndProgram(ClusterFacets facets, @Argument @Nullable String level) {
+		return facets.byIndustryAndProgram().getOrDefault((level != null) ? level : DEFAULT_LEVEL, List.of());
+	}
+
+	/** The levels a query asks of one industry facet, aliases included. */
+	private static List<String> levels(DataFetchingFieldSelectionSet selection, String field) {
+		Set<String> levels = new LinkedHashSet<>();
+		for (SelectedField selected : selection.getFields(field)) {
+			Object level = selected.getArguments().get("level");
+			levels.add((level != null) ? level.toString() : DEFAULT_LEVEL);
+		}
+		return new ArrayList<>(levels);
+	}
+
+	private static List<ClusterFacets.FacetCount> counts(@Nullable Object rows) {
+		List<ClusterFacets.FacetCount> counts = new ArrayList<>();
+		if (rows instanceof List<?> list) {
+			list.forEach((item) -> counts.add(ClusterFacets.FacetCount.of((Map<?, ?>) item)));
+		}
+		return counts;
+	}
+
+	private static Map<String, List<ClusterFacets.FacetCount>> byLevel(@Nullable Object rows) {
+		Map<String, List<ClusterFacets.FacetCount>> byLevel = new LinkedHashMap<>();
+		if (rows instanceof List<?> list) {
+			for (Object item : list) {
+				Map<?, ?> entry = (Map<?, ?>) item;
+				byLevel.put((String) entry.get("level"), counts(entry.get("counts")));
+			}
+		}
+		return byLevel;
+	}
+
+}

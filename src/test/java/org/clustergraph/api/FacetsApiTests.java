@@ -1,0 +1,197 @@
+package org.clustergraph.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.clustergraph.GraphTest;
+import org.clustergraph.ingest.ListingCsvExporter;
+import org.clustergraph.ingest.internal.Csv;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code clusterFacets} against counts computed another way: from the spreadsheet export,
+ * one row per listing, grouped by cluster in plain Java.
+ */
+@GraphTest
+class FacetsApiTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> ROW = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Autowired
+	ListingCsvExporter exporter;
+
+	/**
+	 * Per cluster id: its programs, provinces and industry divisions, from the export.
+	 */
+	private final Map<String, Set<String>> programs = new TreeMap<>();
+
+	private final Map<String, Set<String>> provinces = new TreeMap<>();
+
+	private final Map<String, Set<String>> divisions = new TreeMap<>();
+
+	@BeforeEach
+	void readTheExport(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("listings.csv");
+		this.exporter.export(file);
+		for (Csv.Row row : Csv.read("listings.csv", Files.readAllLines(file, StandardCharsets.UTF_8), "cluster_id",
+				"program", "province_code", "industry_codes")) {
+			String id = row.get("cluster_id");
+			this.programs.computeIfAbsent(id, (k) -> new LinkedHashSet<>()).add(row.get("program"));
+			Set<String> own = this.provinces.computeIfAbsent(id, (k) -> new LinkedHashSet<>());
+			split(row.get("province_code")).forEach(own::add);
+			Set<String> codes = this.divisions.computeIfAbsent(id, (k) -> new LinkedHashSet<>());
+			split(row.get("industry_codes")).stream()
+				.filter((code) -> code.length() >= 2 && Character.isDigit(code.charAt(0)))
+				.forEach((code) -> codes.add(code.substring(0, 2)));
+		}
+	}
+
+	@Test
+	void countsEveryFacetAsTheExportDoes() {
+		GraphQlTester.Response response = this.graphQl
+			.document(
+					"""
+							{ clusterFacets { total byProvince { region { code } count } byProgram { program { key } count }
+							  byIndustry { industry { code level } count } byProvinceAndProgram { region { code } program { key } count }
+							  byIndustryAndProgram(level: DIVISION) { industry { code } program { key } count } } }""")
+			.execute();
+		assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).isEqualTo(this.programs.size())
+			.isEqualTo(608);
+		assertThat(counts(response, "byProvince", (r) -> code(r, "region")))
+			.isEqualTo(expected((id) -> true, (id) -> this.provinces.get(id)));
+		assertThat(counts(response, "byProgram", (r) -> key(r))).isEqualTo(expected((id) -> true, this.programs::get));
+		assertThat(counts(response, "byIndustry", (r) -> code(r, "industry")))
+			.isEqualTo(expected((id) -> true, this.divisions::get));
+		assertThat(counts(response, "byProvinceAndProgram", (r) -> code(r, "region") + "|" + key(r)))
+			.isEqualTo(expected((id) -> true, (id) -> pairs(this.provinces.get(id), this.programs.get(id))));
+		assertThat(counts(response, "byIndustryAndProgram", (r) -> code(r, "industry") + "|" + key(r)))
+			.isEqualTo(expected((id) -> true, (id) -> pairs(this.divisions.get(id), this.programs.get(id))));
+		// most first
+		List<Integer> provinceCounts = response.path("clusterFacets.byProvince[*].count")
+			.entityList(Integer.class)
+			.get();
+		assertThat(provinceCounts).isSortedAccordingTo((a, b) -> b - a);
+	}
+
+	@Test
+	void countsOnlyTheClustersTheFilterKeeps() {
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ clusterFacets(filter: {program: "zhejiang"}) { total byProgram { program { key } count }
+				  byProvince { region { code } count } } }""").execute();
+		Predicate<String> zhejiang = (id) -> this.programs.get(id).contains("zhejiang");
+		assertThat(response.path("clusterFacets.total").entity(Integer.class).get())
+			.isEqualTo((int) this.programs.keySet().stream().filter(zhejiang).count());
+		// the other programs that list the same clusters: the cross-list view
+		Map<String, Integer> byProgram = counts(response, "byProgram", (r) -> key(r));
+		assertThat(byProgram).isEqualTo(expected(zhejiang, this.programs::get));
+		assertThat(byProgram).containsKey("miit-sme").containsKey("zhejiang");
+		assertThat(counts(response, "byProvince", (r) -> code(r, "region"))).containsOnlyKeys("330000");
+	}
+
+	@Test
+	void countsTheLevelsOfTheRegionsClustersAreLocatedInAndSectionsOnRequest() {
+		GraphQlTester.Response response = this.graphQl.document("""
+				{ clusterFacets(filter: {region: "420000"}) { total byRegionLevel { regionLevel count }
+				  sections: byIndustry(level: SECTION) { industry { code level } count }
+				  divisions: byIndustry(level: DIVISION) { industry { level } count } } }""").execute();
+		// the same clusters' regions, read through Cluster.regions
+		List<Map<String, Object>> clusters = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			GraphQlTester.Response page = this.graphQl.document("""
+					query($after: String) { clusters(first: 100, after: $after, filter: {region: "420000"}) {
+					  pageInfo { hasNextPage endCursor } edges { node { id regions { level } } } } }""")
+				.variable("after", after)
+				.execute();
+			clusters.addAll(page.path("clusters.edges[*].node").entityList(ROW).get());
+			after = page.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get()
+					? page.path("clusters.pageInfo.endCursor").entity(String.class).get() : null;
+		}
+		while (after != null);
+		Map<String, Integer> levels = new TreeMap<>();
+		for (Map<String, Object> cluster : clusters) {
+			Set<String> own = new LinkedHashSet<>();
+			for (Object region : (List<?>) cluster.get("regions")) {
+				own.add((String) ((Map<?, ?>) region).get("level"));
+			}
+			own.forEach((level) -> levels.merge(level, 1, Integer::sum));
+		}
+		assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).isEqualTo(clusters.size());
+		assertThat(counts(response, "byRegionLevel", (r) -> (String) r.get("regionLevel"))).isEqualTo(levels);
+		assertThat(response.path("clusterFacets.sections[*].industry.level").entityList(String.class).get())
+			.isNotEmpty()
+			.containsOnly("SECTION");
+		assertThat(response.path("clusterFacets.divisions[*].industry.level").entityList(String.class).get())
+			.isNotEmpty()
+			.containsOnly("DIVISION");
+	}
+
+	@Test
+	void refusesAFilterNamingWhatTheGraphDoesNotHold() {
+		this.graphQl.document("{ clusterFacets(filter: {program: \"nope\"}) { total } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getMessage()).contains("filter.program")));
+	}
+
+	private Map<String, Integer> expected(Predicate<String> kept, Function<String, Set<String>> groups) {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.programs.keySet()
+			.stream()
+			.filter(kept)
+			.forEach((id) -> groups.apply(id).forEach((group) -> counts.merge(group, 1, Integer::sum)));
+		return counts;
+	}
+
+	private static Set<String> pairs(Set<String> left, Set<String> right) {
+		Set<String> pairs = new LinkedHashSet<>();
+		left.forEach((l) -> right.forEach((r) -> pairs.add(l + "|" + r)));
+		return pairs;
+	}
+
+	private static Map<String, Integer> counts(GraphQlTester.Response response, String facet,
+			Function<Map<String, Object>, String> group) {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (Map<String, Object> row : response.path("clusterFacets." + facet).entityList(ROW).get()) {
+			Integer before = counts.put(group.apply(row), ((Number) row.get("count")).intValue());
+			assertThat(before).as("%s lists %s once", facet, group.apply(row)).isNull();
+		}
+		return counts;
+	}
+
+	private static String code(Map<String, Object> row, String field) {
+		return (String) ((Map<?, ?>) row.get(field)).get("code");
+	}
+
+	private static String key(Map<String, Object> row) {
+		return (String) ((Map<?, ?>) row.get("program")).get("key");
+	}
+
+	private static List<String> split(String field) {
+		return field.isEmpty() ? List.of() : List.of(field.split(";"));
+	}
+
+}
