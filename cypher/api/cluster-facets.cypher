@@ -3,11 +3,11 @@
 // $industryLevels and $industryProgramLevels: the industry levels asked of byIndustry and
 // byIndustryAndProgram (empty when not asked). The clusters matching every filter, counted by distinct
 // cluster per group, most first: by province (IN_PROVINCE), program, industry of a level (a cluster's
-// industries and those above them), the level of its LOCATED_IN regions, province and program,
-// industry and program.
+// industries and those above them: inIndustries, written at load), the levels of its LOCATED_IN regions
+// (regionLevels), province and program, industry and program.
 MATCH (c:Cluster)
-WHERE ($region IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: $region}) })
-  AND ($industry IS NULL OR EXISTS { (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(:Industry {code: $industry}) })
+WHERE ($region IS NULL OR $region IN c.inRegions)
+  AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND (($program IS NULL AND $year IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
@@ -20,19 +20,22 @@ RETURN size(matched) AS total,
     UNWIND matched AS c MATCH (c)-[:LISTED_IN]->(g:Program)
     WITH g, count(DISTINCT c) AS n ORDER BY n DESC, g.key RETURN {program: g {.*}, count: n} } END AS byProgram,
   [level IN $industryLevels | {level: level, counts: COLLECT {
-    UNWIND matched AS c MATCH (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(i:Industry)
-    WHERE i.level = level
-    WITH i, count(DISTINCT c) AS n ORDER BY n DESC, i.code RETURN {industry: i {.*}, count: n} }}] AS byIndustry,
+    UNWIND matched AS c UNWIND c.inIndustries AS code
+    WITH code, count(*) AS n
+    MATCH (i:Industry {code: code}) WHERE i.level = level
+    WITH i, code, n ORDER BY n DESC, code RETURN {industry: i {.*}, count: n} }}] AS byIndustry,
   CASE WHEN $want.regionLevel THEN COLLECT {
-    UNWIND matched AS c MATCH (c)-[:LOCATED_IN]->(r:Region)
-    WITH r.level AS level, count(DISTINCT c) AS n ORDER BY n DESC, level RETURN {regionLevel: level, count: n} } END
+    UNWIND matched AS c UNWIND c.regionLevels AS level
+    WITH level, count(*) AS n ORDER BY n DESC, level RETURN {regionLevel: level, count: n} } END
     AS byRegionLevel,
   CASE WHEN $want.provinceProgram THEN COLLECT {
     UNWIND matched AS c MATCH (p:Region)<-[:IN_PROVINCE]-(c)-[:LISTED_IN]->(g:Program)
     WITH p, g, count(DISTINCT c) AS n ORDER BY n DESC, p.code, g.key
     RETURN {region: p {.*}, program: g {.*}, count: n} } END AS byProvinceAndProgram,
   [level IN $industryProgramLevels | {level: level, counts: COLLECT {
-    UNWIND matched AS c MATCH (i:Industry)<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c)-[:LISTED_IN]->(g:Program)
-    WHERE i.level = level
-    WITH i, g, count(DISTINCT c) AS n ORDER BY n DESC, i.code, g.key
+    UNWIND matched AS c MATCH (c)-[:LISTED_IN]->(g:Program)
+    WITH DISTINCT c, g UNWIND c.inIndustries AS code
+    WITH code, g, count(*) AS n
+    MATCH (i:Industry {code: code}) WHERE i.level = level
+    WITH i, code, g, n ORDER BY n DESC, code, g.key
     RETURN {industry: i {.*}, program: g {.*}, count: n} }}] AS byIndustryAndProgram

@@ -1,10 +1,11 @@
 // $region, $industry, $program, $year, $nameContains: the filters, each null when not given;
 // $offset, $limit: the page. Clusters matching every given filter, by key. A region or industry
 // filter takes its descendants too; $program and $year must hold for one and the same listing.
-// Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
+// Region and industry filters read the codes the load wrote on each cluster (inRegions,
+// inIndustries: the trees above its regions and industries). Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
 MATCH (c:Cluster)
-WHERE ($region IS NULL OR EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: $region}) })
-  AND ($industry IS NULL OR EXISTS { (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(:Industry {code: $industry}) })
+WHERE ($region IS NULL OR $region IN c.inRegions)
+  AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND (($program IS NULL AND $year IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))

@@ -95,6 +95,7 @@ class GraphWriter {
 				run(tx, "load/link-cluster-industries", Map.of("rows", clusterIndustries(graph)));
 				run(tx, "load/create-listings", Map.of("rows", listings(graph)));
 				run(tx, "load/count-program-clusters", Map.of());
+				run(tx, "load/summarize-clusters", Map.of());
 				run(tx, "load/link-possible-matches", Map.of("rows", possibleMatches(graph)));
 				run(tx, "load/delete-stale", Map.of("loadId", loadId));
 				run(tx, "load/set-dataset",

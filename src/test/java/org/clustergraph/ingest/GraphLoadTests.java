@@ -122,6 +122,18 @@ class GraphLoadTests {
 				     COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) RETURN p.code ORDER BY p.code } AS stored
 				WHERE walked <> stored OR size(stored) = 0
 				RETURN count(c)""")).isZero();
+		// the codes filters and facets read are the walks up both trees
+		assertThat(count("""
+				MATCH (c:Cluster)
+				WITH c,
+				     COLLECT { MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(r:Region)
+				               RETURN DISTINCT r.code ORDER BY r.code } AS regions,
+				     COLLECT { MATCH (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(i:Industry)
+				               RETURN DISTINCT i.code ORDER BY i.code } AS industries,
+				     COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) RETURN DISTINCT r.level ORDER BY r.level } AS levels
+				WHERE c.inRegions <> regions OR c.inIndustries <> industries OR c.regionLevels <> levels
+				   OR size(regions) = 0 OR size(industries) = 0
+				RETURN count(c)""")).isZero();
 		// a program's stored cluster count is the distinct clusters it lists
 		assertThat(count("""
 				MATCH (p:Program)
