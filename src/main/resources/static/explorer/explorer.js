@@ -248,11 +248,11 @@
   const views = {
     async 'cross-listed'() {
       const { crossListedClusters } = await graphql(`{ crossListedClusters(first: 100) { totalCount
-        edges { node { id name programs { key } listings { program { key } year nameAsListed } } } } }`);
+        edges { node { id name programs { key name } listings { program { key } year nameAsListed } } } } }`);
       render('cross-listed', el('p', {}, crossListedClusters.totalCount, ' clusters are listed by two or more programs.'),
         table(['Cluster', 'Programs', 'Names as listed'], crossListedClusters.edges.map(({ node }) => [
           el('span', { class: 'link', onclick: () => { cy.elements().remove(); expand(node.id); } }, node.name),
-          node.programs.map((p) => p.key).join(', '),
+          node.programs.map((p) => p.name).join('、'),
           node.listings.map((l) => l.nameAsListed + (l.year ? ' (' + l.year + ')' : '')).join(' / ')])));
     },
     async overlap() {
@@ -263,8 +263,8 @@
       const max = Math.max(1, ...programOverlap.map((o) => o.sharedRegions));
       render('overlap', el('p', {}, 'Shared clusters / shared prefecture-level regions; darker means more regions in common.'),
         el('table', { class: 'heat' },
-          el('thead', {}, el('tr', {}, el('th', {}, ''), programs.map((p) => el('th', { title: p.name }, p.key)))),
-          el('tbody', {}, programs.map((row) => el('tr', {}, el('th', { title: row.name }, row.key), programs.map((col) => {
+          el('thead', {}, el('tr', {}, el('th', {}, ''), programs.map((p) => el('th', { title: p.key }, p.name)))),
+          el('tbody', {}, programs.map((row) => el('tr', {}, el('th', { title: row.key }, row.name), programs.map((col) => {
             const o = cell[row.key + '|' + col.key];
             if (!o) return el('td', { class: 'cell' }, '—');
             const td = el('td', { class: 'cell', title: 'Jaccard ' + o.clusterJaccard.toFixed(4) }, o.sharedClusters + ' / ' + o.sharedRegions);

@@ -173,7 +173,14 @@ class ExplorerBrowserTests {
 			.toList();
 		assertThat(cells).filteredOn((cell) -> cell.matches("\\d+ / \\d+")).hasSize(20);
 		assertThat(cells).anySatisfy((cell) -> assertThat(cell).matches("[1-9]\\d* / \\d+"));
+		// the programs by name, their keys as tooltips
+		assertThat(browser.findElements(By.cssSelector("table.heat thead th")).stream().map(WebElement::getText))
+			.contains("中小企业特色产业集群", "湖北省重点成长型产业集群")
+			.doesNotContain("miit-sme");
 		screenshot("04-overlap");
+		browser.findElement(By.cssSelector("[data-view=cross-listed]")).click();
+		waitForElement(By.xpath("//div[@id='view']//td[contains(., '中小企业特色产业集群')]"));
+		assertThat(browser.findElement(By.id("view")).getText()).doesNotContain("miit-sme");
 		browser.findElement(By.cssSelector("[data-view=spread]")).click();
 		waitFor(() -> browser.findElements(By.cssSelector(".bars .bar")).size() >= 5);
 		assertThat(browser.findElements(By.cssSelector(".bars .bar")).getFirst().getText()).matches("\\d+ provinces");
