@@ -164,7 +164,10 @@
     const actions = el('div', { class: 'actions' },
       el('button', { onclick: () => expand(id) }, 'Expand neighbours'),
       el('button', { onclick: () => { pathFrom = id; showStatus('Path starts at ' + id + '; select another node and press "Path to here".'); } }, 'Path from here'),
-      el('button', { onclick: () => pathFrom && drawPath(pathFrom, id) }, 'Path to here'));
+      el('button', { onclick: () => pathFrom && drawPath(pathFrom, id) }, 'Path to here'),
+      el('span', { class: 'downloads' }, 'Download its neighbourhood: ',
+        el('a', { href: '/export/neighborhood.graphml?id=' + encodeURIComponent(id), download: '' }, 'GraphML'), ' · ',
+        el('a', { href: '/export/neighborhood.cyjs?id=' + encodeURIComponent(id), download: '' }, 'Cytoscape JSON')));
     details.replaceChildren(el('p', { class: 'kind' }, label + ' · ' + id), actions);
     if (label === 'Cluster') {
       const { cluster } = await graphql(`query($id: ID!) { cluster(id: $id) { name industryPhrase

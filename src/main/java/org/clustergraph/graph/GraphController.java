@@ -53,7 +53,7 @@ class GraphController {
 		return neighborhood(id, (depth != null) ? depth : 1, (limit != null) ? limit : 200);
 	}
 
-	private Optional<Graph> neighborhood(String id, int depth, int limit) {
+	Optional<Graph> neighborhood(String id, int depth, int limit) {
 		if (depth < 0 || depth > MAX_DEPTH) {
 			throw new BadRequestException("depth must be between 0 and " + MAX_DEPTH + " (it was " + depth + ")");
 		}

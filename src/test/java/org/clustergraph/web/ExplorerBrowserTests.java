@@ -160,6 +160,12 @@ class ExplorerBrowserTests {
 		assertThat(drawnIds()).contains("Region:420000");
 		waitFor(() -> browser.findElement(By.id("details")).getText().contains("Clusters here and below"));
 		assertThat(browser.findElement(By.id("details")).getText()).contains("仙桃市", "湖北省").doesNotContain("Listings");
+		// the neighbourhood to take away, as files the desktop tools open
+		assertThat(browser.findElements(By.cssSelector("#details a[download]"))
+			.stream()
+			.map((link) -> link.getAttribute("href")))
+			.containsExactly("http://localhost:" + this.port + "/export/neighborhood.graphml?id=Region%3A429004",
+					"http://localhost:" + this.port + "/export/neighborhood.cyjs?id=Region%3A429004");
 		screenshot("03-expanded");
 	}
 

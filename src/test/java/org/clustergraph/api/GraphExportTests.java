@@ -1,0 +1,121 @@
+package org.clustergraph.api;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.clustergraph.GraphTest;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A neighbourhood downloaded as GraphML and as Cytoscape JSON holds exactly the nodes and
+ * edges the GraphQL {@code neighborhood} answers, and bad arguments get the same
+ * refusals.
+ */
+@GraphTest
+class GraphExportTests {
+
+	private static final String START = "Program:most-cultivation";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void writesTheNeighbourhoodAsGraphmlThatAnXmlParserReads() throws Exception {
+		HttpResponse<String> response = get("/export/neighborhood.graphml?id=" + encode(START) + "&depth=2&limit=300");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/graphml+xml"));
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("attachment").contains(".graphml"));
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		Document xml = factory.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+		assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("http://graphml.graphdrawing.org/xmlns");
+		assertThat(ids(xml.getElementsByTagName("node"))).isEqualTo(graphQlIds("nodes"));
+		assertThat(ids(xml.getElementsByTagName("edge"))).isEqualTo(graphQlIds("edges")).isNotEmpty();
+		assertThat(response.body()).contains("<data key=\"name\">创新型产业集群培育</data>");
+	}
+
+	@Test
+	void writesTheNeighbourhoodAsCytoscapeJson() throws Exception {
+		HttpResponse<String> response = get("/export/neighborhood.cyjs?id=" + encode(START) + "&depth=2&limit=300");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode document = JsonMapper.builder().build().readTree(response.body());
+		Set<String> nodes = new TreeSet<>();
+		document.at("/elements/nodes").forEach((n) -> nodes.add(n.at("/data/id").asString()));
+		Set<String> edges = new TreeSet<>();
+		document.at("/elements/edges").forEach((e) -> {
+			edges.add(e.at("/data/id").asString());
+			assertThat(nodes).contains(e.at("/data/source").asString(), e.at("/data/target").asString());
+		});
+		assertThat(nodes).isEqualTo(graphQlIds("nodes"));
+		assertThat(edges).isEqualTo(graphQlIds("edges"));
+	}
+
+	@Test
+	void refusesWhatTheApiRefusesWithTheSameWords() throws Exception {
+		HttpResponse<String> deep = get("/export/neighborhood.graphml?id=" + encode(START) + "&depth=9");
+		assertThat(deep.statusCode()).isEqualTo(400);
+		assertThat(deep.body()).contains("depth must be between 0 and 3");
+		HttpResponse<String> missing = get("/export/neighborhood.cyjs?id=" + encode("Cluster:000000000000"));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("no node has the id");
+		assertThat(get("/export/neighborhood.graphml").statusCode()).isEqualTo(400);
+	}
+
+	private Set<String> graphQlIds(String part) {
+		List<String> ids = this.graphQl
+			.document("query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 300) { %s { id } } }".formatted(part))
+			.variable("id", START)
+			.execute()
+			.path("neighborhood." + part + "[*].id")
+			.entityList(String.class)
+			.get();
+		return new TreeSet<>(ids);
+	}
+
+	private static Set<String> ids(NodeList elements) {
+		Set<String> ids = new TreeSet<>();
+		for (int i = 0; i < elements.getLength(); i++) {
+			ids.add(((Element) elements.item(i)).getAttribute("id"));
+		}
+		return ids;
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
