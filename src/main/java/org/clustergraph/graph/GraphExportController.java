@@ -17,10 +17,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * A neighbourhood to take away, as a file Gephi, Cytoscape desktop and yEd open: the same
@@ -147,6 +149,17 @@ class GraphExportController {
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<Map<String, Object>> badRequest(BadRequestException ex) {
 		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException ex) {
+		return error(HttpStatus.BAD_REQUEST,
+				ex.getParameterName() + " is required (a global id such as Region:429004)");
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex) {
+		return error(HttpStatus.BAD_REQUEST, ex.getName() + " must be a whole number");
 	}
 
 	@ExceptionHandler(NoSuchNode.class)

@@ -87,7 +87,12 @@ class GraphExportTests {
 		HttpResponse<String> missing = get("/export/neighborhood.cyjs?id=" + encode("Cluster:000000000000"));
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("no node has the id");
-		assertThat(get("/export/neighborhood.graphml").statusCode()).isEqualTo(400);
+		HttpResponse<String> noId = get("/export/neighborhood.graphml");
+		assertThat(noId.statusCode()).isEqualTo(400);
+		assertThat(noId.body()).contains("id is required");
+		HttpResponse<String> words = get("/export/neighborhood.cyjs?id=" + encode(START) + "&limit=many");
+		assertThat(words.statusCode()).isEqualTo(400);
+		assertThat(words.body()).contains("limit must be a whole number");
 	}
 
 	private Set<String> graphQlIds(String part) {
