@@ -9,12 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.QueryComplexityCalculator;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -25,8 +19,12 @@ import graphql.language.NonNullType;
 import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.language.VariableDefinition;
-import graphql.schema.GraphQLFieldDefinition;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -34,22 +32,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses an operation before any of it runs when it is deeper, costlier, more aliased or
- * wider at its root than {@link ApiProperties} allows. The cost is graphql-java's
- * {@link QueryComplexityCalculator} with this API's {@link FieldComplexityCalculator}: a
- * field costs one plus the cost of its selections, times the page size ({@code first}, 20
- * when not given) under a connection or a search, so a page of pages is priced as what it
- * would fetch; a drawable graph costs one plus, for each field selected of it, the nodes
- * it may hold ({@code limit} of a neighbourhood, one more than {@code maxLength} of a
- * path). Introspection is not counted: GraphiQL's schema query is deep but cheap.
- * Rejections are validation errors, as graphql-java classifies its own limits.
+ * wider at its root than {@link ApiProperties} allows. It measures graphql-java's
+ * normalized operation, in which every fragment is expanded where it is spread and
+ * aliases are fields of their own, so a fragment spread many times costs what it would
+ * fetch each time. A field costs one plus the cost of its selections, times the page size
+ * ({@code first}, 20 when not given) under a connection or a search, so a page of pages
+ * is priced as what it would fetch; a drawable graph costs one plus, for each field
+ * selected of it, the nodes it may hold ({@code limit} of a neighbourhood, one more than
+ * {@code maxLength} of a path); a facet whose groups open a connection, a search or a
+ * graph is priced as if it had {@link #FACET_GROUPS} groups. Introspection is not
+ * counted: GraphiQL's schema query is deep but cheap. Rejections are validation errors,
+ * as graphql-java classifies its own limits.
  *
  * <p>
- * graphql-java's {@code MaxQueryDepthInstrumentation} and
- * {@code MaxQueryComplexityInstrumentation} are not used as they are: they walk the
- * document again on every request, their errors name neither the limit nor what to ask
- * instead, and nothing in graphql-java bounds aliases or the fields at the root. Depth,
- * aliases and root fields are therefore counted in one walk here, and complexity by the
- * library's calculator.
+ * graphql-java's {@code MaxQueryDepthInstrumentation},
+ * {@code MaxQueryComplexityInstrumentation} and {@code QueryComplexityCalculator} are not
+ * used: their traversal visits a fragment's fields only where it is first spread, so a
+ * fragment spread again elsewhere ran unpriced and unmeasured; they walk the document on
+ * every request; and nothing in graphql-java bounds aliases or the fields at the root.
  *
  * <p>
  * The measures of a document depend only on its text, the operation and the values of its
@@ -65,6 +65,26 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	 * there would be more.
 	 */
 	static final int KEPT = DocumentCache.SIZE;
+
+	/**
+	 * The most fields a document may expand to once every fragment is spread where it is
+	 * spread; far above what the cost limit lets run, so only a fragment bomb meets it.
+	 */
+	static final int MAX_FIELDS = 50_000;
+
+	/**
+	 * How deep the normalized operation is built before giving up: far deeper than the
+	 * depth limit, so that a deep query is measured and refused for its depth, in words
+	 * that name the limit.
+	 */
+	static final int MAX_NORMALIZED_DEPTH = 1_000;
+
+	/**
+	 * The groups a facet is priced at when each group opens a connection, a search or a
+	 * graph: more than any facet of the seed graph has, so that such a query pays for
+	 * what it could fetch.
+	 */
+	static final long FACET_GROUPS = 1_000;
 
 	private final ApiProperties limits;
 
@@ -88,6 +108,10 @@ class QueryLimits extends SimplePerformantInstrumentation {
 			this.measures.put(key, measure);
 		}
 		List<GraphQLError> errors = new ArrayList<>();
+		if (measure.expandsBeyond) {
+			check(errors, MAX_FIELDS + 1L, MAX_FIELDS,
+					"expands, once its fragments are spread, to more than %2$d fields; spread fewer fragments");
+		}
 		check(errors, measure.depth, this.limits.maxDepth(), "nests fields %d deep; at most %d levels are allowed");
 		check(errors, measure.complexity, this.limits.maxComplexity(),
 				"would cost %d (one per field, times first under a connection or search, and one per node a graph "
@@ -113,100 +137,87 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	}
 
 	private Measure measure(ExecutionContext context) {
+		ExecutableNormalizedOperation operation;
+		try {
+			operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+					context.getGraphQLSchema(), context.getDocument(), context.getExecutionInput().getOperationName(),
+					context.getCoercedVariables(),
+					ExecutableNormalizedOperationFactory.Options.defaultOptions()
+						.maxFieldsCount(MAX_FIELDS)
+						.maxChildrenDepth(MAX_NORMALIZED_DEPTH));
+		}
+		catch (AbortExecutionException ex) {
+			// fragments spread into one another can multiply a short document into more
+			// fields, or deeper, than anything the limits below would let through
+			Measure measure = new Measure();
+			measure.expandsBeyond = true;
+			return measure;
+		}
 		Measure measure = new Measure();
-		QueryTraverser.newQueryTraverser()
-			.schema(context.getGraphQLSchema())
-			.document(context.getDocument())
-			.operationName(context.getExecutionInput().getOperationName())
-			.coercedVariables(context.getCoercedVariables())
-			.build()
-			.visitPreOrder(new QueryVisitorStub() {
-
-				@Override
-				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (env.isTypeNameIntrospectionField() || isIntrospection(env)) {
-						return;
-					}
-					if (env.getField().getAlias() != null) {
-						measure.aliases++;
-					}
-					int depth = 1;
-					for (QueryVisitorFieldEnvironment p = env.getParentEnvironment(); p != null; p = p
-						.getParentEnvironment()) {
-						depth++;
-					}
-					measure.depth = Math.max(measure.depth, depth);
-					if (env.getParentEnvironment() == null) {
-						measure.rootFields++;
-					}
-				}
-
-			});
-		int cap = this.limits.maxComplexity() + 1;
-		measure.complexity = QueryComplexityCalculator.newCalculator()
-			.schema(context.getGraphQLSchema())
-			.document(context.getDocument())
-			.operationName(context.getExecutionInput().getOperationName())
-			.variables(context.getCoercedVariables())
-			.fieldComplexityCalculator((env, children) -> cost(env, children, cap))
-			.build()
-			.calculate();
+		long cap = this.limits.maxComplexity() + 1L;
+		for (ExecutableNormalizedField field : operation.getTopLevelFields()) {
+			if (field.getName().startsWith("__")) {
+				continue;
+			}
+			measure.rootFields++;
+			measure.complexity = Math.min(cap,
+					measure.complexity + cost(field, context.getGraphQLSchema(), measure, cap));
+		}
 		return measure;
 	}
 
 	/**
-	 * The cost of one field given the cost of its selections, at most {@code cap} (any
-	 * cost above the limit is refused alike, and capping keeps the sums in an int).
+	 * The cost of a field of the normalized operation (every fragment spread expanded
+	 * where it is spread), counting its depth and aliases into the measure on the way:
+	 * one plus the cost of its selections, times the page size under a connection or a
+	 * search; a drawable graph one plus, for each field selected of it, the nodes it may
+	 * hold; a facet whose groups open a connection or a graph, as if it had
+	 * {@link #FACET_GROUPS} groups. Introspection costs nothing.
 	 */
-	static int cost(FieldComplexityEnvironment env, int children, int cap) {
-		if (isIntrospection(env)) {
+	static long cost(ExecutableNormalizedField field, GraphQLSchema schema, Measure measure, long cap) {
+		if (field.getName().startsWith("__")) {
 			return 0;
 		}
-		FieldComplexityEnvironment parent = env.getParentEnvironment();
-		if (parent != null && isGraph(parent)) {
-			// a drawable graph's nodes and edges come with all their fields: each field
-			// of
-			// the graph counts once, as many times as the graph may hold nodes
-			return 1;
+		measure.depth = Math.max(measure.depth, field.getLevel());
+		if (field.getAlias() != null) {
+			measure.aliases++;
 		}
-		for (FieldComplexityEnvironment e = parent; e != null; e = e.getParentEnvironment()) {
-			if (isGraph(e)) {
-				return 0;
-			}
+		String type = typeName(field.getTypes(schema).get(0));
+		long children = 0;
+		for (ExecutableNormalizedField child : field.getChildren()) {
+			children = Math.min(cap, children + cost(child, schema, measure, cap));
 		}
-		long cost = isGraph(env) ? 1 + (long) children * graphSize(env.getField().getName(), env.getArguments())
-				: 1 + (long) children * pageSize(env.getFieldDefinition(), env.getArguments());
-		return (int) Math.min(cost, cap);
+		long cost;
+		if (type.equals("Graph")) {
+			long selected = field.getChildren().stream().filter((c) -> !c.getName().startsWith("__")).count();
+			cost = 1 + selected * graphSize(field.getName(), field.getResolvedArguments());
+		}
+		else if (type.equals("FacetCount") && opensPages(field, schema)) {
+			cost = 1 + children * FACET_GROUPS;
+		}
+		else {
+			cost = 1 + children * pageSize(type, field.getResolvedArguments());
+		}
+		return Math.min(cap, cost);
 	}
 
-	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {
-		for (QueryVisitorFieldEnvironment e = env; e != null; e = e.getParentEnvironment()) {
-			if (e.getField().getName().startsWith("__")) {
+	/** Whether a connection, a search or a graph lies anywhere under a field. */
+	private static boolean opensPages(ExecutableNormalizedField field, GraphQLSchema schema) {
+		for (ExecutableNormalizedField child : field.getChildren()) {
+			String type = typeName(child.getTypes(schema).get(0));
+			if (type.endsWith("Connection") || type.equals("SearchHit") || type.equals("Graph")
+					|| opensPages(child, schema)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean isIntrospection(FieldComplexityEnvironment env) {
-		for (FieldComplexityEnvironment e = env; e != null; e = e.getParentEnvironment()) {
-			if (e.getField().getName().startsWith("__")) {
-				return true;
-			}
-		}
-		return false;
+	private static String typeName(GraphQLOutputType type) {
+		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();
 	}
 
-	private static String typeName(GraphQLFieldDefinition definition) {
-		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(definition.getType())).getName();
-	}
-
-	private static boolean isGraph(FieldComplexityEnvironment env) {
-		return typeName(env.getFieldDefinition()).equals("Graph");
-	}
-
-	private static long pageSize(GraphQLFieldDefinition definition, Map<String, Object> arguments) {
-		String type = typeName(definition);
+	private static long pageSize(String type, Map<String, Object> arguments) {
 		if (!type.endsWith("Connection") && !type.equals("SearchHit")) {
 			return 1;
 		}
@@ -262,7 +273,9 @@ class QueryLimits extends SimplePerformantInstrumentation {
 
 	}
 
-	private static final class Measure {
+	static final class Measure {
+
+		boolean expandsBeyond;
 
 		long depth;
 

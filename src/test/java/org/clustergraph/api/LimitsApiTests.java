@@ -48,6 +48,51 @@ class LimitsApiTests {
 	}
 
 	@Test
+	void pricesAFragmentEveryTimeItIsSpread() {
+		// Spread once, the fragment is cheap enough; spread under two aliases it fetches
+		// twice as much, and it is priced so. Before, only the first spread was counted.
+		String fragment = "fragment G on Cluster { industries { clusters(first: 100) { edges { node { name } } } } }";
+		JsonNode once = post("{ a: clusters(first: 4) { edges { node { ...G } } } } " + fragment);
+		assertThat(once.path("errors").isMissingNode()).as(once.toString()).isTrue();
+		assertRefused(
+				post("{ a: clusters(first: 30) { edges { node { ...G } } } "
+						+ "b: clusters(first: 30) { edges { node { ...G } } } } " + fragment),
+				"ValidationError", "ask for smaller pages");
+		// and measures its depth where it is spread deepest
+		String deep = "fragment D on Region { parent { parent { parent { parent { parent { parent { parent { "
+				+ "parent { parent { parent { parent { code } } } } } } } } } } } }";
+		assertRefused(post("{ region(code: \"330000\") { code } r: region(code: \"330411\") { ...D } } " + deep),
+				"ValidationError", "levels are allowed");
+	}
+
+	@Test
+	void refusesAFragmentBombBeforeExpandingIt() {
+		// five levels of ten aliases, each spreading the level below: a short document
+		// that expands to a hundred thousand fields
+		StringBuilder document = new StringBuilder(
+				"{ region(code: \"330000\") { ...F5 } } fragment F0 on Region { code }");
+		for (int level = 1; level <= 5; level++) {
+			document.append(" fragment F").append(level).append(" on Region {");
+			for (int alias = 0; alias < 10; alias++) {
+				document.append(" p").append(alias).append(": parent { ...F").append(level - 1).append(" }");
+			}
+			document.append(" }");
+		}
+		assertRefused(post(document.toString()), "ValidationError", "expands, once its fragments are spread");
+	}
+
+	@Test
+	void pricesFacetGroupsThatOpenPagesAsManyGroups() {
+		JsonNode counts = post("{ clusterFacets { byIndustry(level: CLASS) { industry { code name } count } } }");
+		assertThat(counts.path("errors").isMissingNode()).as(counts.toString()).isTrue();
+		assertRefused(
+				post("""
+						{ clusterFacets { byIndustry(level: CLASS) { industry { clusters(first: 100) { edges { node { name } } } }
+						  count } } }"""),
+				"ValidationError", "ask for smaller pages");
+	}
+
+	@Test
 	void pricesTheSameDocumentByTheValuesOfItsVariables() {
 		// One text, so the measures kept for it must follow the page sizes and the
 		// @include it is sent with.
