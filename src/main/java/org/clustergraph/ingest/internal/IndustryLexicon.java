@@ -107,10 +107,12 @@ final class IndustryLexicon {
 	 * @param vocabulary the rows of {@code product-vocabulary.csv}
 	 * ({@code code,term,note}): a term in at most two rows, each of its own class; taken
 	 * after the standard's names and cross-references and before everything else but the
-	 * keyword table
+	 * keyword table, and as written: a curated word counts even where the words extracted
+	 * from the standard's texts leave it out as too general
 	 * @return the lexicon
 	 * @throws SourceException when a table names an unknown code, a keyword repeats, or a
-	 * vocabulary term is empty, a part word or in more than two rows
+	 * vocabulary term is empty, a part word, repeated with the same code or in more than
+	 * two rows
 	 */
 	static IndustryLexicon of(IndustryTree tree, List<Csv.Row> keywords, List<Csv.Row> notes, List<Csv.Row> products,
 			List<Csv.Row> vocabulary) {
@@ -383,7 +385,12 @@ final class IndustryLexicon {
 					.problem("vocabulary term '" + entry.getKey() + "' is in more than two rows (lines "
 							+ uses.stream().map((r) -> String.valueOf(r.line())).toList() + ")"));
 			}
-			List<IndustryTree.Industry> codes = uses.stream().map((r) -> tree.find(r.get("code"))).distinct().toList();
+			if (uses.size() == 2 && uses.get(0).get("code").equals(uses.get(1).get("code"))) {
+				throw new SourceException(uses.get(1)
+					.problem("vocabulary term '" + entry.getKey() + "' repeats line " + uses.get(0).line()
+							+ " with the same code"));
+			}
+			List<IndustryTree.Industry> codes = uses.stream().map((r) -> tree.find(r.get("code"))).toList();
 			String evidence = uses.stream()
 				.map((r) -> r.file() + ":" + r.line() + ": " + r.get("code") + " " + tree.find(r.get("code")).name()
 						+ " (" + r.get("note") + ")")

@@ -132,6 +132,13 @@ class IndustryClassifierTests {
 			.isInstanceOf(SourceException.class)
 			.hasMessageContaining("product-vocabulary.csv:4")
 			.hasMessageContaining("more than two rows");
+		List<Csv.Row> repeated = Csv.read("product-vocabulary.csv", List.of("code,term,note", "4119,拉链,a", "4119,拉链,b"),
+				"code", "term", "note");
+		assertThatThrownBy(
+				() -> new IndustryClassifier(RealSeeds.INDUSTRIES, List.of(), List.of(), List.of(), repeated))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining("product-vocabulary.csv:3")
+			.hasMessageContaining("repeats line 2");
 	}
 
 	@Test
