@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.clustergraph.api.Batches;
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Rows;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +24,17 @@ class ProgramController {
 
 	private final Neo4jClient neo4j;
 
-	ProgramController(Neo4jClient neo4j) {
+	private final Batches batches;
+
+	ProgramController(Neo4jClient neo4j, Batches batches) {
 		this.neo4j = neo4j;
+		this.batches = batches;
+	}
+
+	@BatchMapping
+	Map<Program, List<Edition>> editions(List<Program> programs) {
+		return this.batches.grouped("api/editions-of-programs", "keys", programs, Program::key, "program",
+				(row) -> Edition.of(Rows.map(row, "edition")));
 	}
 
 	@QueryMapping

@@ -27,8 +27,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code clusterFacets} against counts computed another way: from the spreadsheet export,
- * one row per listing, grouped by cluster in plain Java.
+ * {@code clusterFacets} and {@code Program.editions} against counts computed another way:
+ * from the spreadsheet export, one row per listing, grouped in plain Java.
  */
 @GraphTest
 class FacetsApiTests {
@@ -41,6 +41,9 @@ class FacetsApiTests {
 
 	@Autowired
 	ListingCsvExporter exporter;
+
+	/** Per program and year: the cluster id of each listing, from the export. */
+	private final Map<String, Map<Integer, List<String>>> editions = new TreeMap<>();
 
 	/**
 	 * Per cluster id: its programs, provinces and industry divisions, from the export.
@@ -56,8 +59,13 @@ class FacetsApiTests {
 		Path file = dir.resolve("listings.csv");
 		this.exporter.export(file);
 		for (Csv.Row row : Csv.read("listings.csv", Files.readAllLines(file, StandardCharsets.UTF_8), "cluster_id",
-				"program", "province_code", "industry_codes")) {
+				"program", "year", "province_code", "industry_codes")) {
 			String id = row.get("cluster_id");
+			if (!row.get("year").isEmpty()) {
+				this.editions.computeIfAbsent(row.get("program"), (k) -> new TreeMap<>())
+					.computeIfAbsent(Integer.valueOf(row.get("year")), (k) -> new java.util.ArrayList<>())
+					.add(id);
+			}
 			this.programs.computeIfAbsent(id, (k) -> new LinkedHashSet<>()).add(row.get("program"));
 			Set<String> own = this.provinces.computeIfAbsent(id, (k) -> new LinkedHashSet<>());
 			split(row.get("province_code")).forEach(own::add);
@@ -146,6 +154,34 @@ class FacetsApiTests {
 		assertThat(response.path("clusterFacets.divisions[*].industry.level").entityList(String.class).get())
 			.isNotEmpty()
 			.containsOnly("DIVISION");
+	}
+
+	@Test
+	void countsEachEditionAsTheExportDoes() {
+		List<Map<String, Object>> programs = this.graphQl.document("""
+				{ programs { key editions { year listingCount clusterCount newClusters seenInEarlierEdition
+				  alsoOnOtherPrograms } } }""").execute().path("programs").entityList(ROW).get();
+		for (Map<String, Object> program : programs) {
+			String key = (String) program.get("key");
+			Map<Integer, List<String>> byYear = this.editions.getOrDefault(key, Map.of());
+			List<?> editions = (List<?>) program.get("editions");
+			assertThat(editions).as(key).hasSize(byYear.size());
+			Set<String> earlier = new LinkedHashSet<>();
+			int i = 0;
+			for (Map.Entry<Integer, List<String>> edition : byYear.entrySet()) {
+				Set<String> clusters = new LinkedHashSet<>(edition.getValue());
+				long seen = clusters.stream().filter(earlier::contains).count();
+				long elsewhere = clusters.stream()
+					.filter((id) -> this.programs.get(id).stream().anyMatch((p) -> !p.equals(key)))
+					.count();
+				assertThat((Map<?, ?>) editions.get(i++)).as("%s %s", key, edition.getKey())
+					.isEqualTo(Map.of("year", edition.getKey(), "listingCount", edition.getValue().size(),
+							"clusterCount", clusters.size(), "newClusters", (int) (clusters.size() - seen),
+							"seenInEarlierEdition", (int) seen, "alsoOnOtherPrograms", (int) elsewhere));
+				earlier.addAll(clusters);
+			}
+		}
+		assertThat(this.editions.get("miit-sme")).containsOnlyKeys(2022, 2023, 2024);
 	}
 
 	@Test

@@ -63,6 +63,14 @@ class ReadmeExamplesTests {
 			assertThat(response.path("regionsInMultiplePrograms[*].region.code").entityList(String.class).get())
 				.contains("330100");
 		});
+		checks.put("editions", (response) -> {
+			assertThat(response.path("program.editions[*].year").entityList(Integer.class).get()).containsExactly(2022,
+					2023, 2024);
+			assertThat(response.path("program.editions[*].listingCount").entityList(Integer.class).get())
+				.containsOnly(100);
+			assertThat(response.path("program.editions[*].alsoOnOtherPrograms").entityList(Integer.class).get())
+				.anySatisfy((n) -> assertThat(n).isPositive());
+		});
 		checks.put("facets", (response) -> {
 			int total = response.path("clusterFacets.total").entity(Integer.class).get();
 			assertThat(total).isGreaterThan(400).isLessThan(608);
