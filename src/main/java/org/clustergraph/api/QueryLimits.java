@@ -205,8 +205,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	private static boolean opensPages(ExecutableNormalizedField field, GraphQLSchema schema) {
 		for (ExecutableNormalizedField child : field.getChildren()) {
 			String type = typeName(child.getTypes(schema).get(0));
-			if (type.endsWith("Connection") || type.equals("SearchHit") || type.equals("Graph")
-					|| opensPages(child, schema)) {
+			if (isPaged(type) || type.equals("Graph") || opensPages(child, schema)) {
 				return true;
 			}
 		}
@@ -217,8 +216,13 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		return ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(type)).getName();
 	}
 
+	/** Whether a field of this type returns a page: a connection or a search. */
+	private static boolean isPaged(String type) {
+		return type.endsWith("Connection") || type.equals("SearchHit");
+	}
+
 	private static long pageSize(String type, Map<String, Object> arguments) {
-		if (!type.endsWith("Connection") && !type.equals("SearchHit")) {
+		if (!isPaged(type)) {
 			return 1;
 		}
 		return argument(arguments, "first", PageRequest.DEFAULT_FIRST, 1, PageRequest.MAX_FIRST);

@@ -57,9 +57,9 @@ class ClusterFacetsController {
 			.fetch()
 			.one()
 			.orElseThrow();
-		return new ClusterFacets(Objects.requireNonNull(Rows.integer(row, "total")), counts(row.get("byProvince")),
-				counts(row.get("byProgram")), byLevel(row.get("byIndustry")), counts(row.get("byRegionLevel")),
-				counts(row.get("byProvinceAndProgram")), byLevel(row.get("byIndustryAndProgram")));
+		return new ClusterFacets(Objects.requireNonNull(Rows.integer(row, "total")), counts(row, "byProvince"),
+				counts(row, "byProgram"), byLevel(row, "byIndustry"), counts(row, "byRegionLevel"),
+				counts(row, "byProvinceAndProgram"), byLevel(row, "byIndustryAndProgram"));
 	}
 
 	@SchemaMapping(typeName = "ClusterFacets", field = "byIndustry")
@@ -82,22 +82,13 @@ class ClusterFacetsController {
 		return new ArrayList<>(levels);
 	}
 
-	private static List<ClusterFacets.FacetCount> counts(@Nullable Object rows) {
-		List<ClusterFacets.FacetCount> counts = new ArrayList<>();
-		if (rows instanceof List<?> list) {
-			list.forEach((item) -> counts.add(ClusterFacets.FacetCount.of((Map<?, ?>) item)));
-		}
-		return counts;
+	private static List<ClusterFacets.FacetCount> counts(Map<?, ?> row, String column) {
+		return Objects.requireNonNullElse(Rows.maps(row, column, ClusterFacets.FacetCount::of), List.of());
 	}
 
-	private static Map<String, List<ClusterFacets.FacetCount>> byLevel(@Nullable Object rows) {
+	private static Map<String, List<ClusterFacets.FacetCount>> byLevel(Map<?, ?> row, String column) {
 		Map<String, List<ClusterFacets.FacetCount>> byLevel = new LinkedHashMap<>();
-		if (rows instanceof List<?> list) {
-			for (Object item : list) {
-				Map<?, ?> entry = (Map<?, ?>) item;
-				byLevel.put((String) entry.get("level"), counts(entry.get("counts")));
-			}
-		}
+		Rows.maps(row, column, (entry) -> byLevel.put((String) entry.get("level"), counts(entry, "counts")));
 		return byLevel;
 	}
 

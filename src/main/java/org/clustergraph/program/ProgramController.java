@@ -49,12 +49,9 @@ class ProgramController {
 
 	@QueryMapping
 	Optional<Program> program(@Argument String key) {
-		return this.neo4j.query(CypherFiles.get("api/programs-by-key"))
-			.bind(List.of(key))
-			.to("keys")
-			.fetch()
-			.one()
-			.map((row) -> Program.of((Map<?, ?>) row.get("program")));
+		return this.batches.byKeys("api/programs-by-key", "keys", List.of(key), "program", Program::of)
+			.stream()
+			.findFirst();
 	}
 
 }
