@@ -125,9 +125,17 @@ class ClusterController {
 
 	@BatchMapping
 	Map<Cluster, List<Listing>> listings(List<Cluster> clusters) {
-		return grouped("api/listings-of-clusters", clusters,
-				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
-						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
+		return grouped("api/listings-of-clusters", clusters, ClusterController::listing);
+	}
+
+	private static Listing listing(Map<String, Object> row) {
+		return Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
+				Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing"));
+	}
+
+	@BatchMapping
+	Map<Cluster, List<Listing>> timeline(List<Cluster> clusters) {
+		return grouped("api/timeline-of-clusters", clusters, ClusterController::listing);
 	}
 
 	@BatchMapping

@@ -17,12 +17,15 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * @param industry an industry code; clusters belonging to it or its descendants
  * @param program a program key
  * @param year an edition year; with {@code program}, of that program
+ * @param recognizedIn a year; clusters with a listing that holds in it (from its edition
+ * year through its last valid year)
  * @param nameContains text that the canonical name or a name as listed contains
  */
 record ClusterFilter(@Nullable String region, @Nullable String industry, @Nullable String program,
-		@Nullable Integer year, @Nullable String nameContains) {
+		@Nullable Integer year, @Nullable Integer recognizedIn, @Nullable String nameContains) {
 
-	static final Map<String, @Nullable Object> NONE = new ClusterFilter(null, null, null, null, null).parameters();
+	static final Map<String, @Nullable Object> NONE = new ClusterFilter(null, null, null, null, null, null)
+		.parameters();
 
 	Map<String, @Nullable Object> parameters() {
 		Map<String, @Nullable Object> parameters = new HashMap<>();
@@ -30,6 +33,7 @@ record ClusterFilter(@Nullable String region, @Nullable String industry, @Nullab
 		parameters.put("industry", blankToNull(this.industry));
 		parameters.put("program", blankToNull(this.program));
 		parameters.put("year", this.year);
+		parameters.put("recognizedIn", this.recognizedIn);
 		parameters.put("nameContains", FilterText.normalized(this.nameContains));
 		return parameters;
 	}
