@@ -176,11 +176,17 @@
     if (state.region.length) {
       chip('region', 'Region: ' + state.region.map((r) => r.name).join(' › '), () => set({ region: [] }));
     }
+    // the matching clusters with what they link to, as files for Gephi, Cytoscape or yEd
+    const query = new URLSearchParams(filter(true)).toString();
+    const download = (format, text) => el('a', { class: 'download', 'data-format': format, download: '',
+      href: '/export/clusters.' + format + (query ? '?' + query : '') + (query ? '&' : '?') + 'limit=1000' }, text);
     fill(document.getElementById('filters'),
       el('strong', { id: 'match-count' }, total),
       chips.length ? ' of ' + base.total + ' clusters match' : ' clusters in all programs',
       chips.length ? [': ', chips, el('button', { class: 'clear', onclick: () => set({ program: null, industry: [], region: [] }) }, 'Clear all')]
-        : ' · click a province, a bar or an edition to filter');
+        : ' · click a province, a bar or an edition to filter',
+      ' · download ', total > 1000 ? 'the first 1,000 ' : '', 'as ', download('graphml', 'GraphML'), ' or ',
+      download('cyjs', 'Cytoscape JSON'));
   }
 
   // --- bars ------------------------------------------------------------------------------------

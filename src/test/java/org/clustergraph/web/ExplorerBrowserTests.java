@@ -399,7 +399,7 @@ class ExplorerBrowserTests {
 	}
 
 	@Test
-	void clickingABarFiltersTheChartsTheMapAndTheClusterList() throws IOException {
+	void clickingABarFiltersTheChartsTheMapAndTheClusterList() throws Exception {
 		waitForTheMap("china");
 		Map<String, Object> program = this.graphQl.document("{ programs { key name clusterCount } }")
 			.execute()
@@ -449,6 +449,23 @@ class ExplorerBrowserTests {
 		filter.put("region", province);
 		assertThat(matching()).isEqualTo(facets(filter).path("clusterFacets.total").entity(Integer.class).get());
 		assertThat(browser.findElement(By.id("filters")).getText()).contains((String) program.get("name"), industry);
+		// the download link takes away exactly the clusters that match
+		String download = browser.findElement(By.cssSelector("#filters a.download[data-format=cyjs]"))
+			.getDomProperty("href");
+		assertThat(download).contains("program=" + key).contains("region=" + province);
+		String body = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(download)).GET().build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		long downloaded = java.util.stream.StreamSupport
+			.stream(tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.readTree(body)
+				.at("/elements/nodes")
+				.spliterator(), false)
+			.filter((n) -> n.at("/data/label").asString().equals("Cluster"))
+			.count();
+		assertThat(downloaded).isEqualTo(matching());
 		script("window.scrollTo(0, 0); return true;");
 		screenshot("11-filtered");
 		// each filter comes off on its own
