@@ -41,7 +41,8 @@ if (process.env.PEER_PRINT_SCHEMA === "1") {
     process.exit(0);
 }
 
-const server = new ApolloServer({ schema });
+// The signals are handled below, once, for the server and the driver.
+const server = new ApolloServer({ schema, stopOnTerminationSignals: false });
 const port = Number(process.env.PEER_PORT ?? 4095);
 const { url } = await startStandaloneServer(server, {
     listen: { port, host: "127.0.0.1" },
