@@ -231,11 +231,7 @@ public final class ApiBenchmark {
 		for (QueryResult result : results) {
 			result.printRows();
 		}
-		System.out.println();
-		System.out.println(QueryResult.RATIO_HEADER);
-		for (QueryResult result : results) {
-			System.out.println(result.ratioRow());
-		}
+		System.out.println(Phase.LEGEND);
 		if (this.service != null) {
 			System.out.printf(Locale.ROOT, "service RSS max over the whole run: %s%n",
 					megabytes(this.service.overallMaxKb()));
@@ -664,9 +660,15 @@ public final class ApiBenchmark {
 	private record Phase(int requests, long errors, String firstError, long elapsedNanos, long p50Nanos, long p99Nanos,
 			long serverCpuMillis, long databaseCpuMillis, long generatorCpuMillis, long rssMaxKb) {
 
-		static final String HEADER = String.format(Locale.ROOT, "%-28s %5s %-5s %8s %8s %8s %8s %6s %8s %8s %8s %8s",
-				"query", "round", "side", "requests", "req/s", "p50 ms", "p99 ms", "errors", "cpu/req", "db/req",
-				"gen/req", "RSS max");
+		static final String HEADER = String.format(Locale.ROOT,
+				"%-28s %5s %-5s %8s %8s %8s %8s %6s %8s %8s %8s %8s %9s %9s %9s", "query", "round", "side", "requests",
+				"req/s", "p50 ms", "p99 ms", "errors", "cpu/req", "db/req", "gen/req", "RSS max", "o/x req/s",
+				"o/x p50", "o/x cpu");
+
+		static final String LEGEND = """
+				cpu/req: CPU ms per request of the process that answered (the service, whose embedded database \
+				the floor reads; or the peer's process); db/req: for the peer, the service's (its database); \
+				gen/req: the load generator's. o/x: ours divided by the row's side, CPU with the peer's database.""";
 
 		double throughput() {
 			return this.requests / (this.elapsedNanos / 1e9);
@@ -682,11 +684,25 @@ public final class ApiBenchmark {
 			return (double) (this.serverCpuMillis + Math.max(this.databaseCpuMillis, 0)) / this.requests;
 		}
 
-		String row(String query, String round, String side) {
-			return String.format(Locale.ROOT, "%-28s %5s %-5s %8d %8.1f %8.2f %8.2f %6d %8s %8s %8s %8s", query, round,
-					side, this.requests, throughput(), this.p50Nanos / 1e6, this.p99Nanos / 1e6, this.errors,
-					perRequest(this.serverCpuMillis), perRequest(this.databaseCpuMillis),
-					perRequest(this.generatorCpuMillis), (this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb));
+		/**
+		 * One row of the table; with ours given (on the other sides' rows), the ratios of
+		 * ours to this side.
+		 */
+		String row(String query, String round, String side, Phase ours) {
+			return String.format(Locale.ROOT, "%-28s %5s %-5s %8d %8.1f %8.2f %8.2f %6d %8s %8s %8s %8s %9s %9s %9s",
+					query, round, side, this.requests, throughput(), this.p50Nanos / 1e6, this.p99Nanos / 1e6,
+					this.errors, perRequest(this.serverCpuMillis), perRequest(this.databaseCpuMillis),
+					perRequest(this.generatorCpuMillis), (this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb),
+					ratio(ours, Phase::throughput), ratio(ours, (p) -> p.p50Nanos() / 1e6),
+					ratio(ours, Phase::cpuPerRequest));
+		}
+
+		private String ratio(Phase ours, ToDoubleFunction<Phase> figure) {
+			if (ours == null) {
+				return "";
+			}
+			double value = figure.applyAsDouble(ours) / figure.applyAsDouble(this);
+			return (Double.isNaN(value) || Double.isInfinite(value)) ? "-" : String.format(Locale.ROOT, "%.2f", value);
 		}
 
 		private String perRequest(long millis) {
@@ -715,9 +731,6 @@ public final class ApiBenchmark {
 	/** Every side of one query in one round. */
 	private record QueryResult(CanonicalQuery query, int round, Map<Side, SideResult> sides) {
 
-		static final String RATIO_HEADER = String.format(Locale.ROOT, "%-28s %5s %13s %13s %13s %13s %13s", "ratios",
-				"round", "req/s o/peer", "p50 o/peer", "cpu o/peer", "req/s o/floor", "p50 o/floor");
-
 		void print(String check) {
 			System.out.printf(Locale.ROOT, "Query %d, %s, round %d%n", this.query.number(), this.query.name(),
 					this.round);
@@ -726,8 +739,6 @@ public final class ApiBenchmark {
 			}
 			System.out.println(Phase.HEADER);
 			printRows();
-			System.out.println(RATIO_HEADER);
-			System.out.println(ratioRow());
 			this.sides.forEach((side, result) -> {
 				if (result.phase() != null && result.phase().errors() > 0) {
 					System.out
@@ -743,37 +754,16 @@ public final class ApiBenchmark {
 				String round = first ? Integer.toString(this.round) : "";
 				first = false;
 				SideResult result = entry.getValue();
-				System.out.println((result.phase() != null) ? result.phase().row(label, round, entry.getKey().label)
-						: String.format(Locale.ROOT, "%-28s %5s %-5s %s", label, round, entry.getKey().label,
-								result.failure()));
+				Phase ours = (entry.getKey() != Side.OURS) ? phase(Side.OURS) : null;
+				System.out.println((result.phase() != null)
+						? result.phase().row(label, round, entry.getKey().label, ours) : String.format(Locale.ROOT,
+								"%-28s %5s %-5s %s", label, round, entry.getKey().label, result.failure()));
 			}
-		}
-
-		/**
-		 * Ours against the peer and the floor: throughput, median latency and (against
-		 * the peer) CPU per request, the peer's with its database's.
-		 */
-		String ratioRow() {
-			Phase ours = phase(Side.OURS);
-			Phase peer = phase(Side.PEER);
-			Phase floor = phase(Side.FLOOR);
-			return String.format(Locale.ROOT, "%-28s %5d %13s %13s %13s %13s %13s",
-					this.query.number() + " " + this.query.name(), this.round, ratio(ours, peer, Phase::throughput),
-					ratio(ours, peer, (p) -> p.p50Nanos() / 1e6), ratio(ours, peer, Phase::cpuPerRequest),
-					ratio(ours, floor, Phase::throughput), ratio(ours, floor, (p) -> p.p50Nanos() / 1e6));
 		}
 
 		private Phase phase(Side side) {
 			SideResult result = this.sides.get(side);
 			return (result != null) ? result.phase() : null;
-		}
-
-		private static String ratio(Phase ours, Phase other, ToDoubleFunction<Phase> figure) {
-			if (ours == null || other == null) {
-				return "-";
-			}
-			double value = figure.applyAsDouble(ours) / figure.applyAsDouble(other);
-			return (Double.isNaN(value) || Double.isInfinite(value)) ? "-" : String.format(Locale.ROOT, "%.2f", value);
 		}
 
 	}
