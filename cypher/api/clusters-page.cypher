@@ -1,4 +1,4 @@
-// $region, $industry, $program, $year, $recognizedIn, $nameContains: the filters, each null when not given;
+// $region, $regionLevel, $industry, $program, $year, $recognizedIn, $nameContains: the filters, each null when not given;
 // $offset, $limit: the page. Clusters matching every given filter, by key. A region or industry
 // filter takes its descendants too; $program, $year and $recognizedIn
 // (a listing from its year through its validThrough, open-ended where null) must hold for one and
@@ -8,6 +8,7 @@
 MATCH (c:Cluster)
 WHERE ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
+  AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
   AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
           AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })

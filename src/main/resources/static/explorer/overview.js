@@ -24,7 +24,7 @@
   window.addEventListener('resize', () => chart.resize());
 
   // What the user has filtered by; every view below reads it.
-  const state = { program: null, year: null, industry: [], region: [] };
+  const state = { program: null, year: null, industry: [], region: [], level: null };
   let base = null;
   let refreshes = 0;
 
@@ -153,6 +153,7 @@
     if (state.year) f.year = state.year;
     if (state.industry.length) f.industry = last(state.industry).code;
     if (withRegion && state.region.length) f.region = last(state.region).code;
+    if (state.level) f.regionLevel = state.level;
     return f;
   }
 
@@ -173,6 +174,7 @@
     if (state.industry.length) {
       chip('industry', 'Industry: ' + last(state.industry).code + ' ' + last(state.industry).name, () => set({ industry: [] }));
     }
+    if (state.level) chip('level', 'Level: ' + (LEVEL_NAMES[state.level] || state.level), () => set({ level: null }));
     if (state.region.length) {
       chip('region', 'Region: ' + state.region.map((r) => r.name).join(' › '), () => set({ region: [] }));
     }
@@ -183,7 +185,7 @@
     fill(document.getElementById('filters'),
       el('strong', { id: 'match-count' }, total),
       chips.length ? ' of ' + base.total + ' clusters match' : ' clusters in all programs',
-      chips.length ? [': ', chips, el('button', { class: 'clear', onclick: () => set({ program: null, industry: [], region: [] }) }, 'Clear all')]
+      chips.length ? [': ', chips, el('button', { class: 'clear', onclick: () => set({ program: null, industry: [], region: [], level: null }) }, 'Clear all')]
         : ' · click a province, a bar or an edition to filter',
       ' · download ', total > 1000 ? 'the first 1,000 ' : '', 'as ', download('graphml', 'GraphML'), ' or ',
       download('cyjs', 'Cytoscape JSON'));
@@ -251,7 +253,8 @@
   function levelBars(byRegionLevel) {
     bars(document.getElementById('facet-level'), byRegionLevel.map((f) => ({
       key: f.regionLevel, label: LEVEL_NAMES[f.regionLevel] || f.regionLevel, count: f.count,
-    })), null);
+      active: state.level === f.regionLevel,
+    })), (row) => set({ level: row.active ? null : row.key }));
   }
 
   // --- the map ---------------------------------------------------------------------------------

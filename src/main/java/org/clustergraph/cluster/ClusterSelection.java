@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ClusterSelection {
 
+	private static final List<String> LEVELS = List.of("PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "ZONE");
+
 	private final Neo4jClient neo4j;
 
 	ClusterSelection(Neo4jClient neo4j) {
@@ -29,9 +31,9 @@ public class ClusterSelection {
 
 	/**
 	 * The keys of the first clusters, by key, that match every given filter.
-	 * @param filter the filter's fields by name ({@code region}, {@code industry},
-	 * {@code program}, {@code year}, {@code recognizedIn}, {@code nameContains}); absent
-	 * or blank ones do not filter
+	 * @param filter the filter's fields by name ({@code region}, {@code regionLevel},
+	 * {@code industry}, {@code program}, {@code year}, {@code recognizedIn},
+	 * {@code nameContains}); absent or blank ones do not filter
 	 * @param limit how many keys at most
 	 * @return the keys, and whether more clusters matched
 	 * @throws BadRequestException when a year is not a whole number
@@ -39,8 +41,9 @@ public class ClusterSelection {
 	 * the filter names does not exist
 	 */
 	public Selected keys(Map<String, @Nullable String> filter, int limit) {
-		ClusterFilter cluster = new ClusterFilter(filter.get("region"), filter.get("industry"), filter.get("program"),
-				year(filter, "year"), year(filter, "recognizedIn"), filter.get("nameContains"));
+		ClusterFilter cluster = new ClusterFilter(filter.get("region"), level(filter.get("regionLevel")),
+				filter.get("industry"), filter.get("program"), year(filter, "year"), year(filter, "recognizedIn"),
+				filter.get("nameContains"));
 		cluster.checkTargets(this.neo4j);
 		Map<String, @Nullable Object> parameters = cluster.parameters();
 		parameters.put("offset", 0);
@@ -53,6 +56,16 @@ public class ClusterSelection {
 			.map((row) -> Objects.requireNonNull(Rows.string(Rows.map(row, "cluster"), "key")))
 			.toList();
 		return new Selected(keys.subList(0, Math.min(limit, keys.size())), keys.size() > limit);
+	}
+
+	private static @Nullable String level(@Nullable String level) {
+		if (level == null || level.isBlank()) {
+			return null;
+		}
+		if (!LEVELS.contains(level.strip())) {
+			throw new BadRequestException("regionLevel must be one of " + LEVELS + " (it was '" + level + "')");
+		}
+		return level.strip();
 	}
 
 	private static @Nullable Integer year(Map<String, @Nullable String> filter, String name) {

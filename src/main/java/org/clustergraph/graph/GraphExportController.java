@@ -47,8 +47,8 @@ class GraphExportController {
 	static final int MAX_CLUSTERS = 1000;
 
 	/** The parameters that filter a download of clusters: the fields of ClusterFilter. */
-	private static final List<String> FILTER = List.of("region", "industry", "program", "year", "recognizedIn",
-			"nameContains");
+	private static final List<String> FILTER = List.of("region", "regionLevel", "industry", "program", "year",
+			"recognizedIn", "nameContains");
 
 	private final GraphController graphs;
 

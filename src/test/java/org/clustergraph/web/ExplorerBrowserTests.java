@@ -487,6 +487,25 @@ class ExplorerBrowserTests {
 	}
 
 	@Test
+	void aRegionLevelBarFiltersByTheLevelClustersArePlacedAt() throws IOException {
+		waitForTheMap("china");
+		WebElement zones = browser.findElement(By.cssSelector("#facet-level button[data-key=ZONE]"));
+		zones.click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=level]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		GraphQlTester.Response facets = facets(Map.of("regionLevel", "ZONE"));
+		assertThat(matching()).isEqualTo(facets.path("clusterFacets.total").entity(Integer.class).get())
+			.isPositive()
+			.isLessThan(facets.path("all.total").entity(Integer.class).get());
+		assertThat(browser.findElement(By.cssSelector("#facet-level button[data-key=ZONE]"))
+			.getDomAttribute("aria-pressed")).isEqualTo("true");
+		browser.findElement(By.cssSelector("#filters [data-filter=level]")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("#filters .chip")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(matching()).isEqualTo(facets.path("all.total").entity(Integer.class).get());
+	}
+
+	@Test
 	void theTimelineShowsEachProgramsEditionsWithTheClustersNewToIt() throws IOException {
 		waitForTheMap("china");
 		List<Map<String, Object>> programs = this.graphQl.document("""
