@@ -48,6 +48,7 @@ public class ClusterSelection {
 		Map<String, @Nullable Object> parameters = cluster.parameters();
 		parameters.put("offset", 0);
 		parameters.put("limit", limit + 1);
+		parameters.put("links", false);
 		List<String> keys = this.neo4j.query(CypherFiles.get("api/clusters-page"))
 			.bindAll(parameters)
 			.fetch()
