@@ -477,8 +477,8 @@ public final class ListGenerator {
 					}
 					else {
 						if (this.random.nextBoolean()) {
-							options.add(new Option("prov-county", home, List.of(unit.shortName(), home.shortName()),
-									List.of(unit, home)));
+							options.add(new Option("prov-county", home,
+									List.of(spellingsOf(unit).get(0), spellingsOf(home).get(0)), List.of(unit, home)));
 						}
 						options.addAll(spellings("prov-county", home));
 					}
