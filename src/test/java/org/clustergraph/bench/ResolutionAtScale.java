@@ -408,7 +408,9 @@ public final class ResolutionAtScale {
 					String cause = a.get("class").equals(b.get("class")) ? "the same class"
 							: tree.division(tree.find(a.get("class"))).equals(tree.division(tree.find(b.get("class"))))
 									? "classes of one division" : "classes of different divisions";
-					cause += a.get("home").equals(b.get("home")) ? ", one home" : ", homes apart";
+					List<String> levels = new ArrayList<>(List.of(a.get("region_level"), b.get("region_level")));
+					levels.sort(null);
+					cause = String.join("-", levels) + ", " + cause;
 					falseByCause.merge(cause, 1L, Long::sum);
 					if (falseShown.size() < examples) {
 						falseShown.add("    " + describe(members.get(i), truth) + "  /  "
@@ -429,10 +431,24 @@ public final class ResolutionAtScale {
 				resolution.clusters().size(), truth.clusterCount(), largest, predicted, actual, right,
 				(predicted == 0) ? 1.0 : (double) right / predicted, (actual == 0) ? 1.0 : (double) right / actual,
 				resolution.possibleMatches().size()));
+		for (int part = 0; part < 2; part++) {
+			Map<String, long[]> summed = new TreeMap<>();
+			for (Map.Entry<String, long[]> entry : recallByKind.entrySet()) {
+				long[] counts = summed.computeIfAbsent(entry.getKey().split(", ")[part], (k) -> new long[2]);
+				counts[0] += entry.getValue()[0];
+				counts[1] += entry.getValue()[1];
+			}
+			out.append((part == 0) ? "  recall by the place levels the names give:" : "  recall by phrase variant:");
+			summed.forEach((key, counts) -> out.append(String.format(Locale.ROOT, " %s %d/%d (%.1f%%);", key, counts[1],
+					counts[0], 100.0 * counts[1] / counts[0])));
+			out.append('\n');
+		}
 		out.append("  recall by the pair's place levels and phrase variants:\n");
 		recallByKind.forEach((kind, counts) -> out.append(String.format(Locale.ROOT, "    %-44s %6d of %6d (%.1f%%)%n",
 				kind, counts[1], counts[0], 100.0 * counts[1] / counts[0])));
-		out.append("  pairs merged that the truth keeps apart, by cause: ").append(falseByCause).append('\n');
+		out.append(
+				"  pairs merged that the truth keeps apart, by the place levels the names give and how the classes meant differ:\n");
+		falseByCause.forEach((cause, count) -> out.append(String.format(Locale.ROOT, "    %-60s %6d%n", cause, count)));
 		out.append("  missed pairs, for example:\n");
 		missedShown.forEach((s) -> out.append(s).append('\n'));
 		out.append("  wrong pairs, for example:\n");
