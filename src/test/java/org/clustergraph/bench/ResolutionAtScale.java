@@ -190,13 +190,18 @@ public final class ResolutionAtScale {
 
 		Truth truth = Truth.read(directory, listings);
 		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "directory %s: %d listings in %d lists, %d clusters in truth%n",
-				directory, listings.size(), descriptors.size(), truth.clusterCount()));
+		out.append(
+				String.format(Locale.ROOT, "directory %s: %d listings in %d list descriptors, %d clusters in truth%n",
+						directory, listings.size(), descriptors.size(), truth.clusterCount()));
 		out.append(String.format(Locale.ROOT,
 				"identity blocks: %d prefecture-level blocks (largest %d listings), %d listings placed in a province "
 						+ "only; pairs to score: about %,d%n",
 				work.blocks(), work.largest(), work.provinceOnly(), work.pairs()));
 
+		// printed now, so that a run stopped during identity still says what it faced
+		System.out.print(out);
+		System.out.flush();
+		out.setLength(0);
 		IdentityResolver.Resolution resolution = null;
 		if (runIdentity) {
 			started = start();
@@ -227,6 +232,8 @@ public final class ResolutionAtScale {
 		this.cpu.put(name, this.system.getProcessCpuTime() - this.cpuAtStart);
 		System.gc();
 		this.liveAfter.put(name, this.memory.getHeapMemoryUsage().getUsed());
+		System.err.printf(Locale.ROOT, "%s done: %.2f s wall, %.2f s CPU%n", name, this.phases.get(name) / 1e9,
+				this.cpu.get(name) / 1e9);
 	}
 
 	private String timings() {
