@@ -462,12 +462,15 @@ public final class ListGenerator {
 					options.add(new Option("prov-none", unit, List.of(), List.of()));
 				}
 				else if (draw < 0.2 && county) {
-					List<Region> towns = new ArrayList<>(this.regions.children(home)
-						.stream()
-						.filter((t) -> Set.of("TOWN", "TOWNSHIP", "TOWN_LIKE").contains(t.kind()))
-						.toList());
-					shuffle(towns);
-					towns.stream().limit(5).forEach((t) -> options.addAll(spellings("prov-town", t)));
+					if (listing.cluster.towns == null) {
+						List<Region> towns = new ArrayList<>(this.regions.children(home)
+							.stream()
+							.filter((t) -> Set.of("TOWN", "TOWNSHIP", "TOWN_LIKE").contains(t.kind()))
+							.toList());
+						shuffle(towns);
+						listing.cluster.towns = towns.subList(0, Math.min(5, towns.size()));
+					}
+					listing.cluster.towns.forEach((t) -> options.addAll(spellings("prov-town", t)));
 				}
 				if (draw >= 0.12 && draw < 0.55 && county) {
 					if (listing.list.headings) {
@@ -494,6 +497,10 @@ public final class ListGenerator {
 		for (Option option : options) {
 			if (clear(option, listing, context)) {
 				listing.apply(option);
+				if (option.style().equals("prov-town")) {
+					// a cluster named after a town is named after that town on every list
+					listing.cluster.towns = List.of(option.meant());
+				}
 				return;
 			}
 		}
@@ -864,6 +871,9 @@ public final class ListGenerator {
 		final Phrase phrase;
 
 		final List<Listing> listings = new ArrayList<>();
+
+		/** The towns a list may name it after; the one town once a list has. */
+		@Nullable List<Region> towns;
 
 		Cluster(String id, Region home, Phrase phrase) {
 			this.id = id;
