@@ -1,0 +1,559 @@
+package org.clustergraph.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.clustergraph.ingest.internal.Csv;
+import org.clustergraph.ingest.internal.Decision;
+import org.clustergraph.ingest.internal.DirectorySeedFiles;
+import org.clustergraph.ingest.internal.Gazetteer;
+import org.clustergraph.ingest.internal.IdentityResolver;
+import org.clustergraph.ingest.internal.IndustryClassifier;
+import org.clustergraph.ingest.internal.IndustryTree;
+import org.clustergraph.ingest.internal.ListingParser;
+import org.clustergraph.ingest.internal.Place;
+import org.clustergraph.ingest.internal.PlaceResolver;
+import org.clustergraph.ingest.internal.ProgramCatalog;
+import org.clustergraph.ingest.internal.ProgramDescriptor;
+import org.clustergraph.ingest.internal.RawListing;
+import org.clustergraph.ingest.internal.ResolvedCluster;
+import org.clustergraph.ingest.internal.ResolvedListing;
+import org.clustergraph.ingest.internal.SeedFiles;
+
+/**
+ * Runs the project's resolution over a directory that {@link ListGenerator} wrote, in
+ * process and without a database, and compares it with the directory's {@code truth.csv}:
+ * the time of each phase, the heap, and how right placement, industry and identity are.
+ *
+ * <p>
+ * The phases are the steps of {@code ResolutionPipeline.run()}, in its order and with its
+ * classes: reading the tables and building the resolvers, parsing every list, placing
+ * every listing, classifying its industry phrase, and resolving identities. (The industry
+ * overrides table, empty in a generated directory, and the resolution report are left
+ * out.)
+ * <ul>
+ * <li>Placement is right when a listing is placed in exactly the region its name and list
+ * mean (the county, or the prefecture, town, zone or province the name gives).</li>
+ * <li>Industry is right when the listing has industries and each lies in the division of
+ * the class its phrase was taken for, as {@code HeldOutLists} counts it.</li>
+ * <li>Identity is compared pair by pair: two listings are a pair of the resolution when
+ * it puts them in one cluster, and of the truth when the generator made them for one.
+ * Precision is the share of the resolution's pairs that the truth has, recall the share
+ * of the truth's pairs that the resolution has.</li>
+ * </ul>
+ * Run it with {@code bench/resolution-scale.sh SIZE SEED}.
+ */
+public final class ResolutionAtScale {
+
+	private static final String USAGE = """
+			Usage: ResolutionAtScale DIR [--examples=N] [--no-identity]
+			  DIR            a directory written by bench/generate.sh
+			  --examples=N   how many misses of each kind to print (10)
+			  --no-identity  stop before identity resolution (prints the pairs it would score)
+			""";
+
+	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+	private final AtomicLong peak = new AtomicLong();
+
+	private final Map<String, Long> phases = new LinkedHashMap<>();
+
+	private final Map<String, Long> cpu = new LinkedHashMap<>();
+
+	private final com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private long cpuAtStart;
+
+	private final Map<String, Long> liveAfter = new LinkedHashMap<>();
+
+	private ResolutionAtScale() {
+	}
+
+	/**
+	 * Measures one directory.
+	 * @param args the directory and options
+	 */
+	public static void main(String[] args) {
+		if (args.length < 1 || args[0].startsWith("-")) {
+			System.err.print(USAGE);
+			System.exit(2);
+		}
+		int examples = 10;
+		boolean identity = true;
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].startsWith("--examples=")) {
+				examples = Integer.parseInt(args[i].substring("--examples=".length()));
+			}
+			else if (args[i].equals("--no-identity")) {
+				identity = false;
+			}
+			else {
+				System.err.print(USAGE);
+				System.exit(2);
+			}
+		}
+		new ResolutionAtScale().run(Path.of(args[0]), examples, identity);
+	}
+
+	private void run(Path directory, int examples, boolean runIdentity) {
+		Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				this.peak.accumulateAndGet(this.memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		SeedFiles files = DirectorySeedFiles.of(directory);
+
+		long started = start();
+		Gazetteer gazetteer = Gazetteer.of(table(files, "reference/regions-nbs-2023.csv"),
+				table(files, "reference/zones.csv"));
+		PlaceResolver places = new PlaceResolver(gazetteer, table(files, "reference/region-aliases.csv"));
+		IndustryTree tree = IndustryTree.of(table(files, "reference/gbt4754-2017.csv"));
+		IndustryClassifier classifier = new IndustryClassifier(tree, table(files, "reference/industry-keywords.csv"),
+				table(files, "reference/gbt4754-2017-notes.csv"), table(files, "reference/gbt4754-2017-sei2018.csv"),
+				table(files, "reference/product-vocabulary.csv"));
+		List<ProgramDescriptor> descriptors = ProgramCatalog
+			.read(new String(files.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8));
+		Set<String> compiled = descriptors.stream()
+			.filter((d) -> d.issuer() == null)
+			.map(ProgramDescriptor::key)
+			.collect(Collectors.toUnmodifiableSet());
+		IdentityResolver identity = new IdentityResolver(gazetteer, tree,
+				table(files, "reference/identity-overrides.csv"), compiled);
+		phase("tables", started);
+
+		started = start();
+		ListingParser parser = new ListingParser();
+		List<ProgramDescriptor> listDescriptors = new ArrayList<>();
+		List<RawListing> raw = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (ProgramDescriptor descriptor : descriptors) {
+			ListingParser.Result result = parser.parse(descriptor, files.lines(descriptor.document()));
+			result.problems().forEach((p) -> problems.add(p.toString()));
+			for (RawListing listing : result.listings()) {
+				raw.add(listing);
+				listDescriptors.add(descriptor);
+			}
+		}
+		phase("parse", started);
+		if (!problems.isEmpty()) {
+			System.out.println("the parser reported " + problems.size() + " problems, first:");
+			problems.stream().limit(20).forEach(System.out::println);
+			System.exit(1);
+		}
+
+		started = start();
+		List<PlaceResolver.Placement> placements = new ArrayList<>(raw.size());
+		for (int i = 0; i < raw.size(); i++) {
+			Place context = places.context(listDescriptors.get(i).contextProvince(), raw.get(i).context());
+			placements.add(places.resolve(raw.get(i).nameAsListed(), context));
+		}
+		phase("place", started);
+
+		started = start();
+		List<IndustryClassifier.Classification> classifications = new ArrayList<>(raw.size());
+		for (PlaceResolver.Placement placement : placements) {
+			classifications.add(classifier.classify(placement.industryPhrase()));
+		}
+		phase("classify", started);
+
+		List<ResolvedListing> listings = new ArrayList<>(raw.size());
+		for (int i = 0; i < raw.size(); i++) {
+			List<Decision> decisions = new ArrayList<>(placements.get(i).decisions());
+			decisions.addAll(classifications.get(i).decisions());
+			listings.add(new ResolvedListing(raw.get(i), placements.get(i).places(), placements.get(i).industryPhrase(),
+					classifications.get(i).assignments(), decisions));
+		}
+		placements = null;
+		classifications = null;
+		Work work = work(gazetteer, listings);
+
+		Truth truth = Truth.read(directory, listings);
+		StringBuilder out = new StringBuilder();
+		out.append(
+				String.format(Locale.ROOT, "directory %s: %d listings in %d list descriptors, %d clusters in truth%n",
+						directory, listings.size(), descriptors.size(), truth.clusterCount()));
+		out.append(String.format(Locale.ROOT,
+				"identity blocks: %d prefecture-level blocks (largest %d listings), %d listings placed in a province "
+						+ "only; pairs to score: about %,d%n",
+				work.blocks(), work.largest(), work.provinceOnly(), work.pairs()));
+
+		// printed now, so that a run stopped during identity still says what it faced
+		System.out.print(out);
+		System.out.flush();
+		out.setLength(0);
+		IdentityResolver.Resolution resolution = null;
+		if (runIdentity) {
+			started = start();
+			resolution = identity.resolution(listings);
+			phase("identity", started);
+		}
+		sampler.interrupt();
+		out.append(timings());
+		out.append(placementScore(listings, truth, examples));
+		out.append(industryScore(listings, truth, tree, examples));
+		if (resolution != null) {
+			out.append(identityScore(resolution, truth, tree, examples));
+		}
+		System.out.print(out);
+	}
+
+	private static List<Csv.Row> table(SeedFiles files, String path) {
+		return Csv.read(path, files.lines(path));
+	}
+
+	private long start() {
+		this.cpuAtStart = this.system.getProcessCpuTime();
+		return System.nanoTime();
+	}
+
+	private void phase(String name, long started) {
+		this.phases.put(name, System.nanoTime() - started);
+		this.cpu.put(name, this.system.getProcessCpuTime() - this.cpuAtStart);
+		System.gc();
+		this.liveAfter.put(name, this.memory.getHeapMemoryUsage().getUsed());
+		System.err.printf(Locale.ROOT, "%s done: %.2f s wall, %.2f s CPU%n", name, this.phases.get(name) / 1e9,
+				this.cpu.get(name) / 1e9);
+	}
+
+	private String timings() {
+		StringBuilder out = new StringBuilder("time (wall, and CPU of the whole process) and heap:\n");
+		this.phases.forEach((name, nanos) -> out
+			.append(String.format(Locale.ROOT, "  %-9s %9.2f s wall %9.2f s CPU   live heap after %6d MB%n", name,
+					nanos / 1e9, this.cpu.get(name) / 1e9, this.liveAfter.get(name) >> 20)));
+		out.append(String.format(Locale.ROOT, "  peak heap used %d MB (sampled every 10 ms; limit -Xmx %d MB)%n",
+				this.peak.get() >> 20, Runtime.getRuntime().maxMemory() >> 20));
+		return out.toString();
+	}
+
+	/**
+	 * The pairs the identity resolver scores, counted as it blocks them: every pair
+	 * inside a prefecture-level unit, and every listing placed in a province only against
+	 * every listing of that province.
+	 */
+	private static Work work(Gazetteer gazetteer, List<ResolvedListing> listings) {
+		Map<String, Set<Integer>> blocks = new HashMap<>();
+		Map<String, Set<Integer>> byProvince = new HashMap<>();
+		Map<String, Set<Integer>> provinceOnly = new HashMap<>();
+		for (int i = 0; i < listings.size(); i++) {
+			for (Place place : listings.get(i).places()) {
+				Place unit = gazetteer.prefectureUnit(place);
+				String province = gazetteer.province(place).code();
+				byProvince.computeIfAbsent(province, (p) -> new HashSet<>()).add(i);
+				if (unit != null) {
+					blocks.computeIfAbsent(unit.code(), (u) -> new HashSet<>()).add(i);
+				}
+				else {
+					provinceOnly.computeIfAbsent(province, (p) -> new HashSet<>()).add(i);
+				}
+			}
+		}
+		long pairs = 0;
+		int largest = 0;
+		for (Set<Integer> block : blocks.values()) {
+			pairs += (long) block.size() * (block.size() - 1) / 2;
+			largest = Math.max(largest, block.size());
+		}
+		int only = 0;
+		for (Map.Entry<String, Set<Integer>> entry : provinceOnly.entrySet()) {
+			pairs += (long) entry.getValue().size() * byProvince.get(entry.getKey()).size();
+			only += entry.getValue().size();
+		}
+		return new Work(blocks.size(), largest, only, pairs);
+	}
+
+	private String placementScore(List<ResolvedListing> listings, Truth truth, int examples) {
+		Score all = new Score();
+		Score traps = new Score();
+		Map<String, Score> byStyle = new TreeMap<>();
+		Map<String, Integer> misses = new TreeMap<>();
+		List<String> shown = new ArrayList<>();
+		for (ResolvedListing listing : listings) {
+			Csv.Row row = truth.of(listing);
+			Set<String> codes = listing.places().stream().map(Place::code).collect(Collectors.toSet());
+			boolean right = codes.equals(Set.of(row.get("region")));
+			all.add(right);
+			byStyle.computeIfAbsent(row.get("style"), (s) -> new Score()).add(right);
+			if (row.get("shared_name").equals("true")) {
+				traps.add(right);
+			}
+			if (!right) {
+				String kind = codes.isEmpty() ? "unplaced"
+						: listing.decisions().stream().anyMatch((d) -> d.rule().equals("ambiguous")) ? "ambiguous"
+								: "elsewhere";
+				misses.merge(kind, 1, Integer::sum);
+				if (shown.size() < examples) {
+					shown.add("    " + row.get("name") + " (" + row.get("document") + ":" + row.get("line") + ") meant "
+							+ row.get("region") + ", placed " + codes + " by "
+							+ listing.decisions()
+								.stream()
+								.filter((d) -> d.aspect().equals("PLACE"))
+								.map(Decision::rule)
+								.toList());
+				}
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT, "placement: %s right; misses %s%n", all, misses));
+		out.append(String.format(Locale.ROOT, "  in regions whose name another region shares: %s%n", traps));
+		byStyle.forEach((style, score) -> out.append(String.format(Locale.ROOT, "  %-24s %s%n", style, score)));
+		shown.forEach((s) -> out.append(s).append('\n'));
+		return out.toString();
+	}
+
+	private String industryScore(List<ResolvedListing> listings, Truth truth, IndustryTree tree, int examples) {
+		Score division = new Score();
+		Score exact = new Score();
+		int unclassified = 0;
+		Map<String, Score> bySource = new TreeMap<>();
+		Map<String, Score> byVariant = new TreeMap<>();
+		Map<String, String> missed = new TreeMap<>();
+		for (ResolvedListing listing : listings) {
+			Csv.Row row = truth.of(listing);
+			IndustryTree.Industry meant = tree.find(row.get("class"));
+			List<IndustryTree.Industry> industries = listing.industries();
+			boolean right = !industries.isEmpty()
+					&& industries.stream().allMatch((i) -> isIn(tree, i, tree.division(meant)));
+			division.add(right);
+			exact.add(industries.equals(List.of(meant)));
+			unclassified += industries.isEmpty() ? 1 : 0;
+			bySource.computeIfAbsent(row.get("phrase_source"), (s) -> new Score()).add(right);
+			byVariant.computeIfAbsent(row.get("variant"), (s) -> new Score()).add(right);
+			if (!right) {
+				missed.putIfAbsent(listing.industryPhrase(),
+						"    '" + listing.industryPhrase() + "' meant " + meant.code() + " " + meant.name() + ", got "
+								+ industries.stream().map((i) -> i.code() + " " + i.name()).toList());
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		out.append(
+				String.format(Locale.ROOT, "industry: %s in the right division; %s the very class; %d unclassified%n",
+						division, exact, unclassified));
+		bySource.forEach((s, score) -> out.append(String.format(Locale.ROOT, "  phrase from %-11s %s%n", s, score)));
+		byVariant.forEach((s, score) -> out.append(String.format(Locale.ROOT, "  variant %-9s %s%n", s, score)));
+		out.append(String.format(Locale.ROOT, "  %d distinct phrases missed, for example:%n", missed.size()));
+		missed.values().stream().limit(examples).forEach((s) -> out.append(s).append('\n'));
+		return out.toString();
+	}
+
+	private static boolean isIn(IndustryTree tree, IndustryTree.Industry industry, IndustryTree.Industry division) {
+		return industry.equals(division) || tree.isUnder(industry, division);
+	}
+
+	private String identityScore(IdentityResolver.Resolution resolution, Truth truth, IndustryTree tree, int examples) {
+		Map<ResolvedListing, String> clusterOf = new IdentityHashMap<>();
+		long predicted = 0;
+		long right = 0;
+		int largest = 0;
+		for (ResolvedCluster cluster : resolution.clusters()) {
+			Map<String, Integer> byTruth = new HashMap<>();
+			for (ResolvedListing listing : cluster.listings()) {
+				clusterOf.put(listing, cluster.key());
+				byTruth.merge(truth.of(listing).get("cluster"), 1, Integer::sum);
+			}
+			long n = cluster.listings().size();
+			largest = Math.max(largest, (int) n);
+			predicted += n * (n - 1) / 2;
+			for (int c : byTruth.values()) {
+				right += (long) c * (c - 1) / 2;
+			}
+		}
+		long actual = 0;
+		Map<String, long[]> recallByKind = new TreeMap<>();
+		List<String> missedShown = new ArrayList<>();
+		for (List<ResolvedListing> members : truth.clusters().values()) {
+			actual += (long) members.size() * (members.size() - 1) / 2;
+			for (int i = 0; i < members.size(); i++) {
+				for (int j = i + 1; j < members.size(); j++) {
+					ResolvedListing a = members.get(i);
+					ResolvedListing b = members.get(j);
+					boolean found = clusterOf.get(a).equals(clusterOf.get(b));
+					long[] counts = recallByKind.computeIfAbsent(truth.pairKind(a, b), (k) -> new long[2]);
+					counts[0]++;
+					counts[1] += found ? 1 : 0;
+					if (!found && missedShown.size() < examples) {
+						missedShown.add("    " + describe(a, truth) + "  /  " + describe(b, truth));
+					}
+				}
+			}
+		}
+		Map<String, Long> falseByCause = new TreeMap<>();
+		List<String> falseShown = new ArrayList<>();
+		for (ResolvedCluster cluster : resolution.clusters()) {
+			List<ResolvedListing> members = cluster.listings();
+			if (members.size() > 200) {
+				falseByCause.merge("inside a cluster of more than 200 listings (not enumerated)", 1L, Long::sum);
+				continue;
+			}
+			for (int i = 0; i < members.size(); i++) {
+				for (int j = i + 1; j < members.size(); j++) {
+					Csv.Row a = truth.of(members.get(i));
+					Csv.Row b = truth.of(members.get(j));
+					if (a.get("cluster").equals(b.get("cluster"))) {
+						continue;
+					}
+					String cause = a.get("class").equals(b.get("class")) ? "the same class"
+							: tree.division(tree.find(a.get("class"))).equals(tree.division(tree.find(b.get("class"))))
+									? "classes of one division" : "classes of different divisions";
+					List<String> levels = new ArrayList<>(List.of(a.get("region_level"), b.get("region_level")));
+					levels.sort(null);
+					cause = String.join("-", levels) + ", " + cause;
+					falseByCause.merge(cause, 1L, Long::sum);
+					if (falseShown.size() < examples) {
+						falseShown.add("    " + describe(members.get(i), truth) + "  /  "
+								+ describe(members.get(j), truth) + "  merged by "
+								+ cluster.identity()
+									.getOrDefault(members.get(j), List.of())
+									.stream()
+									.map(Decision::rule)
+									.toList());
+					}
+				}
+			}
+		}
+		StringBuilder out = new StringBuilder();
+		out.append(String.format(Locale.ROOT,
+				"identity: %d clusters (truth %d), largest %d listings; pairs: resolution %,d, truth %,d, both %,d; "
+						+ "precision %.4f, recall %.4f; possible matches %,d%n",
+				resolution.clusters().size(), truth.clusterCount(), largest, predicted, actual, right,
+				(predicted == 0) ? 1.0 : (double) right / predicted, (actual == 0) ? 1.0 : (double) right / actual,
+				resolution.possibleMatches().size()));
+		for (int part = 0; part < 2; part++) {
+			Map<String, long[]> summed = new TreeMap<>();
+			for (Map.Entry<String, long[]> entry : recallByKind.entrySet()) {
+				long[] counts = summed.computeIfAbsent(entry.getKey().split(", ")[part], (k) -> new long[2]);
+				counts[0] += entry.getValue()[0];
+				counts[1] += entry.getValue()[1];
+			}
+			out.append((part == 0) ? "  recall by the place levels the names give:" : "  recall by phrase variant:");
+			summed.forEach((key, counts) -> out.append(String.format(Locale.ROOT, " %s %d/%d (%.1f%%);", key, counts[1],
+					counts[0], 100.0 * counts[1] / counts[0])));
+			out.append('\n');
+		}
+		out.append("  recall by the pair's place levels and phrase variants:\n");
+		recallByKind.forEach((kind, counts) -> out.append(String.format(Locale.ROOT, "    %-44s %6d of %6d (%.1f%%)%n",
+				kind, counts[1], counts[0], 100.0 * counts[1] / counts[0])));
+		out.append(
+				"  pairs merged that the truth keeps apart, by the place levels the names give and how the classes meant differ:\n");
+		falseByCause.forEach((cause, count) -> out.append(String.format(Locale.ROOT, "    %-60s %6d%n", cause, count)));
+		out.append("  missed pairs, for example:\n");
+		missedShown.forEach((s) -> out.append(s).append('\n'));
+		out.append("  wrong pairs, for example:\n");
+		falseShown.forEach((s) -> out.append(s).append('\n'));
+		return out.toString();
+	}
+
+	private static String describe(ResolvedListing listing, Truth truth) {
+		Csv.Row row = truth.of(listing);
+		return listing.raw().nameAsListed() + " [" + listing.raw().program()
+				+ ((listing.raw().year() != null) ? " " + listing.raw().year() : "") + "; "
+				+ listing.places().stream().map(Place::code).toList() + "; "
+				+ listing.industries().stream().map(IndustryTree.Industry::code).toList() + "; truth "
+				+ row.get("cluster") + " " + row.get("class") + "]";
+	}
+
+	/** What the identity resolver has to compare. */
+	private record Work(int blocks, int largest, int provinceOnly, long pairs) {
+	}
+
+	/** Right out of all, printed as "n of m (p%)". */
+	private static final class Score {
+
+		private int right;
+
+		private int all;
+
+		void add(boolean right) {
+			this.all++;
+			this.right += right ? 1 : 0;
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%d of %d (%.2f%%)", this.right, this.all,
+					(this.all == 0) ? 100.0 : 100.0 * this.right / this.all);
+		}
+
+	}
+
+	/** The generator's truth, by listing. */
+	private static final class Truth {
+
+		private final Map<ResolvedListing, Csv.Row> rows = new IdentityHashMap<>();
+
+		private final Map<String, List<ResolvedListing>> clusters = new LinkedHashMap<>();
+
+		static Truth read(Path directory, List<ResolvedListing> listings) {
+			SeedFiles files = DirectorySeedFiles.of(directory);
+			Map<String, Csv.Row> byLine = new HashMap<>();
+			for (Csv.Row row : Csv.read("truth.csv", files.lines("truth.csv"), "document", "line", "cluster", "region",
+					"class", "variant", "style")) {
+				byLine.put(row.get("document") + ":" + row.get("line"), row);
+			}
+			if (byLine.size() != listings.size()) {
+				throw new IllegalStateException(
+						"truth.csv has " + byLine.size() + " listings, the parser read " + listings.size());
+			}
+			Truth truth = new Truth();
+			for (ResolvedListing listing : listings) {
+				Csv.Row row = byLine.get(listing.raw().document() + ":" + listing.raw().line());
+				if (row == null || !row.get("name").equals(listing.raw().nameAsListed())) {
+					throw new IllegalStateException("truth.csv has no row for " + listing.raw().document() + ":"
+							+ listing.raw().line() + " " + listing.raw().nameAsListed());
+				}
+				truth.rows.put(listing, row);
+				truth.clusters.computeIfAbsent(row.get("cluster"), (c) -> new ArrayList<>()).add(listing);
+			}
+			return truth;
+		}
+
+		Csv.Row of(ResolvedListing listing) {
+			return this.rows.get(listing);
+		}
+
+		Map<String, List<ResolvedListing>> clusters() {
+			return this.clusters;
+		}
+
+		int clusterCount() {
+			return this.clusters.size();
+		}
+
+		/**
+		 * A pair's kind: the levels of the two regions the names mean, and the phrase
+		 * variant that differs from the cluster's first phrase ("same" when both use it).
+		 */
+		String pairKind(ResolvedListing a, ResolvedListing b) {
+			Csv.Row x = of(a);
+			Csv.Row y = of(b);
+			List<String> levels = new ArrayList<>(List.of(x.get("region_level"), y.get("region_level")));
+			levels.sort(null);
+			List<String> variants = new ArrayList<>(List.of(x.get("variant"), y.get("variant")));
+			variants.removeIf((v) -> v.equals("first") || v.equals("same"));
+			variants.sort(null);
+			return String.join("-", levels) + ", " + (variants.isEmpty() ? "same" : String.join("+", variants));
+		}
+
+	}
+
+}
