@@ -15,6 +15,7 @@
 #   bench/api.sh --settle=300 --warmup=20 --queries=1,2   # the targets' figures in BENCHMARKS.md: compiled first
 #   bench/api.sh --url=http://localhost:8092/graphql --bolt=bolt://127.0.0.1:7692 --duration=5 --queries=1
 #   bench/api.sh --help                            # every option
+#   bench/peer.sh ...                              # the same, with the Neo4j GraphQL Library as a third side
 # The embedded Neo4j requires a password: the harness uses --password, else CLUSTERGRAPH_NEO4J_PASSWORD,
 # else the file --password-file names, else the password the service generated into bolt-password in
 # its store directory (found through the service's process: its CLUSTERGRAPH_DATA_DIR, default

@@ -1,4 +1,4 @@
-// $region, $industry, $program, $year, $nameContains: the filters of clusters-page, each null when
+// $region, $regionLevel, $industry, $program, $year, $recognizedIn, $nameContains: the filters of clusters-page, each null when
 // not given; $want: {province, program, regionLevel, provinceProgram}, which of those facets to count;
 // $industryLevels and $industryProgramLevels: the industry levels asked of byIndustry and
 // byIndustryAndProgram (empty when not asked). The clusters matching every filter, counted by distinct
@@ -8,8 +8,10 @@
 MATCH (c:Cluster)
 WHERE ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
-  AND (($program IS NULL AND $year IS NULL) OR EXISTS {
-        (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year) })
+  AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
+  AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
+        (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
+          AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
 WITH collect(c) AS matched
 RETURN size(matched) AS total,

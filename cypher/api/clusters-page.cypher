@@ -1,14 +1,23 @@
-// $region, $industry, $program, $year, $nameContains: the filters, each null when not given;
-// $offset, $limit: the page. Clusters matching every given filter, by key. A region or industry
-// filter takes its descendants too; $program and $year must hold for one and the same listing.
+// $region, $regionLevel, $industry, $program, $year, $recognizedIn, $nameContains: the filters, each null when not given;
+// $offset, $limit: the page; $links: whether to read each cluster's provinces, industries and
+// programs too (null lists otherwise), so that a page and those fields cost one statement. Clusters
+// matching every given filter, by key. A region or industry
+// filter takes its descendants too; $program, $year and $recognizedIn
+// (a listing from its year through its validThrough, open-ended where null) must hold for one and
+// the same listing.
 // Region and industry filters read the codes the load wrote on each cluster (inRegions,
 // inIndustries: the trees above its regions and industries). Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
 MATCH (c:Cluster)
 WHERE ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
-  AND (($program IS NULL AND $year IS NULL) OR EXISTS {
-        (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year) })
+  AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
+  AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
+        (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
+          AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
-RETURN c {.*} AS cluster
-ORDER BY c.key
-SKIP $offset LIMIT $limit
+WITH c ORDER BY c.key SKIP $offset LIMIT $limit
+RETURN c {.*} AS cluster,
+       CASE WHEN $links THEN COLLECT { MATCH (c)-[:IN_PROVINCE]->(r:Region) WITH r ORDER BY r.code RETURN r {.*} } END AS provinces,
+       CASE WHEN $links THEN COLLECT { MATCH (c)-[:BELONGS_TO]->(i:Industry) WITH i ORDER BY i.code RETURN i {.*} } END AS industries,
+       CASE WHEN $links THEN COLLECT { MATCH (c)-[:LISTED_IN]->(p:Program) WITH DISTINCT p ORDER BY p.key RETURN p {.*} } END AS programs
+ORDER BY cluster.key

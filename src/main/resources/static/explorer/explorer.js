@@ -150,6 +150,8 @@
       'data-id': hit.node.id,
       onclick: () => { hits.replaceChildren(); cy.elements().remove(); expand(hit.node.id); },
     }, hit.node.name, el('small', {}, hit.node.__typename))));
+    // The graph lies below the overview: bring it into view with the results.
+    document.getElementById('graph-view').scrollIntoView({ block: 'start' });
   });
 
   // --- details -----------------------------------------------------------------------------

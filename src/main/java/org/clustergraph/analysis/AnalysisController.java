@@ -1,6 +1,5 @@
 package org.clustergraph.analysis;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +9,7 @@ import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
+import org.clustergraph.program.Programs;
 import org.clustergraph.region.Region;
 import org.jspecify.annotations.Nullable;
 
@@ -30,14 +30,17 @@ class AnalysisController {
 
 	private final Neo4jClient neo4j;
 
-	AnalysisController(Neo4jClient neo4j) {
+	private final Programs programs;
+
+	AnalysisController(Neo4jClient neo4j, Programs programs) {
 		this.neo4j = neo4j;
+		this.programs = programs;
 	}
 
 	@QueryMapping
 	List<RegionProgramStat> regionsInMultiplePrograms(@Argument String level, @Argument @Nullable Integer minPrograms) {
 		int min = atLeastOne("minPrograms", minPrograms, 2);
-		Map<String, Program> programs = programs();
+		Map<String, Program> programs = this.programs.byKey();
 		return this.neo4j.query(CypherFiles.get("analysis/regions-in-multiple-programs"))
 			.bindAll(Map.of("level", level, "minPrograms", min))
 			.fetch()
@@ -77,15 +80,6 @@ class AnalysisController {
 					Objects.requireNonNull(Rows.integer(row, "sharedRegions")),
 					((Number) Objects.requireNonNull(row.get("clusterJaccard"))).doubleValue()))
 			.toList();
-	}
-
-	private Map<String, Program> programs() {
-		Map<String, Program> byKey = new HashMap<>();
-		this.neo4j.query(CypherFiles.get("api/programs")).fetch().all().forEach((row) -> {
-			Program program = Program.of(Rows.map(row, "program"));
-			byKey.put(program.key(), program);
-		});
-		return byKey;
 	}
 
 	private static int atLeastOne(String argument, @Nullable Integer value, int otherwise) {

@@ -36,13 +36,13 @@ import org.springframework.stereotype.Component;
  * normalized operation, in which every fragment is expanded where it is spread and
  * aliases are fields of their own, so a fragment spread many times costs what it would
  * fetch each time. A field costs one plus the cost of its selections, times the page size
- * ({@code first}, 20 when not given) under a connection or a search, so a page of pages
- * is priced as what it would fetch; a drawable graph costs one plus, for each field
- * selected of it, the nodes it may hold ({@code limit} of a neighbourhood, one more than
- * {@code maxLength} of a path); a facet whose groups open a connection, a search or a
- * graph is priced as if it had {@link #FACET_GROUPS} groups. Introspection is not
- * counted: GraphiQL's schema query is deep but cheap. Rejections are validation errors,
- * as graphql-java classifies its own limits.
+ * ({@code first}, 20 when not given) under a connection, a search or any field that takes
+ * {@code first}, so a page of pages is priced as what it would fetch; a drawable graph
+ * costs one plus, for each field selected of it, the nodes it may hold ({@code limit} of
+ * a neighbourhood, one more than {@code maxLength} of a path); a facet whose groups open
+ * a connection, a search or a graph is priced as if it had {@link #FACET_GROUPS} groups.
+ * Introspection is not counted: GraphiQL's schema query is deep but cheap. Rejections are
+ * validation errors, as graphql-java classifies its own limits.
  *
  * <p>
  * graphql-java's {@code MaxQueryDepthInstrumentation},
@@ -222,7 +222,7 @@ class QueryLimits extends SimplePerformantInstrumentation {
 	}
 
 	private static long pageSize(String type, Map<String, Object> arguments) {
-		if (!isPaged(type)) {
+		if (!isPaged(type) && !arguments.containsKey("first")) {
 			return 1;
 		}
 		return argument(arguments, "first", PageRequest.DEFAULT_FIRST, 1, PageRequest.MAX_FIRST);

@@ -41,6 +41,23 @@ public class RootPages {
 	 */
 	public <T> Connection<T> page(String statements, Map<String, @Nullable Object> filter, PageRequest page,
 			boolean withTotal, String column, Function<Map<?, ?>, T> mapper) {
+		return pageOfRows(statements, filter, page, withTotal, (row) -> mapper.apply(Rows.map(row, column)));
+	}
+
+	/**
+	 * A page whose items are read from the whole row of the page statement, for a
+	 * statement that returns more than the item (the lists a query selects of it).
+	 * @param <T> the item type
+	 * @param statements the statements' common name, as for
+	 * {@link #page(String, Map, PageRequest, boolean, String, Function)}
+	 * @param filter the parameters both statements take
+	 * @param page the page asked for
+	 * @param withTotal whether to count the whole connection
+	 * @param mapper an item from its row
+	 * @return the connection
+	 */
+	public <T> Connection<T> pageOfRows(String statements, Map<String, @Nullable Object> filter, PageRequest page,
+			boolean withTotal, Function<Map<String, Object>, T> mapper) {
 		Map<String, @Nullable Object> paged = new HashMap<>(filter);
 		paged.put("offset", page.offset());
 		paged.put("limit", page.fetch());
@@ -49,7 +66,7 @@ public class RootPages {
 			.fetch()
 			.all()
 			.stream()
-			.map((row) -> mapper.apply(Rows.map(row, column)))
+			.map(mapper)
 			.toList();
 		Integer total = withTotal ? this.neo4j.query(CypherFiles.get(statements + "-count"))
 			.bindAll(filter)

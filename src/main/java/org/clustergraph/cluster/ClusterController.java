@@ -56,13 +56,34 @@ class ClusterController {
 
 	@QueryMapping
 	Connection<Cluster> clusters(@Argument @Nullable ClusterFilter filter, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
+			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
 		PageRequest page = PageRequest.of(first, after);
-		if (filter != null) {
+		// the provinces, industries and programs a page's clusters are asked for come
+		// with
+		// the page, in the same statement and transaction
+		boolean links = selection.contains("edges/node/provinces") || selection.contains("edges/node/industries")
+				|| selection.contains("edges/node/programs");
+		Map<String, @Nullable Object> parameters = new HashMap<>(
+				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
+		parameters.put("links", links);
+		Connection<Cluster> connection = this.pages.pageOfRows("api/clusters", parameters, page,
+				selection.contains("totalCount"), (row) -> {
+					Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
+					if (links) {
+						Prefetched.put(context, cluster, "provinces",
+								Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)));
+						Prefetched.put(context, cluster, "industries",
+								Objects.requireNonNull(Rows.maps(row, "industries", Industry::of)));
+						Prefetched.put(context, cluster, "programs",
+								Objects.requireNonNull(Rows.maps(row, "programs", Program::of)));
+					}
+					return cluster;
+				});
+		if (filter != null && connection.edges().isEmpty()) {
+			// a filter naming what the graph does not hold matches nothing: say which
 			filter.checkTargets(this.neo4j);
 		}
-		return this.pages.page("api/clusters", (filter != null) ? filter.parameters() : ClusterFilter.NONE, page,
-				selection.contains("totalCount"), "cluster", Cluster::of);
+		return connection;
 	}
 
 	@QueryMapping
@@ -125,9 +146,17 @@ class ClusterController {
 
 	@BatchMapping
 	Map<Cluster, List<Listing>> listings(List<Cluster> clusters) {
-		return grouped("api/listings-of-clusters", clusters,
-				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
-						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
+		return grouped("api/listings-of-clusters", clusters, ClusterController::listing);
+	}
+
+	private static Listing listing(Map<String, Object> row) {
+		return Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
+				Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing"));
+	}
+
+	@BatchMapping
+	Map<Cluster, List<Listing>> timeline(List<Cluster> clusters) {
+		return grouped("api/timeline-of-clusters", clusters, ClusterController::listing);
 	}
 
 	@BatchMapping

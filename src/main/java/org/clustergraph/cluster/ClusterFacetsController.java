@@ -1,6 +1,8 @@
 package org.clustergraph.cluster;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers {@code clusterFacets}: one statement counts every facet the query selects (and
- * only those), at every industry level it asks.
+ * only those), at every industry level it asks. The graph changes only when a load
+ * commits, so the counts of the most recent filters and selections are kept, keyed by the
+ * version of the graph the last load wrote: a dashboard asking again what it asked a
+ * moment ago (or what another user asked) reads them instead of counting again, and a
+ * load, by this instance or another, leaves every kept answer unused.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -33,7 +39,21 @@ class ClusterFacetsController {
 
 	private static final String DEFAULT_LEVEL = "DIVISION";
 
+	/** How many answers are kept. */
+	static final int KEPT = 512;
+
 	private final Neo4jClient neo4j;
+
+	/**
+	 * Counted rows by graph version and statement parameters, least recently used first.
+	 */
+	private final Map<List<Object>, Map<String, Object>> kept = Collections
+		.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<List<Object>, Map<String, Object>> eldest) {
+				return size() > KEPT;
+			}
+		});
 
 	ClusterFacetsController(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
@@ -41,9 +61,6 @@ class ClusterFacetsController {
 
 	@QueryMapping
 	ClusterFacets clusterFacets(@Argument @Nullable ClusterFilter filter, DataFetchingFieldSelectionSet selection) {
-		if (filter != null) {
-			filter.checkTargets(this.neo4j);
-		}
 		Map<String, @Nullable Object> parameters = new HashMap<>(
 				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
 		parameters.put("want",
@@ -52,14 +69,44 @@ class ClusterFacetsController {
 						selection.contains("byProvinceAndProgram")));
 		parameters.put("industryLevels", levels(selection, "byIndustry"));
 		parameters.put("industryProgramLevels", levels(selection, "byIndustryAndProgram"));
-		Map<String, Object> row = this.neo4j.query(CypherFiles.get("api/cluster-facets"))
-			.bindAll(parameters)
-			.fetch()
+		// the version is read first: an answer counted after a load committed may be kept
+		// under the version before it, which no later request asks for
+		String version = this.neo4j.query(CypherFiles.get("api/dataset-version"))
+			.fetchAs(String.class)
+			.mappedBy((types, record) -> record.get("version").asString(null))
 			.one()
-			.orElseThrow();
+			.orElse(null);
+		List<Object> key = Arrays.asList(version, new HashMap<>(parameters));
+		Map<String, Object> row = (version != null) ? this.kept.get(key) : null;
+		if (row == null) {
+			if (filter != null) {
+				filter.checkTargets(this.neo4j);
+			}
+			row = this.neo4j.query(CypherFiles.get("api/cluster-facets"))
+				.bindAll(parameters)
+				.fetch()
+				.one()
+				.orElseThrow();
+			if (version != null) {
+				this.kept.put(key, row);
+			}
+		}
 		return new ClusterFacets(Objects.requireNonNull(Rows.integer(row, "total")), counts(row, "byProvince"),
 				counts(row, "byProgram"), byLevel(row, "byIndustry"), counts(row, "byRegionLevel"),
 				counts(row, "byProvinceAndProgram"), byLevel(row, "byIndustryAndProgram"));
+	}
+
+	/**
+	 * How many answers are kept.
+	 * @return their number
+	 */
+	int keptAnswers() {
+		return this.kept.size();
+	}
+
+	/** Forgets every kept answer. */
+	void forgetAnswers() {
+		this.kept.clear();
 	}
 
 	@SchemaMapping(typeName = "ClusterFacets", field = "byIndustry")

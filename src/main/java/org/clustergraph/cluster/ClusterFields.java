@@ -17,7 +17,7 @@ class ClusterFields {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer prefetchedClusterFields() {
-		return Prefetched.answering("Cluster", "regions", "provinces", "industries");
+		return Prefetched.answering("Cluster", "regions", "provinces", "industries", "programs");
 	}
 
 	@Bean

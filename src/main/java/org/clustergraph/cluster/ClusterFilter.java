@@ -14,22 +14,29 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * The {@code ClusterFilter} input: every given field must hold.
  *
  * @param region a region code; clusters located in it or its descendants
+ * @param regionLevel a region level; clusters located in a region of it
  * @param industry an industry code; clusters belonging to it or its descendants
  * @param program a program key
  * @param year an edition year; with {@code program}, of that program
+ * @param recognizedIn a year; clusters with a listing that holds in it (from its edition
+ * year through its last valid year)
  * @param nameContains text that the canonical name or a name as listed contains
  */
-record ClusterFilter(@Nullable String region, @Nullable String industry, @Nullable String program,
-		@Nullable Integer year, @Nullable String nameContains) {
+record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nullable String industry,
+		@Nullable String program, @Nullable Integer year, @Nullable Integer recognizedIn,
+		@Nullable String nameContains) {
 
-	static final Map<String, @Nullable Object> NONE = new ClusterFilter(null, null, null, null, null).parameters();
+	static final Map<String, @Nullable Object> NONE = new ClusterFilter(null, null, null, null, null, null, null)
+		.parameters();
 
 	Map<String, @Nullable Object> parameters() {
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("region", blankToNull(this.region));
+		parameters.put("regionLevel", this.regionLevel);
 		parameters.put("industry", blankToNull(this.industry));
 		parameters.put("program", blankToNull(this.program));
 		parameters.put("year", this.year);
+		parameters.put("recognizedIn", this.recognizedIn);
 		parameters.put("nameContains", FilterText.normalized(this.nameContains));
 		return parameters;
 	}

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param clusterKey the cluster's key
  * @param programKey the program's key
  * @param year the edition year, where the list has editions
+ * @param validThrough the last year the designation holds, where the program states a
+ * validity period
  * @param rank the serial number as published
  * @param nameAsListed the name exactly as written
  * @param source where it was read
  * @param placedInCodes the regions its own name places it in
  * @param decisions how its place, industry and identity were decided
  */
-public record Listing(String clusterKey, String programKey, @Nullable Integer year, int rank, String nameAsListed,
-		Source source, List<String> placedInCodes, List<Decision> decisions) {
+public record Listing(String clusterKey, String programKey, @Nullable Integer year, @Nullable Integer validThrough,
+		int rank, String nameAsListed, Source source, List<String> placedInCodes, List<Decision> decisions) {
 
 	static Listing of(String clusterKey, String programKey, Map<?, ?> row) {
 		List<String> aspects = Rows.strings(row, "decisionAspects");
@@ -31,7 +33,7 @@ public record Listing(String clusterKey, String programKey, @Nullable Integer ye
 		for (int i = 0; i < aspects.size(); i++) {
 			decisions.add(new Decision(aspects.get(i), rules.get(i), details.get(i)));
 		}
-		return new Listing(clusterKey, programKey, Rows.integer(row, "year"),
+		return new Listing(clusterKey, programKey, Rows.integer(row, "year"), Rows.integer(row, "validThrough"),
 				Objects.requireNonNull(Rows.integer(row, "rank")),
 				Objects.requireNonNull(Rows.string(row, "nameAsListed")),
 				new Source(Objects.requireNonNull(Rows.string(row, "document")),

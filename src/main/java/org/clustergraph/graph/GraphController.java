@@ -96,6 +96,29 @@ class GraphController {
 		return Optional.of(graph(view, selected, truncated));
 	}
 
+	/**
+	 * Clusters with the programs, regions and industries they link to directly, and every
+	 * relationship among those nodes.
+	 * @param keys the clusters' keys
+	 * @param truncated whether the caller left matching clusters out
+	 * @return the graph, clusters first
+	 */
+	Graph clusters(List<String> keys, boolean truncated) {
+		List<String> nodes = Rows.strings(this.neo4j.query(CypherFiles.get("graph/clusters-with-neighbours"))
+			.bind(keys)
+			.to("keys")
+			.fetch()
+			.one()
+			.orElseThrow(), "nodes");
+		Map<String, Object> view = this.neo4j.query(CypherFiles.get("graph/view"))
+			.bind(nodes)
+			.to("nodes")
+			.fetch()
+			.one()
+			.orElseThrow();
+		return graph(view, nodes, truncated);
+	}
+
 	@QueryMapping
 	Optional<Graph> shortestPath(@Argument String from, @Argument String to, @Argument @Nullable Integer maxLength,
 			@Argument @Nullable List<String> through) {

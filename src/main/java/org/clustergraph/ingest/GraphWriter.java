@@ -13,6 +13,7 @@ import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.IndustryClassifier;
 import org.clustergraph.ingest.internal.IndustryTree;
 import org.clustergraph.ingest.internal.Place;
+import org.clustergraph.ingest.internal.ProgramDescriptor;
 import org.clustergraph.ingest.internal.ResolvedCluster;
 import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.ResolvedListing;
@@ -147,6 +148,9 @@ class GraphWriter {
 			row.put("level", p.descriptor().level());
 			row.put("years", p.years());
 			row.put("document", p.descriptor().document());
+			ProgramDescriptor.Validity validity = p.descriptor().validity();
+			row.put("validityYears", (validity != null) ? validity.years() : null);
+			row.put("validitySource", (validity != null) ? validity.source() : null);
 			return row;
 		}).toList();
 	}
@@ -260,6 +264,11 @@ class GraphWriter {
 	}
 
 	private static List<Map<String, Object>> listings(ResolvedGraph graph) {
+		Map<String, Integer> validityYears = new HashMap<>();
+		graph.programs()
+			.stream()
+			.filter((p) -> p.descriptor().validity() != null)
+			.forEach((p) -> validityYears.put(p.descriptor().key(), p.descriptor().validity().years()));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (ResolvedCluster cluster : graph.clusters()) {
 			for (ResolvedListing listing : cluster.listings()) {
@@ -269,6 +278,10 @@ class GraphWriter {
 				row.put("cluster", cluster.key());
 				row.put("program", listing.raw().program());
 				row.put("year", listing.raw().year());
+				// the last year the designation holds, where the program states a period
+				Integer validity = validityYears.get(listing.raw().program());
+				row.put("validThrough",
+						(listing.raw().year() != null && validity != null) ? listing.raw().year() + validity : null);
 				row.put("rank", listing.raw().rank());
 				row.put("nameAsListed", listing.raw().nameAsListed());
 				row.put("document", listing.raw().document());

@@ -16,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param level NATIONAL or PROVINCIAL
  * @param years the edition years
  * @param clusterCount the distinct clusters listed
+ * @param validityYears how many years a designation holds, where an official source
+ * states it
+ * @param validitySource the document that states it
  */
 public record Program(String key, String name, @Nullable String issuer, String level, List<Integer> years,
-		int clusterCount) {
+		int clusterCount, @Nullable Integer validityYears, @Nullable String validitySource) {
 
 	/**
 	 * The global id.
@@ -37,7 +40,8 @@ public record Program(String key, String name, @Nullable String issuer, String l
 		return new Program(Objects.requireNonNull(Rows.string(row, "key")),
 				Objects.requireNonNull(Rows.string(row, "name")), Rows.string(row, "issuer"),
 				Objects.requireNonNull(Rows.string(row, "level")), Rows.integers(row, "years"),
-				Objects.requireNonNullElse(Rows.integer(row, "clusterCount"), 0));
+				Objects.requireNonNullElse(Rows.integer(row, "clusterCount"), 0), Rows.integer(row, "validityYears"),
+				Rows.string(row, "validitySource"));
 	}
 
 }

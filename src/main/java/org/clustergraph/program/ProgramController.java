@@ -5,10 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.clustergraph.api.Batches;
-import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.Rows;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -22,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ProgramController {
 
-	private final Neo4jClient neo4j;
-
 	private final Batches batches;
 
-	ProgramController(Neo4jClient neo4j, Batches batches) {
-		this.neo4j = neo4j;
+	private final Programs programs;
+
+	ProgramController(Batches batches, Programs programs) {
 		this.batches = batches;
+		this.programs = programs;
 	}
 
 	@BatchMapping
@@ -39,12 +37,7 @@ class ProgramController {
 
 	@QueryMapping
 	List<Program> programs() {
-		return this.neo4j.query(CypherFiles.get("api/programs"))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> Program.of((Map<?, ?>) row.get("program")))
-			.toList();
+		return List.copyOf(this.programs.byKey().values());
 	}
 
 	@QueryMapping

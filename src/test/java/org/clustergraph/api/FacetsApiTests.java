@@ -148,6 +148,16 @@ class FacetsApiTests {
 		}
 		assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).isEqualTo(clusters.size());
 		assertThat(counts(response, "byRegionLevel", (r) -> (String) r.get("regionLevel"))).isEqualTo(levels);
+		// and filtering by a level keeps the clusters located in a region of it
+		for (Map.Entry<String, Integer> level : levels.entrySet()) {
+			assertThat(this.graphQl.document(
+					"query($l: RegionLevel) { clusters(filter: {region: \"420000\", regionLevel: $l}) { totalCount } }")
+				.variable("l", level.getKey())
+				.execute()
+				.path("clusters.totalCount")
+				.entity(Integer.class)
+				.get()).as(level.getKey()).isEqualTo(level.getValue());
+		}
 		assertThat(response.path("clusterFacets.sections[*].industry.level").entityList(String.class).get())
 			.isNotEmpty()
 			.containsOnly("SECTION");

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A neighbourhood downloaded as GraphML and as Cytoscape JSON holds exactly the nodes and
  * edges the GraphQL {@code neighborhood} answers, and bad arguments get the same
- * refusals.
+ * refusals; a filtered download holds the clusters {@code clusters(filter)} selects and
+ * what they link to.
  */
 @GraphTest
 class GraphExportTests {
@@ -93,6 +94,70 @@ class GraphExportTests {
 		HttpResponse<String> words = get("/export/neighborhood.cyjs?id=" + encode(START) + "&limit=many");
 		assertThat(words.statusCode()).isEqualTo(400);
 		assertThat(words.body()).contains("limit must be a whole number");
+	}
+
+	@Test
+	void writesTheClustersAFilterSelectsWithWhatTheyLinkTo() throws Exception {
+		List<String> clusters = this.graphQl
+			.document("{ clusters(filter: {program: \"most-pilot\", industry: \"C\"}, first: 100) { edges { node { id "
+					+ "programs { id } regions { id } industries { id } } } } }")
+			.execute()
+			.path("clusters.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+		Set<String> expected = new TreeSet<>(clusters);
+		for (String link : List.of("programs", "regions", "industries")) {
+			expected.addAll(this.graphQl
+				.document("{ clusters(filter: {program: \"most-pilot\", industry: \"C\"}, first: 100) { edges { node { "
+						+ link + " { id } } } } }")
+				.execute()
+				.path("clusters.edges[*].node." + link + "[*].id")
+				.entityList(String.class)
+				.get());
+		}
+		assertThat(clusters).hasSizeGreaterThan(20).hasSizeLessThan(100);
+		HttpResponse<String> response = get("/export/clusters.cyjs?program=most-pilot&industry=C");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("clusters.cyjs"));
+		JsonNode document = JsonMapper.builder().build().readTree(response.body());
+		Set<String> nodes = new TreeSet<>();
+		document.at("/elements/nodes").forEach((n) -> nodes.add(n.at("/data/id").asString()));
+		assertThat(nodes).isEqualTo(expected);
+		Set<String> listed = new TreeSet<>();
+		document.at("/elements/edges").forEach((e) -> {
+			assertThat(nodes).contains(e.at("/data/source").asString(), e.at("/data/target").asString());
+			if (e.at("/data/type").asString().equals("LISTED_IN")) {
+				listed.add(e.at("/data/source").asString());
+			}
+		});
+		assertThat(listed).containsAll(clusters);
+		assertThat(document.at("/data/truncated").asBoolean()).isFalse();
+
+		HttpResponse<String> graphml = get("/export/clusters.graphml?program=most-pilot&industry=C&limit=5");
+		assertThat(graphml.statusCode()).isEqualTo(200);
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		Document xml = factory.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(graphml.body().getBytes(StandardCharsets.UTF_8)));
+		assertThat(ids(xml.getElementsByTagName("node"))).filteredOn((id) -> id.startsWith("Cluster:"))
+			.containsExactlyElementsOf(clusters.stream().sorted().limit(5).toList());
+	}
+
+	@Test
+	void refusesAFilteredDownloadItCannotAnswerNamingTheParameter() throws Exception {
+		HttpResponse<String> unknown = get("/export/clusters.graphml?programme=hubei");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(unknown.body()).contains("unknown parameter 'programme'");
+		HttpResponse<String> big = get("/export/clusters.cyjs?limit=5000");
+		assertThat(big.statusCode()).isEqualTo(400);
+		assertThat(big.body()).contains("limit must be between 1 and 1000");
+		HttpResponse<String> year = get("/export/clusters.cyjs?recognizedIn=soon");
+		assertThat(year.statusCode()).isEqualTo(400);
+		assertThat(year.body()).contains("recognizedIn must be a whole number");
+		HttpResponse<String> nowhere = get("/export/clusters.cyjs?region=999999");
+		assertThat(nowhere.statusCode()).isEqualTo(404);
+		assertThat(nowhere.body()).contains("filter.region");
 	}
 
 	private Set<String> graphQlIds(String part) {

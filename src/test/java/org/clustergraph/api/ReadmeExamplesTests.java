@@ -71,6 +71,24 @@ class ReadmeExamplesTests {
 			assertThat(response.path("program.editions[*].alsoOnOtherPrograms").entityList(Integer.class).get())
 				.anySatisfy((n) -> assertThat(n).isPositive());
 		});
+		checks.put("list-history", (response) -> {
+			assertThat(response.path("compareLists.onlyInFrom.count").entity(Integer.class).get()).isEqualTo(100);
+			assertThat(response.path("compareLists.onlyInTo.count").entity(Integer.class).get()).isEqualTo(100);
+			assertThat(response.path("compareLists.onlyInFrom.clusters").entityList(Object.class).get()).hasSize(3);
+			assertThat(response.path("laterRecognitions.totalCount").entity(Integer.class).get()).isPositive();
+			assertThat(response.path("laterRecognitions.items[*].earlier.program.key").entityList(String.class).get())
+				.isNotEmpty()
+				.doesNotContain("miit-sme");
+		});
+		checks.put("timeline-and-validity", (response) -> {
+			assertThat(response.path("clusters.edges[0].node.timeline[*].program.key").entityList(String.class).get())
+				.startsWith("miit-sme")
+				.contains("hubei", "most-pilot");
+			assertThat(response.path("clusters.edges[0].node.timeline[0].validThrough").entity(Integer.class).get())
+				.isEqualTo(2025);
+			assertThat(response.path("recognized2025.total").entity(Integer.class).get()).isEqualTo(300);
+			assertThat(response.path("recognized2026.total").entity(Integer.class).get()).isEqualTo(200);
+		});
 		checks.put("facets", (response) -> {
 			int total = response.path("clusterFacets.total").entity(Integer.class).get();
 			assertThat(total).isGreaterThan(400).isLessThan(608);

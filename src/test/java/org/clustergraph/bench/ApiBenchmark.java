@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
@@ -36,12 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Measures the GraphQL API of a running service: each {@link CanonicalQuery canonical
  * query} is sent over HTTP by concurrent clients for a while, then its hand-written
  * Cypher floor over Bolt with the same concurrency, and the requests, throughput, latency
- * percentiles and the service's resident memory are printed.
+ * percentiles and the service's CPU time and resident memory are printed. With
+ * {@code --peer}, the same queries are also sent to a peer GraphQL server over the same
+ * graph (the Neo4j GraphQL Library in {@code bench/peer/}), with the same clients and
+ * durations, between the two.
  *
  * <p>
  * A benchmark, not a test: it lives with the test sources so that every build compiles it
  * against the current driver and Jackson, but no test runner picks it up. Run it with
- * {@code bench/api.sh --help}, which says what the options are.
+ * {@code bench/api.sh --help} or {@code bench/peer.sh}, which say what the options are.
  */
 public final class ApiBenchmark {
 
@@ -54,13 +59,20 @@ public final class ApiBenchmark {
 			                     Neo4j's generated one: the password file, see --password-file)
 			  --password-file=F  file holding the Bolt password (default: bolt-password in the store
 			                     directory of the service's process, its CLUSTERGRAPH_DATA_DIR or data/neo4j)
+			  --peer=URL         a peer GraphQL endpoint over the same graph (bench/peer/), measured beside
+			                     the service and the floor on the queries it has (none)
 			  --clients=N        concurrent clients on each side (16)
-			  --settle=SECONDS   before anything is measured, the selected GraphQL queries in turn (0)
+			  --settle=SECONDS   before anything is measured, the selected GraphQL queries in turn, on the
+			                     service and then on the peer (0)
 			  --warmup=SECONDS   warm-up before each measured phase (5)
 			  --duration=SECONDS each measured phase (15)
-			  --queries=LIST     which canonical queries, by number (1,2,3,4)
-			  --check=N          cluster ids on which to compare the GraphQL and Cypher answers first (20)
-			  --pid=PID          the service's process, for its RSS (default: the one listening on the URL's port)
+			  --rounds=N         how many times every query is measured on every side, in turn (1)
+			  --queries=LIST     which canonical queries, by number (all; with --peer, those the peer has)
+			  --check=N|all      how many arguments (cluster ids, region codes) to compare the answers on
+			                     first, spread over all of them (20)
+			  --pid=PID          the service's process, for its CPU and RSS (default: the one listening on
+			                     the URL's port)
+			  --peer-pid=PID     the peer's process (default: the one listening on the peer URL's port)
 			""";
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -75,11 +87,16 @@ public final class ApiBenchmark {
 
 	private final List<String> clusterIds;
 
+	private final List<String> regionCodes;
+
 	private final ServiceProcess service;
+
+	private final ServiceProcess peer;
 
 	private ApiBenchmark(Options options) {
 		this.options = options;
-		this.service = findService(options);
+		this.service = findProcess(options.url(), options.pid());
+		this.peer = (options.peer() != null) ? findProcess(options.peer(), options.peerPid()) : null;
 		this.driver = GraphDatabase.driver(options.bolt(), boltAuth(options, this.service),
 				Config.builder()
 					.withLogging(Logging.none())
@@ -89,6 +106,13 @@ public final class ApiBenchmark {
 			this.clusterIds = session
 				.executeRead((tx) -> tx.run("MATCH (c:Cluster) RETURN 'Cluster:' + c.key AS id ORDER BY id")
 					.list((row) -> row.get("id").asString()));
+			// The provinces and prefectures that hold clusters: the list page's
+			// arguments.
+			this.regionCodes = session.executeRead((tx) -> tx.run("""
+					MATCH (c:Cluster) UNWIND c.inRegions AS code
+					WITH DISTINCT code
+					MATCH (r:Region {code: code}) WHERE r.level IN ['PROVINCE', 'PREFECTURE']
+					RETURN code ORDER BY code""").list((row) -> row.get("code").asString()));
 		}
 		if (this.clusterIds.isEmpty()) {
 			throw new IllegalStateException("The graph at " + options.bolt() + " has no clusters: is it loaded?");
@@ -158,33 +182,47 @@ public final class ApiBenchmark {
 
 	private void run() {
 		Options o = this.options;
+		List<Side> sides = (o.peer() != null) ? List.of(Side.OURS, Side.PEER, Side.FLOOR)
+				: List.of(Side.OURS, Side.FLOOR);
 		System.out.printf(Locale.ROOT,
-				"GraphQL %s against Cypher over %s: %d clients, %d s settling, %d s warm-up, %d s measured per "
-						+ "side; %d cluster ids%n",
-				o.url(), o.bolt(), o.clients(), o.settle().toSeconds(), o.warmup().toSeconds(),
-				o.duration().toSeconds(), this.clusterIds.size());
-		if (this.service != null) {
-			System.out.printf(Locale.ROOT, "service pid %d, RSS now %s%n", this.service.pid(),
-					megabytes(this.service.takeWindowMaxKb()));
-		}
-		else {
-			System.out
-				.println("service RSS: unknown (no --pid given, and no process of ours listens on the URL's port)");
+				"GraphQL %s%s against Cypher over %s: %d clients, %d s settling, %d s warm-up, %d s measured per "
+						+ "side, %d round(s); %d cluster ids, %d region codes%n",
+				o.url(), (o.peer() != null) ? " and the peer " + o.peer() : "", o.bolt(), o.clients(),
+				o.settle().toSeconds(), o.warmup().toSeconds(), o.duration().toSeconds(), o.rounds(),
+				this.clusterIds.size(), this.regionCodes.size());
+		describe("service", this.service);
+		if (o.peer() != null) {
+			describe("peer", this.peer);
 		}
 		List<CanonicalQuery> selected = CanonicalQuery.all()
 			.stream()
-			.filter((query) -> o.queries().contains(query.number()))
+			.filter((query) -> (o.queries() != null) ? o.queries().contains(query.number())
+					: (o.peer() == null || query.peer() != null))
 			.toList();
+		Map<Integer, String> checks = new LinkedHashMap<>();
+		for (CanonicalQuery query : selected) {
+			progress(query, "comparing the answers");
+			String check = compareAnswers(query, sides);
+			checks.put(query.number(), check);
+			System.out.printf(Locale.ROOT, "Query %d, %s: %s%n", query.number(), query.name(), check);
+		}
 		if (!o.settle().isZero()) {
-			settle(selected);
+			settle(Side.OURS, selected);
+			if (o.peer() != null) {
+				settle(Side.PEER, selected.stream().filter((query) -> query.peer() != null).toList());
+			}
 		}
 		List<QueryResult> results = new ArrayList<>();
-		for (CanonicalQuery query : CanonicalQuery.all()) {
-			if (o.queries().contains(query.number())) {
-				QueryResult result = measure(query);
+		for (int round = 1; round <= o.rounds(); round++) {
+			for (CanonicalQuery query : selected) {
+				Map<Side, SideResult> bySide = new LinkedHashMap<>();
+				for (Side side : sides) {
+					bySide.put(side, measure(query, side, round));
+				}
+				QueryResult result = new QueryResult(query, round, bySide);
 				results.add(result);
 				System.out.println();
-				result.print();
+				result.print(checks.get(query.number()));
 			}
 		}
 		System.out.println();
@@ -193,21 +231,37 @@ public final class ApiBenchmark {
 		for (QueryResult result : results) {
 			result.printRows();
 		}
+		System.out.println(Phase.LEGEND);
 		if (this.service != null) {
 			System.out.printf(Locale.ROOT, "service RSS max over the whole run: %s%n",
 					megabytes(this.service.overallMaxKb()));
 		}
+		if (this.peer != null) {
+			System.out.printf(Locale.ROOT, "peer RSS max over the whole run: %s%n",
+					megabytes(this.peer.overallMaxKb()));
+		}
+	}
+
+	private static void describe(String what, ServiceProcess process) {
+		if (process != null) {
+			System.out.printf(Locale.ROOT, "%s pid %d, RSS now %s%n", what, process.pid(),
+					megabytes(process.takeWindowMaxKb()));
+		}
+		else {
+			System.out.printf(Locale.ROOT,
+					"%s CPU and RSS: unknown (no pid given, and no process of ours listens on its port)%n", what);
+		}
 	}
 
 	/**
-	 * Sends the queries in turn for the settling time, so that the service's JIT compiler
-	 * has compiled the request paths before the first warm-up: on two cores shared with
-	 * the load generator that takes minutes, not seconds.
+	 * Sends the queries in turn to one side for the settling time, so that its JIT
+	 * compiler has compiled the request paths before the first warm-up: on two cores
+	 * shared with the load generator that takes minutes, not seconds.
 	 */
-	private void settle(List<CanonicalQuery> queries) {
-		System.err.printf(Locale.ROOT, "[settle] GraphQL queries %s in turn for %d s%n",
+	private void settle(Side side, List<CanonicalQuery> queries) {
+		System.err.printf(Locale.ROOT, "[settle] %s: queries %s in turn for %d s%n", side.label,
 				queries.stream().map(CanonicalQuery::number).toList(), this.options.settle().toSeconds());
-		List<Call> calls = queries.stream().map(this::graphqlCall).toList();
+		List<Call> calls = queries.stream().map((query) -> call(side, query)).toList();
 		Phase phase = runPhase(new Call() {
 
 			@Override
@@ -220,91 +274,123 @@ public final class ApiBenchmark {
 				calls.forEach(Call::close);
 			}
 
-		}, this.options.settle());
-		System.err.printf(Locale.ROOT, "[settle] %d requests, %.1f req/s, %d errors%n", phase.requests(),
-				phase.requests() / (phase.elapsedNanos() / 1e9), phase.errors());
+		}, this.options.settle(), null, null);
+		System.err.printf(Locale.ROOT, "[settle] %s: %d requests, %.1f req/s, %d errors%n", side.label,
+				phase.requests(), phase.requests() / (phase.elapsedNanos() / 1e9), phase.errors());
 	}
 
-	private QueryResult measure(CanonicalQuery query) {
-		progress(query, "comparing the GraphQL and Cypher answers");
+	/**
+	 * One side of one query in one round: a probe, the warm-up, then the measured phase.
+	 */
+	private SideResult measure(CanonicalQuery query, Side side, int round) {
+		if (side == Side.PEER && query.peer() == null) {
+			return SideResult.absent("no equivalent query in the peer's schema");
+		}
 		Outcome probe;
-		try (Call call = graphqlCall(query)) {
+		try (Call call = call(side, query)) {
 			probe = call.call(0);
 		}
-		String check = (probe.error() == null) ? compareAnswers(query) : null;
-		Phase graphql = null;
-		String graphqlFailure = probe.error();
-		if (graphqlFailure == null) {
-			progress(query, "GraphQL warm-up");
-			Phase warmup = runPhase(graphqlCall(query), this.options.warmup());
-			if (warmup.errors() > 0) {
-				graphqlFailure = warmup.errors() + " of " + warmup.requests() + " warm-up responses had errors; first: "
-						+ warmup.firstError();
-			}
-			else {
-				progress(query, "GraphQL measured");
-				graphql = runPhase(graphqlCall(query), this.options.duration());
-			}
+		if (probe.error() != null) {
+			return SideResult.failed(probe.error());
 		}
-		Phase cypher = null;
-		String cypherFailure = null;
-		progress(query, "Cypher warm-up");
-		Phase warmup = runPhase(cypherCall(query), this.options.warmup());
+		progress(query, "round " + round + ", " + side.label + " warm-up");
+		Phase warmup = runPhase(call(side, query), this.options.warmup(), null, null);
 		if (warmup.errors() > 0) {
-			cypherFailure = warmup.errors() + " of " + warmup.requests() + " warm-up statements failed; first: "
-					+ warmup.firstError();
+			return SideResult.failed(warmup.errors() + " of " + warmup.requests() + " warm-up requests failed; first: "
+					+ warmup.firstError());
 		}
-		else {
-			progress(query, "Cypher measured");
-			cypher = runPhase(cypherCall(query), this.options.duration());
-		}
-		return new QueryResult(query, check, graphql, graphqlFailure, cypher, cypherFailure);
+		progress(query, "round " + round + ", " + side.label + " measured");
+		return new SideResult(runPhase(call(side, query), this.options.duration(), server(side), database(side)), null);
 	}
 
 	/**
-	 * Compares the two answers on a spread of cluster ids (once for a query without one),
-	 * so that the floor is known to compute what the API computes.
+	 * The process that serves a side: the service (whose database the floor reads), or
+	 * the peer.
 	 */
-	private String compareAnswers(CanonicalQuery query) {
-		int samples = query.perCluster() ? Math.min(this.options.check(), this.clusterIds.size()) : 1;
-		try (Call graphql = graphqlCall(query); Call cypher = cypherCall(query)) {
-			return compareAnswers(query, samples, graphql, cypher);
-		}
+	private ServiceProcess server(Side side) {
+		return (side == Side.PEER) ? this.peer : this.service;
 	}
 
-	private String compareAnswers(CanonicalQuery query, int samples, Call graphql, Call cypher) {
-		int differing = 0;
-		String first = null;
-		for (int i = 0; i < samples; i++) {
-			long sequence = (long) i * this.clusterIds.size() / samples;
-			Outcome fromGraphql = graphql.call(sequence);
-			Outcome fromCypher = cypher.call(sequence);
-			if (fromGraphql.error() != null || fromCypher.error() != null) {
-				return "not compared: " + ((fromGraphql.error() != null) ? "GraphQL: " + fromGraphql.error()
-						: "Cypher: " + fromCypher.error());
-			}
-			if (!fromGraphql.answer().equals(fromCypher.answer())) {
-				differing++;
-				if (first == null) {
-					first = (query.perCluster() ? "for " + id(sequence) + "\n" : "") + "      GraphQL: "
-							+ fromGraphql.answer() + "\n      Cypher:  " + fromCypher.answer();
+	/**
+	 * The process whose CPU a side spends besides its server's: the service's embedded
+	 * database, for the peer.
+	 */
+	private ServiceProcess database(Side side) {
+		return (side == Side.PEER) ? this.service : null;
+	}
+
+	private Call call(Side side, CanonicalQuery query) {
+		return switch (side) {
+			case OURS ->
+				httpCall(this.options.url(), query, query.graphql(), query::graphqlVariables, query.fromGraphql());
+			case PEER -> httpCall(this.options.peer(), query, query.peer().graphql(), query::peerVariables,
+					query.peer().fromGraphql());
+			case FLOOR -> cypherCall(query);
+		};
+	}
+
+	/**
+	 * Compares the sides' answers on a spread of arguments (once for a query without
+	 * one), so that the floor and the peer are known to compute what the API computes.
+	 */
+	private String compareAnswers(CanonicalQuery query, List<Side> sides) {
+		List<Side> compared = sides.stream().filter((side) -> side != Side.PEER || query.peer() != null).toList();
+		int arguments = switch (query.argument()) {
+			case NONE -> 1;
+			case CLUSTER -> this.clusterIds.size();
+			case REGION -> this.regionCodes.size();
+		};
+		int samples = Math.min(this.options.check(), arguments);
+		Map<Side, Call> calls = new LinkedHashMap<>();
+		compared.forEach((side) -> calls.put(side, call(side, query)));
+		try {
+			Map<Side, Integer> differing = new LinkedHashMap<>();
+			String first = null;
+			for (int i = 0; i < samples; i++) {
+				long sequence = (long) i * arguments / samples;
+				Map<Side, Outcome> outcomes = new LinkedHashMap<>();
+				for (Side side : compared) {
+					Outcome outcome = calls.get(side).call(sequence);
+					if (outcome.error() != null) {
+						return "not compared: " + side.label + ": " + outcome.error();
+					}
+					outcomes.put(side, outcome);
+				}
+				String ours = outcomes.get(Side.OURS).answer();
+				for (Side side : compared) {
+					if (side != Side.OURS && !outcomes.get(side).answer().equals(ours)) {
+						differing.merge(side, 1, Integer::sum);
+						if (first == null) {
+							first = "for " + argument(query, sequence) + "\n      ours:  " + ours + "\n      "
+									+ side.label + ": " + outcomes.get(side).answer();
+						}
+					}
 				}
 			}
+			String what = switch (query.argument()) {
+				case NONE -> "";
+				case CLUSTER -> " on " + samples + " of " + arguments + " cluster ids";
+				case REGION -> " on " + samples + " of " + arguments + " region codes";
+			};
+			String names = compared.stream().map((side) -> side.label).toList().toString();
+			if (differing.isEmpty()) {
+				return "answers of " + names + " agree" + what;
+			}
+			return "ANSWERS DIFFER" + what + ": " + differing + " differ from ours; first " + first;
 		}
-		if (differing == 0) {
-			return "answers agree" + (query.perCluster() ? " on " + samples + " cluster ids" : "");
+		finally {
+			calls.values().forEach(Call::close);
 		}
-		return "ANSWERS DIFFER" + (query.perCluster() ? " on " + differing + " of " + samples + " cluster ids" : "")
-				+ "; first " + first;
 	}
 
 	/**
-	 * Posts the query over one kept-alive connection per client thread
+	 * Posts the document over one kept-alive connection per client thread
 	 * ({@link KeepAliveHttp}), parses the JSON response and reduces it to the answer, as
 	 * a client would.
 	 */
-	private Call graphqlCall(CanonicalQuery query) {
-		URI uri = URI.create(this.options.url());
+	private Call httpCall(String url, CanonicalQuery query, String document,
+			Function<String, Map<String, Object>> variables, Function<JsonNode, String> reduce) {
+		URI uri = URI.create(url);
 		ThreadLocal<KeepAliveHttp> connection = new ThreadLocal<>();
 		ConcurrentLinkedQueue<KeepAliveHttp> opened = new ConcurrentLinkedQueue<>();
 		return new Call() {
@@ -318,9 +404,10 @@ public final class ApiBenchmark {
 					opened.add(http);
 				}
 				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("query", query.graphql());
-				if (query.perCluster()) {
-					body.put("variables", Map.of("id", id(sequence)));
+				body.put("query", document);
+				Map<String, Object> values = variables.apply(argument(query, sequence));
+				if (!values.isEmpty()) {
+					body.put("variables", values);
 				}
 				try {
 					KeepAliveHttp.Response response = http.post(ApiBenchmark.this.json.writeValueAsBytes(body));
@@ -338,7 +425,7 @@ public final class ApiBenchmark {
 					if (response.status() != 200) {
 						return Outcome.failed("HTTP " + response.status());
 					}
-					return Outcome.answered(query.fromGraphql().apply(root.path("data")));
+					return Outcome.answered(reduce.apply(root.path("data")));
 				}
 				catch (Exception ex) {
 					return Outcome.failed(ex.toString());
@@ -355,8 +442,7 @@ public final class ApiBenchmark {
 
 	private Call cypherCall(CanonicalQuery query) {
 		return (sequence) -> {
-			Map<String, Object> parameters = query.perCluster()
-					? Map.of("key", id(sequence).substring("Cluster:".length())) : Map.of();
+			Map<String, Object> parameters = query.cypherParameters(argument(query, sequence));
 			try (Session session = this.driver.session(this.readSession)) {
 				List<Record> records = session.executeRead((tx) -> tx.run(query.cypher(), parameters).list());
 				return Outcome.answered(query.fromCypher().apply(records));
@@ -367,26 +453,36 @@ public final class ApiBenchmark {
 		};
 	}
 
-	private String id(long sequence) {
-		return this.clusterIds.get((int) (sequence % this.clusterIds.size()));
+	/**
+	 * The argument of a query's request with this sequence number: ids and codes in turn.
+	 */
+	private String argument(CanonicalQuery query, long sequence) {
+		return switch (query.argument()) {
+			case NONE -> "";
+			case CLUSTER -> this.clusterIds.get((int) (sequence % this.clusterIds.size()));
+			case REGION -> this.regionCodes.get((int) (sequence % this.regionCodes.size()));
+		};
 	}
 
 	/**
 	 * Runs the call from {@code clients} threads for the duration, each sending its next
 	 * request as soon as the last one is answered; every phase starts at the first
-	 * cluster id, so both sides of a query see the same ids in the same order.
+	 * argument, so every side of a query sees the same arguments in the same order. The
+	 * server's CPU time and highest RSS and the database's CPU time are taken over the
+	 * phase when those processes are known.
 	 */
-	private Phase runPhase(Call call, Duration duration) {
+	private Phase runPhase(Call call, Duration duration, ServiceProcess server, ServiceProcess database) {
 		int clients = this.options.clients();
 		AtomicLong sequence = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		AtomicReference<String> firstError = new AtomicReference<>();
 		long[][] latencies = new long[clients][];
 		int[] counts = new int[clients];
-		if (this.service != null) {
-			this.service.takeWindowMaxKb();
+		if (server != null) {
+			server.takeWindowMaxKb();
 		}
-		long cpuBefore = (this.service != null) ? this.service.cpuMillis() : -1;
+		long cpuBefore = (server != null) ? server.cpuMillis() : -1;
+		long databaseCpuBefore = (database != null) ? database.cpuMillis() : -1;
 		long generatorCpuBefore = generatorCpuNanos();
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
@@ -423,10 +519,11 @@ public final class ApiBenchmark {
 			}
 		}
 		long elapsed = System.nanoTime() - start;
-		long cpuAfter = (this.service != null) ? this.service.cpuMillis() : -1;
+		long cpuAfter = (server != null) ? server.cpuMillis() : -1;
+		long databaseCpuAfter = (database != null) ? database.cpuMillis() : -1;
 		long generatorCpu = generatorCpuNanos() - generatorCpuBefore;
 		call.close();
-		long rssMaxKb = (this.service != null) ? this.service.takeWindowMaxKb() : -1;
+		long rssMaxKb = (server != null) ? server.takeWindowMaxKb() : -1;
 		int total = Arrays.stream(counts).sum();
 		long[] all = new long[total];
 		int at = 0;
@@ -435,9 +532,13 @@ public final class ApiBenchmark {
 			at += counts[c];
 		}
 		Arrays.sort(all);
-		long cpu = (cpuBefore >= 0 && cpuAfter >= 0) ? cpuAfter - cpuBefore : -1;
-		return new Phase(total, errors.get(), firstError.get(), elapsed, percentile(all, 50), percentile(all, 99), cpu,
+		return new Phase(total, errors.get(), firstError.get(), elapsed, percentile(all, 50), percentile(all, 99),
+				difference(cpuBefore, cpuAfter), difference(databaseCpuBefore, databaseCpuAfter),
 				generatorCpu / 1_000_000, rssMaxKb);
+	}
+
+	private static long difference(long before, long after) {
+		return (before >= 0 && after >= 0) ? after - before : -1;
 	}
 
 	/**
@@ -461,15 +562,18 @@ public final class ApiBenchmark {
 		System.err.printf(Locale.ROOT, "[query %d] %s%n", query.number(), step);
 	}
 
-	private static ServiceProcess findService(Options options) {
-		Long pid = options.pid();
+	/**
+	 * The process serving a URL: the one given, else the one listening on the URL's port;
+	 * null when there is not exactly one.
+	 */
+	private static ServiceProcess findProcess(String url, Long pid) {
 		if (pid == null) {
-			URI url = URI.create(options.url());
-			int port = (url.getPort() != -1) ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
+			URI uri = URI.create(url);
+			int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
 			List<Long> listening = ServiceProcess.listeningOn(port);
 			if (listening.size() != 1) {
 				if (listening.size() > 1) {
-					System.err.println("Several processes listen on port " + port + " " + listening + "; give --pid");
+					System.err.println("Several processes listen on port " + port + " " + listening + "; give its pid");
 				}
 				return null;
 			}
@@ -481,6 +585,9 @@ public final class ApiBenchmark {
 	private void close() {
 		if (this.service != null) {
 			this.service.close();
+		}
+		if (this.peer != null) {
+			this.peer.close();
 		}
 		this.driver.close();
 	}
@@ -503,7 +610,7 @@ public final class ApiBenchmark {
 	}
 
 	/**
-	 * Sends one request; the sequence number picks the cluster id. Closed when its phase
+	 * Sends one request; the sequence number picks the argument. Closed when its phase
 	 * ends, after every client thread has finished.
 	 */
 	@FunctionalInterface
@@ -518,6 +625,21 @@ public final class ApiBenchmark {
 	}
 
 	/**
+	 * Who answers: the service, the peer, or hand-written Cypher over Bolt (the floor).
+	 */
+	private enum Side {
+
+		OURS("ours"), PEER("peer"), FLOOR("floor");
+
+		final String label;
+
+		Side(String label) {
+			this.label = label;
+		}
+
+	}
+
+	/**
 	 * What one side of one query did in one phase.
 	 *
 	 * @param requests requests answered (errors included)
@@ -526,22 +648,61 @@ public final class ApiBenchmark {
 	 * @param elapsedNanos from the first request to the last answer
 	 * @param p50Nanos the median latency
 	 * @param p99Nanos the 99th percentile latency
-	 * @param serviceCpuMillis the service process's CPU time in the phase, or -1
+	 * @param serverCpuMillis the CPU time in the phase of the process that answered (the
+	 * service, whose embedded database the floor reads, or the peer), or -1
+	 * @param databaseCpuMillis for the peer, the service's CPU time in the phase: its
+	 * embedded database answering the peer's statements; else -1
 	 * @param generatorCpuMillis the load generator's (this process's) CPU time in the
 	 * phase
-	 * @param rssMaxKb the service's highest RSS sampled in the phase, or -1
+	 * @param rssMaxKb the highest RSS of the process that answered, sampled in the phase,
+	 * or -1
 	 */
 	private record Phase(int requests, long errors, String firstError, long elapsedNanos, long p50Nanos, long p99Nanos,
-			long serviceCpuMillis, long generatorCpuMillis, long rssMaxKb) {
+			long serverCpuMillis, long databaseCpuMillis, long generatorCpuMillis, long rssMaxKb) {
 
-		static final String HEADER = String.format(Locale.ROOT, "%-30s %-8s %9s %9s %9s %9s %7s %11s %9s %9s", "query",
-				"side", "requests", "req/s", "p50 ms", "p99 ms", "errors", "cpu ms/req", "load gen", "RSS max");
+		static final String HEADER = String.format(Locale.ROOT,
+				"%-28s %5s %-5s %8s %8s %8s %8s %6s %8s %8s %8s %8s %9s %9s %9s", "query", "round", "side", "requests",
+				"req/s", "p50 ms", "p99 ms", "errors", "cpu/req", "db/req", "gen/req", "RSS max", "o/x req/s",
+				"o/x p50", "o/x cpu");
 
-		String row(String query, String side) {
-			return String.format(Locale.ROOT, "%-30s %-8s %9d %9.1f %9.2f %9.2f %7d %11s %9s %9s", query, side,
-					this.requests, this.requests / (this.elapsedNanos / 1e9), this.p50Nanos / 1e6, this.p99Nanos / 1e6,
-					this.errors, perRequest(this.serviceCpuMillis), perRequest(this.generatorCpuMillis),
-					(this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb));
+		static final String LEGEND = """
+				cpu/req: CPU ms per request of the process that answered (the service, whose embedded database \
+				the floor reads; or the peer's process); db/req: for the peer, the service's (its database); \
+				gen/req: the load generator's. o/x: ours divided by the row's side, CPU with the peer's database.""";
+
+		double throughput() {
+			return this.requests / (this.elapsedNanos / 1e9);
+		}
+
+		/**
+		 * The CPU milliseconds per request of the server and, for the peer, the database.
+		 */
+		double cpuPerRequest() {
+			if (this.serverCpuMillis < 0 || this.requests == 0) {
+				return Double.NaN;
+			}
+			return (double) (this.serverCpuMillis + Math.max(this.databaseCpuMillis, 0)) / this.requests;
+		}
+
+		/**
+		 * One row of the table; with ours given (on the other sides' rows), the ratios of
+		 * ours to this side.
+		 */
+		String row(String query, String round, String side, Phase ours) {
+			return String.format(Locale.ROOT, "%-28s %5s %-5s %8d %8.1f %8.2f %8.2f %6d %8s %8s %8s %8s %9s %9s %9s",
+					query, round, side, this.requests, throughput(), this.p50Nanos / 1e6, this.p99Nanos / 1e6,
+					this.errors, perRequest(this.serverCpuMillis), perRequest(this.databaseCpuMillis),
+					perRequest(this.generatorCpuMillis), (this.rssMaxKb < 0) ? "-" : megabytes(this.rssMaxKb),
+					ratio(ours, Phase::throughput), ratio(ours, (p) -> p.p50Nanos() / 1e6),
+					ratio(ours, Phase::cpuPerRequest));
+		}
+
+		private String ratio(Phase ours, ToDoubleFunction<Phase> figure) {
+			if (ours == null) {
+				return "";
+			}
+			double value = figure.applyAsDouble(ours) / figure.applyAsDouble(this);
+			return (Double.isNaN(value) || Double.isInfinite(value)) ? "-" : String.format(Locale.ROOT, "%.2f", value);
 		}
 
 		private String perRequest(long millis) {
@@ -551,35 +712,58 @@ public final class ApiBenchmark {
 
 	}
 
-	/** Both sides of one query. */
-	private record QueryResult(CanonicalQuery query, String check, Phase graphql, String graphqlFailure, Phase cypher,
-			String cypherFailure) {
+	/**
+	 * One side of one query in one round: its phase, or why there is none (a failure, or
+	 * no such query on that side).
+	 */
+	private record SideResult(Phase phase, String failure) {
 
-		void print() {
-			System.out.printf(Locale.ROOT, "Query %d, %s%n", this.query.number(), this.query.name());
-			if (this.check != null) {
-				System.out.println("  " + this.check);
+		static SideResult failed(String why) {
+			return new SideResult(null, "FAILED: " + why);
+		}
+
+		static SideResult absent(String why) {
+			return new SideResult(null, why);
+		}
+
+	}
+
+	/** Every side of one query in one round. */
+	private record QueryResult(CanonicalQuery query, int round, Map<Side, SideResult> sides) {
+
+		void print(String check) {
+			System.out.printf(Locale.ROOT, "Query %d, %s, round %d%n", this.query.number(), this.query.name(),
+					this.round);
+			if (check != null) {
+				System.out.println("  " + check);
 			}
 			System.out.println(Phase.HEADER);
 			printRows();
-			if (this.graphql != null && this.graphql.errors() > 0) {
-				System.out.println("  GraphQL errors while measuring; first: " + this.graphql.firstError());
-			}
-			if (this.cypher != null && this.cypher.errors() > 0) {
-				System.out.println("  Cypher errors while measuring; first: " + this.cypher.firstError());
-			}
+			this.sides.forEach((side, result) -> {
+				if (result.phase() != null && result.phase().errors() > 0) {
+					System.out
+						.println("  " + side.label + " errors while measuring; first: " + result.phase().firstError());
+				}
+			});
 		}
 
 		void printRows() {
-			String label = this.query.number() + " " + this.query.name();
-			System.out.println((this.graphql != null) ? this.graphql.row(label, "graphql")
-					: String.format(Locale.ROOT, "%-30s %-8s FAILED: %s", label, "graphql", this.graphqlFailure));
-			System.out.println((this.cypher != null) ? this.cypher.row("", "cypher")
-					: String.format(Locale.ROOT, "%-30s %-8s FAILED: %s", "", "cypher", this.cypherFailure));
-			if (this.graphql != null && this.cypher != null && this.cypher.p50Nanos() > 0) {
-				System.out.printf(Locale.ROOT, "%-30s p50 GraphQL / Cypher: %.2f%n", "",
-						(double) this.graphql.p50Nanos() / this.cypher.p50Nanos());
+			boolean first = true;
+			for (Map.Entry<Side, SideResult> entry : this.sides.entrySet()) {
+				String label = first ? this.query.number() + " " + this.query.name() : "";
+				String round = first ? Integer.toString(this.round) : "";
+				first = false;
+				SideResult result = entry.getValue();
+				Phase ours = (entry.getKey() != Side.OURS) ? phase(Side.OURS) : null;
+				System.out.println((result.phase() != null)
+						? result.phase().row(label, round, entry.getKey().label, ours) : String.format(Locale.ROOT,
+								"%-28s %5s %-5s %s", label, round, entry.getKey().label, result.failure()));
 			}
+		}
+
+		private Phase phase(Side side) {
+			SideResult result = this.sides.get(side);
+			return (result != null) ? result.phase() : null;
 		}
 
 	}
@@ -593,19 +777,23 @@ public final class ApiBenchmark {
 	 * @param user the Bolt user, or null for {@code neo4j}
 	 * @param password the Bolt password, or empty to look for one
 	 * @param passwordFile a file holding the Bolt password, or null
+	 * @param peer the peer's GraphQL endpoint, or null for none
 	 * @param clients concurrent clients per side
 	 * @param settle the time the GraphQL queries run in turn before anything is measured
 	 * @param warmup the warm-up before each measured phase
 	 * @param duration each measured phase
-	 * @param queries the numbers of the queries to run
-	 * @param check how many cluster ids to compare answers on
+	 * @param rounds how many times every query is measured on every side
+	 * @param queries the numbers of the queries to run, or null for the default
+	 * @param check how many arguments to compare answers on
 	 * @param pid the service's process id, or null to find it
+	 * @param peerPid the peer's process id, or null to find it
 	 */
-	record Options(String url, String bolt, String user, String password, String passwordFile, int clients,
-			Duration settle, Duration warmup, Duration duration, Set<Integer> queries, int check, Long pid) {
+	record Options(String url, String bolt, String user, String password, String passwordFile, String peer, int clients,
+			Duration settle, Duration warmup, Duration duration, int rounds, Set<Integer> queries, int check, Long pid,
+			Long peerPid) {
 
-		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "clients",
-				"settle", "warmup", "duration", "queries", "check", "pid");
+		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "peer",
+				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -622,19 +810,25 @@ public final class ApiBenchmark {
 				}
 				given.put(arg.substring(2, equals), arg.substring(equals + 1));
 			}
-			Set<Integer> queries = new TreeSet<>();
-			for (String number : given.getOrDefault("queries", "1,2,3,4").split(",")) {
-				queries.add(Integer.parseInt(number.trim()));
+			Set<Integer> queries = null;
+			if (given.containsKey("queries")) {
+				queries = new TreeSet<>();
+				for (String number : given.get("queries").split(",")) {
+					queries.add(Integer.parseInt(number.trim()));
+				}
 			}
-			int clients = positive(given, "clients", "16");
+			String check = given.getOrDefault("check", "20");
+			String peer = given.get("peer");
 			return new Options(given.getOrDefault("url", "http://localhost:8080/graphql"),
 					given.getOrDefault("bolt", "bolt://127.0.0.1:7687"), given.get("user"),
-					given.getOrDefault("password", ""), given.get("password-file"), clients,
+					given.getOrDefault("password", ""), given.get("password-file"),
+					(peer == null || peer.isBlank()) ? null : peer, positive(given, "clients", "16"),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("settle", "0"))),
 					Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))),
-					Duration.ofSeconds(positive(given, "duration", "15")), queries,
-					Integer.parseInt(given.getOrDefault("check", "20")),
-					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null);
+					Duration.ofSeconds(positive(given, "duration", "15")), positive(given, "rounds", "1"), queries,
+					check.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(check),
+					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null,
+					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null);
 		}
 
 		private static int positive(Map<String, String> given, String name, String fallback) {

@@ -3,6 +3,7 @@ package org.clustergraph.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -10,30 +11,63 @@ import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * One query the API promises to answer well, as a GraphQL document and as the
  * hand-written Cypher statement that computes the same answer, the floor the GraphQL
- * service is measured against.
+ * service is measured against; and, where the Neo4j GraphQL Library (the peer in
+ * {@code bench/peer/}) can ask the same of its schema, the peer's GraphQL document.
  *
  * <p>
- * Both sides reduce their response to the same plain-text answer, which is what a client
+ * Every side reduces its response to the same plain-text answer, which is what a client
  * would keep (for the industry peers: only the clusters in other provinces). Doing it on
- * both sides keeps the client-side work equal, and comparing the two answers checks that
- * the floor computes what the API computes.
+ * every side keeps the client-side work equal, and comparing the answers checks that the
+ * floor and the peer compute what the API computes.
  *
  * @param number the query's number in BENCHMARKS.md
  * @param name a short name
- * @param graphql the GraphQL document; {@code $id} is a cluster id when
- * {@code perCluster}
- * @param cypher the Cypher statement; {@code $key} is the cluster key when
- * {@code perCluster}
- * @param perCluster whether each request asks about the next cluster in turn
+ * @param argument what each request asks about: nothing, the next cluster in turn, or the
+ * next region in turn
+ * @param graphql the GraphQL document; {@code $id} is a cluster id, {@code $region} a
+ * region code
+ * @param cypher the Cypher statement; {@code $key} is the cluster key, {@code $region} a
+ * region code
  * @param fromGraphql the answer from the response's {@code data}
  * @param fromCypher the answer from the statement's records
+ * @param peer the same query asked of the peer, or null when the peer has none
  */
-record CanonicalQuery(int number, String name, String graphql, String cypher, boolean perCluster,
-		Function<JsonNode, String> fromGraphql, Function<List<Record>, String> fromCypher) {
+record CanonicalQuery(int number, String name, Argument argument, String graphql, String cypher,
+		Function<JsonNode, String> fromGraphql, Function<List<Record>, String> fromCypher, Peer peer) {
+
+	/**
+	 * What a request asks about; the harness picks the next one in turn for every
+	 * request.
+	 */
+	enum Argument {
+
+		/** Nothing: every request is the same. */
+		NONE,
+
+		/** A cluster: a global id {@code Cluster:<key>}. */
+		CLUSTER,
+
+		/** A region that holds clusters: its code. */
+		REGION
+
+	}
+
+	/**
+	 * The query as the peer's schema asks it ({@code bench/peer/typeDefs.graphql}).
+	 *
+	 * @param graphql the GraphQL document; {@code $key} is the cluster key,
+	 * {@code $region} a region code
+	 * @param fromGraphql the answer from the response's {@code data}
+	 */
+	record Peer(String graphql, Function<JsonNode, String> fromGraphql) {
+
+	}
 
 	/** The page size asked of {@code Industry.clusters} in query 2. */
 	static final int PEER_PAGE = 100;
@@ -41,8 +75,46 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 	/** The node cap of the neighbourhood in query 4 (the contract's default limit). */
 	static final int NEIGHBOURHOOD_LIMIT = 200;
 
+	/** The page size of the list page, query 5. */
+	static final int LIST_PAGE = 20;
+
+	/** The API's global ids of clusters; the peer's schema has the stored key only. */
+	static final String CLUSTER_PREFIX = "Cluster:";
+
 	static List<CanonicalQuery> all() {
-		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood());
+		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood(),
+				clustersOfRegion());
+	}
+
+	/** The variables of the API's document for one request's argument. */
+	Map<String, Object> graphqlVariables(String argument) {
+		return switch (this.argument) {
+			case NONE -> Map.of();
+			case CLUSTER -> Map.of("id", argument);
+			case REGION -> Map.of("region", argument);
+		};
+	}
+
+	/** The variables of the peer's document: the cluster's key instead of its id. */
+	Map<String, Object> peerVariables(String argument) {
+		return switch (this.argument) {
+			case NONE -> Map.of();
+			case CLUSTER -> Map.of("key", key(argument));
+			case REGION -> Map.of("region", argument);
+		};
+	}
+
+	/** The parameters of the Cypher statement. */
+	Map<String, Object> cypherParameters(String argument) {
+		return switch (this.argument) {
+			case NONE -> Map.of();
+			case CLUSTER -> Map.of("key", key(argument));
+			case REGION -> Map.of("region", argument);
+		};
+	}
+
+	private static String key(String clusterId) {
+		return clusterId.substring(CLUSTER_PREFIX.length());
 	}
 
 	/** Query 1: a cluster with its regions and industries. */
@@ -54,7 +126,10 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 				RETURN 'Cluster:' + c.key AS id, c.name AS name, c.industryPhrase AS industryPhrase,
 					COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) RETURN r {.code, .name} } AS regions,
 					COLLECT { MATCH (c)-[:BELONGS_TO]->(i:Industry) RETURN i {.code, .name} } AS industries""";
-		return new CanonicalQuery(1, "cluster(id)", graphql, cypher, true, (data) -> {
+		String peerGraphql = """
+				query($key: String!) { clusters(where: {key: {eq: $key}}) { key name industryPhrase \
+				regions { code name } industries { code name } } }""";
+		return new CanonicalQuery(1, "cluster(id)", Argument.CLUSTER, graphql, cypher, (data) -> {
 			JsonNode c = data.path("cluster");
 			if (absent(c)) {
 				return "null";
@@ -68,7 +143,14 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 			Record c = records.get(0);
 			return String.join(" | ", c.get("id").asString(), c.get("name").asString(),
 					c.get("industryPhrase").asString(), codeNames(c.get("regions")), codeNames(c.get("industries")));
-		});
+		}, new Peer(peerGraphql, (data) -> {
+			JsonNode c = onlyCluster(data.path("clusters"));
+			if (absent(c)) {
+				return c.isNull() ? "null" : "several clusters: " + data.path("clusters");
+			}
+			return String.join(" | ", CLUSTER_PREFIX + c.path("key").asString(), c.path("name").asString(),
+					c.path("industryPhrase").asString(), codeNames(c.path("regions")), codeNames(c.path("industries")));
+		}));
 	}
 
 	/**
@@ -104,7 +186,14 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 				}
 				RETURN 'Cluster:' + c.key AS id, c.name AS name, provinces, industries"""
 			.formatted(PEER_PAGE);
-		return new CanonicalQuery(2, "industry peers elsewhere", graphql, cypher, true, (data) -> {
+		// Industry.allClusters and allClusterCount are @cypher fields of the peer's
+		// schema: its generated Industry.clusters follows one BELONGS_TO, the API's
+		// takes the industries below too.
+		String peerGraphql = """
+				query($key: String!) { clusters(where: {key: {eq: $key}}) { key name provinces { code } \
+				industries { code name allClusterCount allClusters(first: %d) { key name provinces { code name } } } } }"""
+			.formatted(PEER_PAGE);
+		return new CanonicalQuery(2, "industry peers elsewhere", Argument.CLUSTER, graphql, cypher, (data) -> {
 			JsonNode c = data.path("cluster");
 			if (absent(c)) {
 				return "null";
@@ -119,7 +208,7 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 					JsonNode peer = edge.path("node");
 					String peerId = peer.path("id").asString();
 					if (!peerId.equals(id) && Collections.disjoint(own, codes(peer.path("provinces")))) {
-						elsewhere.add(peerId);
+						elsewhere.add(peerId + " " + peer.path("name").asString());
 					}
 				}
 				industries.add(peers(industry.path("code").asString(), industry.path("name").asString(),
@@ -139,14 +228,34 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 				for (Value peer : items(industry.get("clusters"))) {
 					String peerId = peer.get("id").asString();
 					if (!peerId.equals(id) && Collections.disjoint(own, codes(peer.get("provinces")))) {
-						elsewhere.add(peerId);
+						elsewhere.add(peerId + " " + peer.get("name").asString());
 					}
 				}
 				industries.add(peers(industry.get("code").asString(), industry.get("name").asString(),
 						industry.get("totalCount").asInt(), elsewhere));
 			}
 			return id + " | " + sorted(industries);
-		});
+		}, new Peer(peerGraphql, (data) -> {
+			JsonNode c = onlyCluster(data.path("clusters"));
+			if (absent(c)) {
+				return c.isNull() ? "null" : "several clusters: " + data.path("clusters");
+			}
+			String id = CLUSTER_PREFIX + c.path("key").asString();
+			Set<String> own = codes(c.path("provinces"));
+			List<String> industries = new ArrayList<>();
+			for (JsonNode industry : c.path("industries")) {
+				List<String> elsewhere = new ArrayList<>();
+				for (JsonNode peerCluster : industry.path("allClusters")) {
+					String peerId = CLUSTER_PREFIX + peerCluster.path("key").asString();
+					if (!peerId.equals(id) && Collections.disjoint(own, codes(peerCluster.path("provinces")))) {
+						elsewhere.add(peerId + " " + peerCluster.path("name").asString());
+					}
+				}
+				industries.add(peers(industry.path("code").asString(), industry.path("name").asString(),
+						industry.path("allClusterCount").asInt(), elsewhere));
+			}
+			return id + " | " + sorted(industries);
+		}));
 	}
 
 	/**
@@ -178,7 +287,7 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 				WHERE size(programs) >= 2
 				RETURN u.code AS code, u.name AS name, size(programs) AS programCount, programs, clusterCount
 				ORDER BY programCount DESC, clusterCount DESC, code""";
-		return new CanonicalQuery(3, "regionsInMultiplePrograms", graphql, cypher, false, (data) -> {
+		return new CanonicalQuery(3, "regionsInMultiplePrograms", Argument.NONE, graphql, cypher, (data) -> {
 			List<String> stats = new ArrayList<>();
 			for (JsonNode stat : data.path("regionsInMultiplePrograms")) {
 				List<String> programs = new ArrayList<>();
@@ -198,7 +307,7 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 						stat.get("clusterCount").asInt()));
 			}
 			return sorted(stats);
-		});
+		}, null);
 	}
 
 	/**
@@ -231,7 +340,7 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 				}
 				RETURN truncated, nodes, edges"""
 			.formatted(NEIGHBOURHOOD_LIMIT, globalId("n"), globalId("a"), globalId("b"));
-		return new CanonicalQuery(4, "neighborhood(depth: 2)", graphql, cypher, true, (data) -> {
+		return new CanonicalQuery(4, "neighborhood(depth: 2)", Argument.CLUSTER, graphql, cypher, (data) -> {
 			JsonNode graph = data.path("neighborhood");
 			if (absent(graph)) {
 				return "null";
@@ -263,7 +372,62 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 						edge.get("target").asString()));
 			}
 			return graph(graph.get("truncated").asBoolean(), nodes, edges);
-		});
+		}, null);
+	}
+
+	/**
+	 * Query 5: a list page, the first clusters by key located in a region (or below it),
+	 * each with its provinces, industries and programs, and how many there are.
+	 */
+	static CanonicalQuery clustersOfRegion() {
+		String graphql = """
+				query($region: String!) { clusters(filter: {region: $region}, first: %d) { totalCount \
+				edges { node { id name provinces { code name } industries { code name } programs { key } } } } }"""
+			.formatted(LIST_PAGE);
+		String cypher = """
+				MATCH (c:Cluster) WHERE $region IN c.inRegions
+				WITH c ORDER BY c.key
+				WITH collect(c) AS members
+				RETURN size(members) AS totalCount,
+					[c IN members[..%d] | c {id: 'Cluster:' + c.key, .name,
+						provinces: COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) RETURN p {.code, .name} },
+						industries: COLLECT { MATCH (c)-[:BELONGS_TO]->(i:Industry) RETURN i {.code, .name} },
+						programs: COLLECT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p.key }}] AS clusters"""
+			.formatted(LIST_PAGE);
+		// The peer's filter reads the same stored codes (Cluster.inRegions) as the API's
+		// statement; its connection is sorted by key like the API's.
+		String peerGraphql = """
+				query($region: String!) { clustersConnection(where: {inRegions: {includes: $region}}, first: %d, \
+				sort: [{key: ASC}]) { totalCount edges { node { key name provinces { code name } industries { code name } \
+				programs { key } } } } }"""
+			.formatted(LIST_PAGE);
+		return new CanonicalQuery(5, "clusters(filter: {region})", Argument.REGION, graphql, cypher, (data) -> {
+			JsonNode connection = data.path("clusters");
+			List<String> page = new ArrayList<>();
+			for (JsonNode edge : connection.path("edges")) {
+				JsonNode c = edge.path("node");
+				page.add(listed(c.path("id").asString(), c.path("name").asString(), codeNames(c.path("provinces")),
+						codeNames(c.path("industries")), keys(c.path("programs"))));
+			}
+			return "totalCount " + connection.path("totalCount").asInt() + " | " + page;
+		}, (records) -> {
+			Record row = records.get(0);
+			List<String> page = new ArrayList<>();
+			for (Value c : items(row.get("clusters"))) {
+				page.add(listed(c.get("id").asString(), c.get("name").asString(), codeNames(c.get("provinces")),
+						codeNames(c.get("industries")), sorted(c.get("programs").asList(Value::asString))));
+			}
+			return "totalCount " + row.get("totalCount").asInt() + " | " + page;
+		}, new Peer(peerGraphql, (data) -> {
+			JsonNode connection = data.path("clustersConnection");
+			List<String> page = new ArrayList<>();
+			for (JsonNode edge : connection.path("edges")) {
+				JsonNode c = edge.path("node");
+				page.add(listed(CLUSTER_PREFIX + c.path("key").asString(), c.path("name").asString(),
+						codeNames(c.path("provinces")), codeNames(c.path("industries")), keys(c.path("programs"))));
+			}
+			return "totalCount " + connection.path("totalCount").asInt() + " | " + page;
+		}));
 	}
 
 	/** The Cypher expression of a node's global id, "<Label>:<key or code>". */
@@ -278,6 +442,32 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 
 	private static boolean absent(JsonNode node) {
 		return node.isNull() || node.isMissingNode();
+	}
+
+	/**
+	 * The one cluster of the peer's list of clusters by key: null (a JSON null) for none,
+	 * missing for several.
+	 */
+	private static JsonNode onlyCluster(JsonNode clusters) {
+		return switch (clusters.size()) {
+			case 0 -> NullNode.getInstance();
+			case 1 -> clusters.path(0);
+			default -> MissingNode.getInstance();
+		};
+	}
+
+	/** The distinct keys of a list, sorted: the peer lists a program once per listing. */
+	private static String keys(JsonNode list) {
+		Set<String> keys = new TreeSet<>();
+		for (JsonNode item : list) {
+			keys.add(item.path("key").asString());
+		}
+		return keys.toString();
+	}
+
+	/** One cluster of query 5's page; the page keeps its order, which is by key. */
+	private static String listed(String id, String name, String provinces, String industries, String programs) {
+		return id + " " + name + " provinces " + provinces + " industries " + industries + " programs " + programs;
 	}
 
 	private static String codeNames(JsonNode list) {
@@ -305,12 +495,11 @@ record CanonicalQuery(int number, String name, String graphql, String cypher, bo
 	}
 
 	/**
-	 * One industry of query 2. Which clusters fill a first page depends on the API's
-	 * order, so only a complete page is compared member by member.
+	 * One industry of query 2: its clusters in other provinces among the first page,
+	 * which holds the first clusters by key on every side.
 	 */
 	private static String peers(String code, String name, int totalCount, List<String> elsewhere) {
-		String members = (totalCount <= PEER_PAGE) ? " elsewhere " + sorted(elsewhere) : " (first page only)";
-		return code + " " + name + " totalCount " + totalCount + members;
+		return code + " " + name + " totalCount " + totalCount + " elsewhere " + sorted(elsewhere);
 	}
 
 	private static String regionStat(String code, String name, int programCount, List<String> programs,

@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.clustergraph.GraphTest;
@@ -23,11 +30,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -49,10 +60,19 @@ class ExplorerBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+	private static final ParameterizedTypeReference<Map<String, Object>> ROW = new ParameterizedTypeReference<>() {
+	};
+
+	/** The colour the map gives a shape no region of the graph is matched to. */
+	private static final String NO_REGION = "#ced4da";
+
 	private static WebDriver browser;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	GraphQlTester graphQl;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -98,6 +118,7 @@ class ExplorerBrowserTests {
 			.containsExactly("Cluster 集群", "Region 地区", "Industry 行业", "Program 名单");
 		waitFor(() -> browser.findElements(By.cssSelector("#view tbody tr")).size() > 5);
 		assertThat(browser.findElement(By.id("view")).getText()).contains("仙桃市无纺布产业集群");
+		waitForTheMap("china");
 		screenshot("01-opening");
 		assertThat(blockedByThePolicy()).isEmpty();
 	}
@@ -217,11 +238,506 @@ class ExplorerBrowserTests {
 		assertThat(browser.findElement(By.id("status")).getAttribute("class")).contains("error");
 	}
 
+	@Test
+	void opensOnTheMapOfChinaWithEveryProvinceShadedByItsClusters() throws IOException {
+		waitForTheMap("china");
+		List<Map<String, Object>> provinces = this.graphQl
+			.document("{ regions(filter: {level: PROVINCE}, first: 100) { edges { node { code name } } } }")
+			.execute()
+			.path("regions.edges[*].node")
+			.entityList(ROW)
+			.get();
+		Map<String, Integer> counts = counts(
+				this.graphQl.document("{ clusterFacets { byProvince { region { code } count } } }")
+					.execute()
+					.path("clusterFacets.byProvince")
+					.entityList(ROW)
+					.get(),
+				"region");
+		assertThat(provinces).hasSize(31);
+		// every province on the map, with the count the API gives it (none: 0)
+		List<Map<String, Object>> drawn = drawnOnTheMap();
+		Map<String, Object> byCode = new TreeMap<>();
+		drawn.stream().filter((shape) -> shape.get("code") != null).forEach((shape) -> {
+			assertThat(byCode.put((String) shape.get("code"), shape.get("value"))).as("%s twice", shape).isNull();
+		});
+		Map<String, Object> expected = new TreeMap<>();
+		provinces.forEach((p) -> expected.put((String) p.get("code"), (long) counts.getOrDefault(p.get("code"), 0)));
+		assertThat(byCode).isEqualTo(expected);
+		assertShadedByCount(drawn.stream().filter((shape) -> shape.get("code") != null).toList());
+		// the shapes no province is matched to (outside the lists) are grey and named
+		// below the map
+		List<Map<String, Object>> unmatched = drawn.stream().filter((shape) -> shape.get("code") == null).toList();
+		assertThat(unmatched).allSatisfy((shape) -> {
+			assertThat(shape.get("fill")).isIn(NO_REGION, null);
+			assertThat(browser.findElement(By.id("map-note")).getText()).contains((String) shape.get("name"));
+		});
+		// beside the map, the programs: matching clusters out of all of each
+		List<Map<String, Object>> programs = this.graphQl.document("{ programs { key name clusterCount } }")
+			.execute()
+			.path("programs")
+			.entityList(ROW)
+			.get();
+		for (Map<String, Object> program : programs) {
+			WebElement bar = browser
+				.findElement(By.cssSelector("#facet-program [data-key='" + program.get("key") + "']"));
+			assertThat(bar.getText()).contains((String) program.get("name"))
+				.contains(program.get("clusterCount") + " / " + program.get("clusterCount"));
+		}
+		screenshot("09-overview-map");
+		assertThat(blockedByThePolicy()).isEmpty();
+	}
+
+	@Test
+	void clickingAProvinceOnTheMapShowsItsPrefecturesAndCountiesWithTheirCounts() throws IOException {
+		waitForTheMap("china");
+		Map<String, Object> province = this.graphQl
+			.document("{ clusterFacets { byProvince { region { code name } count } } }")
+			.execute()
+			.path("clusterFacets.byProvince[0].region")
+			.entity(ROW)
+			.get();
+		String code = (String) province.get("code");
+		Map<String, Object> shape = drawnOnTheMap().stream()
+			.filter((s) -> code.equals(s.get("code")))
+			.findFirst()
+			.orElseThrow();
+		new Actions(browser).moveToLocation(((Number) shape.get("x")).intValue(), ((Number) shape.get("y")).intValue())
+			.click()
+			.perform();
+		waitFor(() -> !"china".equals(browser.findElement(By.id("map")).getDomAttribute("data-map"))
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(browser.findElement(By.id("map-crumbs")).getText()).contains((String) province.get("name"));
+		// the units under the province that hold clusters, each with the API's count
+		Map<String, Integer> units = clustersUnder(code);
+		Map<String, Integer> shown = new TreeMap<>();
+		for (WebElement row : browser.findElements(By.cssSelector("#drill tbody tr[data-code]"))) {
+			shown.put(row.getDomAttribute("data-code"),
+					Integer.valueOf(row.findElement(By.cssSelector("td.num")).getText()));
+		}
+		assertThat(shown).isNotEmpty().isEqualTo(filterPositive(units));
+		// and below each, its counties, districts and zones
+		for (WebElement row : browser.findElements(By.cssSelector("#drill tbody tr[data-code]"))) {
+			Map<String, Integer> below = new TreeMap<>();
+			for (WebElement unit : row.findElements(By.cssSelector("li[data-code]"))) {
+				below.put(unit.getDomAttribute("data-code"),
+						Integer.valueOf(unit.findElement(By.cssSelector(".num")).getText()));
+			}
+			assertThat(below).as(row.getText())
+				.isEqualTo(filterPositive(clustersUnder(row.getDomAttribute("data-code"))));
+		}
+		// the province's map: its units shaded by the same counts, every unit with
+		// clusters drawn but zones
+		List<Map<String, Object>> drawn = drawnOnTheMap().stream().filter((s) -> s.get("code") != null).toList();
+		assertThat(drawn).isNotEmpty()
+			.allSatisfy((s) -> assertThat(s.get("value")).as("%s", s)
+				.isEqualTo((long) units.getOrDefault(s.get("code"), 0)));
+		assertThat(drawn.stream().map((s) -> s.get("code")))
+			.containsAll(notZones(code, filterPositive(units).keySet()));
+		assertShadedByCount(drawn);
+		screenshot("10-province");
+		// a unit clicked on the province's map filters by it
+		Map<String, Object> unit = drawn.stream()
+			.max((a, b) -> Long.compare((Long) a.get("value"), (Long) b.get("value")))
+			.orElseThrow();
+		new Actions(browser).moveToLocation(((Number) unit.get("x")).intValue(), ((Number) unit.get("y")).intValue())
+			.click()
+			.perform();
+		waitFor(() -> browser.findElements(By.cssSelector("#map-crumbs [data-code]")).size() == 2
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(browser.findElement(By.cssSelector("#map-crumbs [data-code]:last-of-type"))
+			.getDomAttribute("data-code")).isEqualTo(unit.get("code"));
+		assertThat(matching()).isEqualTo(((Long) unit.get("value")).intValue()).isEqualTo(units.get(unit.get("code")));
+		browser.findElement(By.id("map-back")).click();
+		waitForTheMap("china");
+		assertThat(browser.findElement(By.id("drill")).getText()).isEmpty();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyProvinceHasAMapOfItsOwnWithEachUnitThatHoldsClusters() {
+		List<String> provinces = this.graphQl
+			.document("{ regions(filter: {level: PROVINCE}, first: 100) { edges { node { code } } } }")
+			.execute()
+			.path("regions.edges[*].node.code")
+			.entityList(String.class)
+			.get();
+		waitForTheMap("china");
+		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		for (String province : provinces) {
+			List<Map<String, Object>> units = this.graphQl.document("""
+					query($code: String!) { region(code: $code) { children(first: 100) {
+					  edges { node { code name level clusters(first: 0) { totalCount } } } } } }""")
+				.variable("code", province)
+				.execute()
+				.path("region.children.edges[*].node")
+				.entityList(ROW)
+				.get();
+			List<Map<String, Object>> plain = units.stream()
+				.map((u) -> Map.<String, Object>of("code", u.get("code"), "name", u.get("name")))
+				.toList();
+			Map<String, Object> match = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+					const [code, units, done] = arguments;
+					const o = window.explorer.overview;
+					o.loadProvinceShapes(code).then(() => {
+					  const name = o.mapNameOfProvince(code);
+					  const shapes = name ? o.shapeNames(name) : [];
+					  const m = o.matchPlaces(shapes, units);
+					  done({ name, shapes: shapes.length, matched: [...m.byShape.values()].map((r) => r.code) });
+					});""", province, plain);
+			assertThat(match.get("name")).as(province).isNotNull();
+			assertThat((Long) match.get("shapes")).as(province).isPositive();
+			List<String> withClusters = units.stream()
+				.filter((u) -> !"ZONE".equals(u.get("level")))
+				.filter((u) -> (Integer) ((Map<?, ?>) u.get("clusters")).get("totalCount") > 0)
+				.map((u) -> (String) u.get("code"))
+				.toList();
+			assertThat((List<String>) match.get("matched")).as(province)
+				.containsAll(withClusters)
+				.doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void clickingABarFiltersTheChartsTheMapAndTheClusterList() throws Exception {
+		waitForTheMap("china");
+		Map<String, Object> program = this.graphQl.document("{ programs { key name clusterCount } }")
+			.execute()
+			.path("programs")
+			.entityList(ROW)
+			.get()
+			.stream()
+			.max((a, b) -> (Integer) a.get("clusterCount") - (Integer) b.get("clusterCount"))
+			.orElseThrow();
+		String key = (String) program.get("key");
+		browser.findElement(By.cssSelector("#facet-program button[data-key='" + key + "']")).click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=program]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		Map<String, Object> filter = new LinkedHashMap<>(Map.of("program", key));
+		GraphQlTester.Response facets = facets(filter);
+		assertThat(matching()).isEqualTo(facets.path("clusterFacets.total").entity(Integer.class).get())
+			.isLessThan(facets.path("all.total").entity(Integer.class).get());
+		assertThat(browser.findElement(By.cssSelector("#facet-program button[data-key='" + key + "']"))
+			.getDomAttribute("aria-pressed")).isEqualTo("true");
+		// the map, the industry bars and the list follow the filter
+		Map<String, Object> onTheMap = new TreeMap<>();
+		drawnOnTheMap().stream()
+			.filter((s) -> s.get("code") != null && ((Long) s.get("value")) > 0)
+			.forEach((s) -> onTheMap.put((String) s.get("code"), ((Long) s.get("value")).intValue()));
+		assertThat(onTheMap).isEqualTo(counts(facets.path("clusterFacets.byProvince").entityList(ROW).get(), "region"));
+		assertThat(bars("facet-industry"))
+			.isEqualTo(counts(facets.path("clusterFacets.byIndustry").entityList(ROW).get(), "industry"));
+		List<WebElement> listed = browser.findElements(By.cssSelector("#cluster-list tbody tr"));
+		assertThat(listed).isNotEmpty()
+			.allSatisfy((row) -> assertThat(row.findElements(By.tagName("td")).get(2).getText())
+				.contains((String) program.get("name")));
+		// a second bar narrows further: the largest industry section
+		WebElement section = browser.findElement(By.cssSelector("#facet-industry button.bar-row"));
+		String industry = section.getDomAttribute("data-key");
+		section.click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=industry]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		filter.put("industry", industry);
+		assertThat(matching()).isEqualTo(facets(filter).path("clusterFacets.total").entity(Integer.class).get());
+		// a province bar: the map turns to that province
+		WebElement provinceBar = browser.findElement(By.cssSelector("#facet-province button.bar-row"));
+		String province = provinceBar.getDomAttribute("data-key");
+		provinceBar.click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=region]")).isEmpty()
+				&& !"china".equals(browser.findElement(By.id("map")).getDomAttribute("data-map"))
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		filter.put("region", province);
+		assertThat(matching()).isEqualTo(facets(filter).path("clusterFacets.total").entity(Integer.class).get());
+		assertThat(browser.findElement(By.id("filters")).getText()).contains((String) program.get("name"), industry);
+		// the download link takes away exactly the clusters that match
+		String download = browser.findElement(By.cssSelector("#filters a.download[data-format=cyjs]"))
+			.getDomProperty("href");
+		assertThat(download).contains("program=" + key).contains("region=" + province);
+		String body = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(download)).GET().build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		long downloaded = java.util.stream.StreamSupport
+			.stream(tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.readTree(body)
+				.at("/elements/nodes")
+				.spliterator(), false)
+			.filter((n) -> n.at("/data/label").asString().equals("Cluster"))
+			.count();
+		assertThat(downloaded).isEqualTo(matching());
+		script("window.scrollTo(0, 0); return true;");
+		screenshot("11-filtered");
+		// each filter comes off on its own
+		browser.findElement(By.cssSelector("#filters [data-filter=program]")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("#filters [data-filter=program]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		filter.remove("program");
+		assertThat(matching()).isEqualTo(facets(filter).path("clusterFacets.total").entity(Integer.class).get());
+		// a cluster of the list opens in the graph
+		WebElement first = browser.findElement(By.cssSelector("#cluster-list tbody tr"));
+		String id = first.getDomAttribute("data-id");
+		first.findElement(By.cssSelector(".link")).click();
+		waitFor(() -> drawnIds().contains(id));
+		browser.findElement(By.cssSelector("#filters .clear")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("#filters .chip")).isEmpty()
+				&& "china".equals(browser.findElement(By.id("map")).getDomAttribute("data-map"))
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(matching()).isEqualTo(facets(Map.of()).path("all.total").entity(Integer.class).get());
+	}
+
+	@Test
+	void aRegionLevelBarFiltersByTheLevelClustersArePlacedAt() throws IOException {
+		waitForTheMap("china");
+		WebElement zones = browser.findElement(By.cssSelector("#facet-level button[data-key=ZONE]"));
+		zones.click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=level]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		GraphQlTester.Response facets = facets(Map.of("regionLevel", "ZONE"));
+		assertThat(matching()).isEqualTo(facets.path("clusterFacets.total").entity(Integer.class).get())
+			.isPositive()
+			.isLessThan(facets.path("all.total").entity(Integer.class).get());
+		assertThat(browser.findElement(By.cssSelector("#facet-level button[data-key=ZONE]"))
+			.getDomAttribute("aria-pressed")).isEqualTo("true");
+		browser.findElement(By.cssSelector("#filters [data-filter=level]")).click();
+		waitFor(() -> browser.findElements(By.cssSelector("#filters .chip")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(matching()).isEqualTo(facets.path("all.total").entity(Integer.class).get());
+	}
+
+	@Test
+	void theTimelineShowsEachProgramsEditionsWithTheClustersNewToIt() throws IOException {
+		waitForTheMap("china");
+		List<Map<String, Object>> programs = this.graphQl.document("""
+				{ programs { key name editions { year clusterCount newClusters seenInEarlierEdition } } }""")
+			.execute()
+			.path("programs")
+			.entityList(ROW)
+			.get();
+		int tallest = programs.stream()
+			.flatMap((p) -> ((List<?>) p.get("editions")).stream())
+			.mapToInt((e) -> (Integer) ((Map<?, ?>) e).get("clusterCount"))
+			.max()
+			.orElseThrow();
+		double tallestHeight = 0;
+		Map<String, double[]> heights = new HashMap<>();
+		for (Map<String, Object> program : programs) {
+			WebElement lane = browser
+				.findElement(By.cssSelector("#timeline g.lane[data-program='" + program.get("key") + "']"));
+			assertThat(lane.getText()).contains((String) program.get("name"));
+			List<?> editions = (List<?>) program.get("editions");
+			List<WebElement> drawn = lane.findElements(By.cssSelector("g.edition"));
+			assertThat(drawn).as("%s", program.get("key")).hasSize(editions.size());
+			if (editions.isEmpty()) {
+				assertThat(lane.getText()).contains("no editions");
+			}
+			for (int i = 0; i < editions.size(); i++) {
+				Map<?, ?> edition = (Map<?, ?>) editions.get(i);
+				WebElement bar = drawn.get(i);
+				assertThat(bar.getDomAttribute("data-year")).isEqualTo(String.valueOf(edition.get("year")));
+				assertThat(bar.getText()).contains(String.valueOf(edition.get("clusterCount")),
+						edition.get("newClusters") + " new · " + edition.get("seenInEarlierEdition") + " seen");
+				double fresh = Double
+					.parseDouble(bar.findElement(By.cssSelector("rect.new")).getDomAttribute("height"));
+				double seen = Double
+					.parseDouble(bar.findElement(By.cssSelector("rect.seen")).getDomAttribute("height"));
+				heights.put(program.get("key") + "|" + edition.get("year"), new double[] { fresh, seen });
+				if ((Integer) edition.get("clusterCount") == tallest) {
+					tallestHeight = fresh + seen;
+				}
+			}
+		}
+		// bar heights in proportion to the clusters, new below and already seen above
+		assertThat(tallestHeight).isPositive();
+		for (Map<String, Object> program : programs) {
+			for (Object e : (List<?>) program.get("editions")) {
+				Map<?, ?> edition = (Map<?, ?>) e;
+				double[] drawn = heights.get(program.get("key") + "|" + edition.get("year"));
+				assertThat(drawn[0]).isCloseTo(tallestHeight * (Integer) edition.get("newClusters") / tallest,
+						org.assertj.core.data.Offset.offset(0.5));
+				assertThat(drawn[1]).isCloseTo(tallestHeight * (Integer) edition.get("seenInEarlierEdition") / tallest,
+						org.assertj.core.data.Offset.offset(0.5));
+			}
+		}
+		// an edition filters by its program and year
+		Map<String, Object> program = programs.stream()
+			.filter((p) -> !((List<?>) p.get("editions")).isEmpty())
+			.findFirst()
+			.orElseThrow();
+		Map<?, ?> edition = (Map<?, ?>) ((List<?>) program.get("editions")).getLast();
+		WebElement bar = browser.findElement(By.cssSelector("#timeline g.lane[data-program='" + program.get("key")
+				+ "'] g.edition[data-year='" + edition.get("year") + "']"));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", bar);
+		bar.click();
+		waitFor(() -> !browser.findElements(By.cssSelector("#filters [data-filter=year]")).isEmpty()
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+		assertThat(matching()).isEqualTo(
+				facets(Map.of("program", program.get("key"), "year", edition.get("year"))).path("clusterFacets.total")
+					.entity(Integer.class)
+					.get());
+		screenshot("12-timeline");
+	}
+
 	private void search(String text) {
 		WebElement box = browser.findElement(By.id("search"));
 		box.clear();
 		box.sendKeys(text);
 		browser.findElement(By.cssSelector("#search-form button")).click();
+	}
+
+	private static void waitForTheMap(String map) {
+		waitFor(() -> map.equals(browser.findElement(By.id("map")).getDomAttribute("data-map"))
+				&& "ready".equals(browser.findElement(By.id("map")).getDomAttribute("data-state")));
+	}
+
+	/**
+	 * Every shape of the map drawn now: its name, the region code and count the page gave
+	 * it, where its centre lies in the window and the colour drawn there.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> drawnOnTheMap() {
+		// The pointer off the map, so that no shape shows its hover colour; the map in
+		// view.
+		new Actions(browser).moveToElement(browser.findElement(By.cssSelector("header h1"))).perform();
+		script("window.scrollTo(0, 0); return true;");
+		return (List<Map<String, Object>>) script("""
+				const o = window.explorer.overview;
+				const map = document.getElementById('map');
+				const box = map.getBoundingClientRect();
+				const data = o.chart.getOption().series[0].data;
+				return o.shapeNames(map.dataset.map).map((name) => {
+				  const item = data.find((d) => d.name === name);
+				  const [x, y] = o.chart.convertToPixel({ seriesIndex: 0 }, name);
+				  const path = document.elementsFromPoint(box.left + x, box.top + y).find((e) => e.tagName === 'path');
+				  return { name, code: item ? item.code : null, value: item ? item.value : null,
+				    x: box.left + x, y: box.top + y, fill: path ? path.getAttribute('fill') : null };
+				});""");
+	}
+
+	/**
+	 * The shapes are shaded by their counts: a larger count never lighter, equal counts
+	 * alike, the largest darker than the smallest, none in the colour of no region.
+	 */
+	private static void assertShadedByCount(List<Map<String, Object>> shapes) {
+		assertThat(shapes)
+			.allSatisfy((s) -> assertThat((String) s.get("fill")).as("%s", s).isNotNull().isNotEqualTo(NO_REGION));
+		for (Map<String, Object> a : shapes) {
+			for (Map<String, Object> b : shapes) {
+				long countA = (Long) a.get("value");
+				long countB = (Long) b.get("value");
+				if (countA == countB) {
+					assertThat(a.get("fill")).as("%s and %s", a, b).isEqualTo(b.get("fill"));
+				}
+				else if (countA > countB) {
+					assertThat(lightness((String) a.get("fill"))).as("%s and %s", a, b)
+						.isLessThanOrEqualTo(lightness((String) b.get("fill")));
+				}
+			}
+		}
+		Map<String, Object> most = shapes.stream()
+			.max((a, b) -> Long.compare((Long) a.get("value"), (Long) b.get("value")))
+			.orElseThrow();
+		Map<String, Object> least = shapes.stream()
+			.min((a, b) -> Long.compare((Long) a.get("value"), (Long) b.get("value")))
+			.orElseThrow();
+		if ((Long) most.get("value") > (Long) least.get("value")) {
+			assertThat(lightness((String) most.get("fill"))).isLessThan(lightness((String) least.get("fill")));
+		}
+	}
+
+	private static double lightness(String colour) {
+		Matcher rgb = Pattern.compile("rgba?\\((\\d+),\\s*(\\d+),\\s*(\\d+)").matcher(colour);
+		int[] c;
+		if (rgb.find()) {
+			c = new int[] { Integer.parseInt(rgb.group(1)), Integer.parseInt(rgb.group(2)),
+					Integer.parseInt(rgb.group(3)) };
+		}
+		else {
+			assertThat(colour).matches("#[0-9a-fA-F]{6}");
+			c = new int[] { Integer.parseInt(colour.substring(1, 3), 16), Integer.parseInt(colour.substring(3, 5), 16),
+					Integer.parseInt(colour.substring(5, 7), 16) };
+		}
+		return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+	}
+
+	/** A facet's groups by code or key, as the API counts them. */
+	private static Map<String, Integer> counts(List<Map<String, Object>> facet, String group) {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (Map<String, Object> row : facet) {
+			Map<?, ?> named = (Map<?, ?>) row.get(group);
+			counts.put((String) (named.get("code") != null ? named.get("code") : named.get("key")),
+					(Integer) row.get("count"));
+		}
+		return counts;
+	}
+
+	/** The clusters in each region directly under one, by the API's own count. */
+	private Map<String, Integer> clustersUnder(String code) {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.graphQl.document("""
+				query($code: String!) { region(code: $code) { children(first: 100) {
+				  edges { node { code clusters(first: 0) { totalCount } } } } } }""")
+			.variable("code", code)
+			.execute()
+			.path("region.children.edges[*].node")
+			.entityList(ROW)
+			.get()
+			.forEach((unit) -> counts.put((String) unit.get("code"),
+					(Integer) ((Map<?, ?>) unit.get("clusters")).get("totalCount")));
+		return counts;
+	}
+
+	private static Map<String, Integer> filterPositive(Map<String, Integer> counts) {
+		Map<String, Integer> positive = new TreeMap<>();
+		counts.forEach((code, count) -> {
+			if (count > 0) {
+				positive.put(code, count);
+			}
+		});
+		return positive;
+	}
+
+	/**
+	 * Of these units under a province, those that are not development zones (which have
+	 * no shape).
+	 */
+	private List<String> notZones(String province, java.util.Set<String> codes) {
+		List<String> kept = new ArrayList<>();
+		this.graphQl.document(
+				"""
+						query($code: String!) { region(code: $code) { children(first: 100) { edges { node { code level } } } } }""")
+			.variable("code", province)
+			.execute()
+			.path("region.children.edges[*].node")
+			.entityList(ROW)
+			.get()
+			.stream()
+			.filter((unit) -> codes.contains(unit.get("code")) && !"ZONE".equals(unit.get("level")))
+			.forEach((unit) -> kept.add((String) unit.get("code")));
+		return kept;
+	}
+
+	/** Counts for a filter, and the unfiltered total. */
+	private GraphQlTester.Response facets(Map<String, Object> filter) {
+		return this.graphQl.document("""
+				query($filter: ClusterFilter) { all: clusterFacets { total }
+				  clusterFacets(filter: $filter) { total byProvince { region { code } count }
+				    byIndustry(level: SECTION) { industry { code } count } } }""").variable("filter", filter).execute();
+	}
+
+	/** How many clusters the overview says match its filters. */
+	private static int matching() {
+		return Integer.parseInt(browser.findElement(By.id("match-count")).getText());
+	}
+
+	/** The count on each bar of a facet, by its key. */
+	private static Map<String, Integer> bars(String facet) {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (WebElement bar : browser.findElements(By.cssSelector("#" + facet + " .bar-row"))) {
+			counts.put(bar.getDomAttribute("data-key"),
+					Integer.valueOf(bar.findElement(By.cssSelector(".count")).getText()));
+		}
+		return counts;
 	}
 
 	/**

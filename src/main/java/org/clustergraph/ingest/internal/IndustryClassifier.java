@@ -137,13 +137,15 @@ public final class IndustryClassifier {
 			return new Classification(List.of(),
 					List.of(Decision.industry("unclassified", "the name has no industry words")));
 		}
-		List<Assignment> assignments = new ArrayList<>();
+		List<List<Assignment>> conjuncts = new ArrayList<>();
 		Found previous = null;
-		for (String component : components(text)) {
+		for (String component : withSharedHead(components(text))) {
 			Part part = component(component, previous);
-			assignments.addAll(part.assignments());
+			conjuncts.add(part.assignments());
 			previous = part.head();
 		}
+		List<Assignment> assignments = new ArrayList<>();
+		conjuncts.stream().filter((c) -> !namesTheKindOfAnother(c, conjuncts)).forEach(assignments::addAll);
 		if (assignments.stream().anyMatch((a) -> !a.rule().equals("nearest-text"))) {
 			// where words of the lexicon name the industry, a component nothing names
 			// (the
@@ -151,6 +153,22 @@ public final class IndustryClassifier {
 			assignments.removeIf((a) -> a.rule().equals("nearest-text"));
 		}
 		return result(text, assignments);
+	}
+
+	/**
+	 * Whether a conjunct only names the kind another conjunct's class belongs to
+	 * (机器人及智能装备: 智能装备, 34 and 35, is the kind 3491 工业机器人制造 is one of), as a broad word
+	 * before a specific one does inside a component (机器人智能装备).
+	 */
+	private boolean namesTheKindOfAnother(List<Assignment> conjunct, List<List<Assignment>> conjuncts) {
+		if (conjunct.isEmpty() || conjunct.stream().anyMatch((a) -> a.industry().level().equals("CLASS"))) {
+			return false;
+		}
+		return conjuncts.stream()
+			.filter((other) -> other != conjunct)
+			.flatMap(List::stream)
+			.filter((a) -> a.industry().level().equals("CLASS"))
+			.anyMatch((a) -> conjunct.stream().anyMatch((b) -> this.tree.isUnder(a.industry(), b.industry())));
 	}
 
 	/**
@@ -168,6 +186,40 @@ public final class IndustryClassifier {
 			}
 		}
 		return components.isEmpty() ? List.of(text) : components;
+	}
+
+	/**
+	 * The components with the head they share: in Chinese a coordination's last head word
+	 * is also the head of the conjuncts before it that end in no head of their own, where
+	 * the last conjunct names what its head is for (新能源与智能电网装备 is 新能源装备 and 智能电网装备;
+	 * 钛及钛合金材料 is 钛材料 and 钛合金材料); a last component that is only the head (电力智能控制与设备) adds
+	 * nothing the others do not carry. Only equipment and material heads are shared: they
+	 * name the object made, while 制造 or 服务 after a list of products already say only what
+	 * is done with each.
+	 */
+	private List<String> withSharedHead(List<String> components) {
+		if (components.size() < 2) {
+			return components;
+		}
+		String last = components.get(components.size() - 1);
+		Scope scope = Scope.of(last);
+		if (!scope.namesAnObject()) {
+			return components;
+		}
+		String head = scope.headWord(last);
+		if (!last.equals(head) && scope.withoutHead(last).isEmpty()) {
+			// a head after attributes only (the 智能装备 of 生物医药及智能装备) is an industry of
+			// its own, not a head the others share
+			return components;
+		}
+		List<String> shared = new ArrayList<>();
+		for (String component : components.subList(0, components.size() - 1)) {
+			shared.add((Scope.of(component) == Scope.ANY) ? component + head : component);
+		}
+		if (!last.equals(head) || shared.equals(components.subList(0, components.size() - 1))) {
+			shared.add(last);
+		}
+		return shared;
 	}
 
 	private Part component(String component, @Nullable Found previous) {
@@ -233,6 +285,13 @@ public final class IndustryClassifier {
 				// that the standard's class names of this kind contain
 				for (int at = 0; byName == null && modifier.length() > 2 && at + 2 <= modifier.length(); at++) {
 					byName = nameContaining(component, modifier.substring(at, at + 2), scope);
+				}
+				// else equipment named after the industry the modifier names outside
+				// equipment (智能电网 is 4420 电力供应: the classes named after 电力)
+				for (Assignment use : matched) {
+					for (String word : IndustryLexicon.termsOfName(use.industry().name())) {
+						byName = (byName != null) ? byName : nameContaining(component, word, scope);
+					}
 				}
 				if (byName != null) {
 					return new Part(List.of(byName), head);
@@ -725,6 +784,24 @@ public final class IndustryClassifier {
 				}
 			}
 			return before;
+		}
+
+		/**
+		 * The head word a component of this scope ends with (装备 of 智能电网装备).
+		 * @param component a component whose head is this scope's
+		 * @return the last of this scope's head words in it
+		 */
+		String headWord(String component) {
+			String word = "";
+			int at = -1;
+			for (String head : this.heads) {
+				int found = component.lastIndexOf(head);
+				if (found > at || found == at && found >= 0 && head.length() > word.length()) {
+					at = found;
+					word = head;
+				}
+			}
+			return word;
 		}
 
 		boolean namesAnObject() {

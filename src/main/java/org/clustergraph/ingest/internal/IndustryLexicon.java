@@ -2,6 +2,7 @@ package org.clustergraph.ingest.internal;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -448,9 +450,9 @@ final class IndustryLexicon {
 
 	/**
 	 * The sense of a word the standard's texts give: the most specific industries that
-	 * use it, one per division (their common ancestor), and none when they lie in more
-	 * than two divisions. A product word means the product where the standard also names
-	 * its machinery.
+	 * use it, one per division (their common ancestor), the division with more of them
+	 * when they lie in two, and none when they lie in more than two divisions. A product
+	 * word means the product where the standard also names its machinery.
 	 */
 	private static @Nullable Sense sense(IndustryTree tree, String term, Set<IndustryTree.Industry> users,
 			String source, double confidence) {
@@ -466,6 +468,16 @@ final class IndustryLexicon {
 		specific.forEach((i) -> divisions.add(tree.division(i).code()));
 		if (specific.isEmpty() || divisions.size() > 2) {
 			return null;
+		}
+		if (divisions.size() == 2) {
+			// of two divisions, the one whose classes use the word more (核酸: 2720, 2761
+			// and 2762 of 27 against 2614 and 2662 of 26)
+			Map<String, Long> uses = specific.stream()
+				.collect(Collectors.groupingBy((i) -> tree.division(i).code(), Collectors.counting()));
+			long most = Collections.max(uses.values());
+			if (uses.values().stream().filter((n) -> n == most).count() == 1) {
+				divisions.removeIf((d) -> uses.get(d) < most);
+			}
 		}
 		List<IndustryTree.Industry> codes = new ArrayList<>();
 		for (String division : divisions) {

@@ -45,7 +45,7 @@ public final class ProgramCatalog {
 						pattern(node, "countInHeading", false), node.path("perEdition").asInt(0),
 						pattern(node, "noticeTitle", false),
 						ProgramDescriptor.Context.valueOf(text(node, "context", true)),
-						text(node, "contextProvince", false)));
+						text(node, "contextProvince", false), validity(node)));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': " + ex.getMessage()));
@@ -55,6 +55,31 @@ public final class ProgramCatalog {
 			throw new SourceException(new SourceProblem(FILE, 0, "no programs described"));
 		}
 		return List.copyOf(descriptors);
+	}
+
+	/**
+	 * The optional {@code validity} object: {@code {"years": 3, "source": "..."}}, a
+	 * whole number of years from 1 to 50 and the document that states it.
+	 */
+	private static ProgramDescriptor.@Nullable Validity validity(JsonNode node) {
+		JsonNode validity = node.get("validity");
+		if (validity == null || validity.isNull()) {
+			return null;
+		}
+		String key = node.path("key").asString("?");
+		JsonNode years = validity.get("years");
+		if (years == null || !years.isIntegralNumber() || years.asInt() < 1
+				|| years.asInt() > ProgramDescriptor.Validity.MAX_YEARS) {
+			throw new SourceException(new SourceProblem(FILE, 0,
+					"program '" + key + "': 'validity.years' must be a whole number of years from 1 to "
+							+ ProgramDescriptor.Validity.MAX_YEARS));
+		}
+		String source = text(validity, "source", false);
+		if (source == null || source.isBlank()) {
+			throw new SourceException(new SourceProblem(FILE, 0,
+					"program '" + key + "': 'validity.source' must name the document that states the period"));
+		}
+		return new ProgramDescriptor.Validity(years.asInt(), source);
 	}
 
 	private static @Nullable String text(JsonNode node, String field, boolean required) {

@@ -26,10 +26,26 @@ import org.jspecify.annotations.Nullable;
  * @param context which context the lines carry
  * @param contextProvince the province (short NBS code) every entry lies in, where the
  * list is provincial
+ * @param validity how long a designation holds, where an official source states it; null
+ * where none does
  */
 public record ProgramDescriptor(String key, String name, @Nullable String issuer, String level, String document,
 		Pattern start, @Nullable Pattern end, Format format, @Nullable Pattern countInHeading, int perEdition,
-		@Nullable Pattern noticeTitle, Context context, @Nullable String contextProvince) {
+		@Nullable Pattern noticeTitle, Context context, @Nullable String contextProvince, @Nullable Validity validity) {
+
+	/**
+	 * How long a designation holds, as an official source states it.
+	 *
+	 * @param years the period in years from the edition year (a 2022 listing of a
+	 * three-year designation holds through 2025)
+	 * @param source the document that states it
+	 */
+	public record Validity(int years, String source) {
+
+		/** The longest period a descriptor may state. */
+		static final int MAX_YEARS = 50;
+
+	}
 
 	/** How a list writes its entries. */
 	public enum Format {

@@ -121,7 +121,7 @@ final class HeldOutLists {
 			else {
 				misses.add(c.listing().nameAsListed() + " ('" + c.phrase() + "') -> "
 						+ industries.stream().map((i) -> i.code() + " " + i.name()).toList() + " answer divisions "
-						+ c.divisions() + " by "
+						+ c.divisions().stream().sorted().toList() + " by "
 						+ classification.decisions().stream().map(Decision::rule).distinct().toList());
 			}
 		}

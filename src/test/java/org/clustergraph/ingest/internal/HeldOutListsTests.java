@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The leave-one-list-out measurement ({@link HeldOutLists}): each list classified with
  * the tables built without it, against the hand-labelled answers. The issue's targets are
- * 90% in the right division on every held-out list and 95% on the seeds; the floors below
- * are what the classifier reaches today, so that a change that makes a new list worse
- * fails here (see BENCHMARKS.md for the table and its command).
+ * 90% in the right division on every held-out list, at most 3% unclassified, and 95% on
+ * the seeds; a change that takes a list below them fails here (see BENCHMARKS.md for the
+ * table and its command).
  */
 class HeldOutListsTests {
 
@@ -28,7 +28,7 @@ class HeldOutListsTests {
 			assertThat(held.unclassifiedShare()).as("%s unclassified: %s", held.fold(), held.misses())
 				.isLessThanOrEqualTo(0.03);
 			assertThat(held.rightShare()).as("%s right division: %s", held.fold(), held.misses())
-				.isGreaterThanOrEqualTo(0.85);
+				.isGreaterThanOrEqualTo(0.90);
 		}
 	}
 

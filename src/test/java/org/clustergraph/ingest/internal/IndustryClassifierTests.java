@@ -45,7 +45,11 @@ class IndustryClassifierTests {
 			RealSeeds.table("reference/gbt4754-2017-notes.csv"), RealSeeds.table("reference/gbt4754-2017-sei2018.csv"));
 
 	private static List<String> divisions(String phrase) {
-		return STANDARD_ONLY.classify(phrase)
+		return divisions(STANDARD_ONLY, phrase);
+	}
+
+	private static List<String> divisions(IndustryClassifier classifier, String phrase) {
+		return classifier.classify(phrase)
 			.industries()
 			.stream()
 			.map((i) -> RealSeeds.INDUSTRIES.division(i).code())
@@ -77,6 +81,35 @@ class IndustryClassifierTests {
 		assertThat(divisions("智能制造系统集成服务")).containsExactly("65");
 		assertThat(STANDARD_ONLY.classify("智能制造系统集成服务").assignments()).singleElement()
 			.satisfies((a) -> assertThat(a.evidence()).contains("a service").contains("6531"));
+	}
+
+	@Test
+	void sharesACoordinationsHeadWithTheConjunctsThatHaveNone() {
+		// 石化 alone is 2511 and 核电 alone 4414: here they say what the equipment is for
+		assertThat(divisions(RealSeeds.CLASSIFIER, "石化与冶金装备")).containsExactly("35");
+		assertThat(divisions(RealSeeds.CLASSIFIER, "核电与海洋工程装备")).doesNotContain("25", "44").contains("37");
+		// a head after attributes only names an industry of its own
+		assertThat(divisions(RealSeeds.CLASSIFIER, "生物医药及智能装备")).contains("27");
+	}
+
+	@Test
+	void dropsAConjunctThatOnlyNamesTheKindOfAnother() {
+		assertThat(classify("工业机器人及智能装备")).containsExactly("3491");
+		assertThat(classify("数控机床及智能装备")).containsExactly("3421");
+	}
+
+	@Test
+	void findsEquipmentForTheIndustryAModifierNames() {
+		// 电网 (power grids) is 4420 电力供应; no class of 33-40 is named after it, but
+		// several after 电力
+		assertThat(divisions(RealSeeds.CLASSIFIER, "电网设备")).containsExactly("38");
+		assertThat(divisions(RealSeeds.CLASSIFIER, "电网装备")).containsExactly("38");
+	}
+
+	@Test
+	void readsANoteWordUsedInTwoDivisionsAsTheOneThatUsesItMore() {
+		// 核酸: the notes of 2720, 2761 and 2762 against those of 2614 and 2662
+		assertThat(divisions("核酸")).containsExactly("27");
 	}
 
 	@Test

@@ -1,0 +1,14 @@
+// $fromProgram, $fromYear, $toProgram, $toYear: two lists (a program, or one edition of it when the
+// year is not null); $first: how many keys to return per side. One row per side that has clusters:
+// side ('from' only in the first list, 'to' only in the second, 'both'), how many clusters, and the
+// first $first of their keys in key order. One pass over the two programs' listings.
+MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
+WHERE p.key IN [$fromProgram, $toProgram]
+WITH c.key AS key,
+     max(CASE WHEN p.key = $fromProgram AND ($fromYear IS NULL OR l.year = $fromYear) THEN 1 ELSE 0 END) AS inFrom,
+     max(CASE WHEN p.key = $toProgram AND ($toYear IS NULL OR l.year = $toYear) THEN 1 ELSE 0 END) AS inTo
+WHERE inFrom + inTo > 0
+WITH key, CASE WHEN inFrom + inTo = 2 THEN 'both' WHEN inFrom = 1 THEN 'from' ELSE 'to' END AS side
+ORDER BY key
+WITH side, count(key) AS clusters, collect(key) AS keys
+RETURN side, clusters, keys[..$first] AS keys

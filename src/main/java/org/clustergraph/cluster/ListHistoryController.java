@@ -1,0 +1,175 @@
+package org.clustergraph.cluster;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.clustergraph.api.BadRequestException;
+import org.clustergraph.api.NotFoundException;
+import org.clustergraph.api.PageRequest;
+import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Rows;
+import org.clustergraph.program.Program;
+import org.clustergraph.program.Programs;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers the questions about lists over time: {@code compareLists} (two lists or
+ * editions side by side) and {@code laterRecognitions} (clusters one program recognized
+ * after another had), each in one statement.
+ */
+@Controller
+@Transactional(readOnly = true)
+class ListHistoryController {
+
+	private final Neo4jClient neo4j;
+
+	private final ClusterController clusters;
+
+	private final Programs programs;
+
+	ListHistoryController(Neo4jClient neo4j, ClusterController clusters, Programs programs) {
+		this.neo4j = neo4j;
+		this.clusters = clusters;
+		this.programs = programs;
+	}
+
+	@QueryMapping
+	ListComparison compareLists(@Argument ListRef from, @Argument ListRef to, @Argument @Nullable Integer first) {
+		int size = size(first);
+		Map<String, Program> programs = this.programs.byKey();
+		check("from", from, programs);
+		check("to", to, programs);
+		Map<String, @Nullable Object> parameters = new HashMap<>();
+		parameters.put("fromProgram", from.program());
+		parameters.put("fromYear", from.year());
+		parameters.put("toProgram", to.program());
+		parameters.put("toYear", to.year());
+		parameters.put("first", size);
+		Map<String, ClusterSample> sides = new LinkedHashMap<>();
+		for (Map<String, Object> row : this.neo4j.query(CypherFiles.get("api/compare-lists"))
+			.bindAll(parameters)
+			.fetch()
+			.all()) {
+			sides.put(Objects.requireNonNull(Rows.string(row, "side")),
+					new ClusterSample(Objects.requireNonNull(Rows.integer(row, "clusters")),
+							this.clusters.byKeys(Rows.strings(row, "keys"))
+								.stream()
+								.sorted(Comparator.comparing(Cluster::key))
+								.toList()));
+		}
+		ClusterSample none = new ClusterSample(0, List.of());
+		return new ListComparison(sides.getOrDefault("from", none), sides.getOrDefault("to", none),
+				sides.getOrDefault("both", none));
+	}
+
+	@QueryMapping
+	LaterRecognitions laterRecognitions(@Argument String program, @Argument @Nullable Boolean undated,
+			@Argument @Nullable Integer first) {
+		int size = size(first);
+		if (!this.programs.byKey().containsKey(program)) {
+			throw new NotFoundException("program: no program has the key '" + program + "' (see the programs query)");
+		}
+		List<Map<String, Object>> rows = List.copyOf(this.neo4j.query(CypherFiles.get("api/later-recognitions"))
+			.bindAll(Map.of("program", program, "undated", !Boolean.FALSE.equals(undated), "first", size))
+			.fetch()
+			.all());
+		Map<String, Cluster> byKey = new HashMap<>();
+		this.clusters.byKeys(rows.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "cluster"))).toList())
+			.forEach((c) -> byKey.put(c.key(), c));
+		List<LaterRecognition> items = rows.stream().map((row) -> {
+			String cluster = Objects.requireNonNull(Rows.string(row, "cluster"));
+			return new LaterRecognition(Objects.requireNonNull(byKey.get(cluster)),
+					Listing.of(cluster, Objects.requireNonNull(Rows.string(row, "earlierProgram")),
+							Rows.map(row, "earlier")),
+					Listing.of(cluster, program, Rows.map(row, "later")), Rows.integer(row, "lag"));
+		}).toList();
+		int total = rows.isEmpty() ? 0 : Objects.requireNonNull(Rows.integer(rows.get(0), "total"));
+		return new LaterRecognitions(total, items);
+	}
+
+	private static int size(@Nullable Integer first) {
+		int size = (first != null) ? first : PageRequest.DEFAULT_FIRST;
+		if (size < 0 || size > PageRequest.MAX_FIRST) {
+			throw new BadRequestException(
+					"first must be between 0 and " + PageRequest.MAX_FIRST + " (it was " + size + ")");
+		}
+		return size;
+	}
+
+	/**
+	 * Refuses a list the graph does not hold, naming the argument: a program key it does
+	 * not know, or a year that is not one of the program's editions.
+	 */
+	private static void check(String argument, ListRef list, Map<String, Program> programs) {
+		Program program = programs.get(list.program());
+		if (program == null) {
+			throw new NotFoundException(
+					argument + ".program: no program has the key '" + list.program() + "' (see the programs query)");
+		}
+		if (list.year() != null && !program.years().contains(list.year())) {
+			throw new NotFoundException(argument + ".year: " + program.key() + " has no " + list.year() + " edition"
+					+ (program.years().isEmpty() ? " (its list has no editions)" : " (its editions: "
+							+ program.years().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
+							+ ")"));
+		}
+	}
+
+	/**
+	 * A list to compare.
+	 *
+	 * @param program the program's key
+	 * @param year one edition; null for all
+	 */
+	record ListRef(String program, @Nullable Integer year) {
+	}
+
+	/**
+	 * How two lists compare.
+	 *
+	 * @param onlyInFrom clusters only the first names
+	 * @param onlyInTo clusters only the second names
+	 * @param inBoth clusters both name
+	 */
+	record ListComparison(ClusterSample onlyInFrom, ClusterSample onlyInTo, ClusterSample inBoth) {
+	}
+
+	/**
+	 * A set of clusters.
+	 *
+	 * @param count how many
+	 * @param clusters the first of them by key
+	 */
+	record ClusterSample(int count, List<Cluster> clusters) {
+	}
+
+	/**
+	 * Clusters a program recognized after another had.
+	 *
+	 * @param totalCount how many in all
+	 * @param items the first of them
+	 */
+	record LaterRecognitions(int totalCount, List<LaterRecognition> items) {
+	}
+
+	/**
+	 * One cluster recognized later.
+	 *
+	 * @param cluster the cluster
+	 * @param earlier the earliest listing by another program
+	 * @param later the program's first listing
+	 * @param lagYears the years between them; null when either has no year
+	 */
+	record LaterRecognition(Cluster cluster, Listing earlier, Listing later, @Nullable Integer lagYears) {
+	}
+
+}

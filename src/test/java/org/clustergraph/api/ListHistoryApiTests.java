@@ -1,0 +1,266 @@
+package org.clustergraph.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.clustergraph.GraphTest;
+import org.clustergraph.ingest.ListingCsvExporter;
+import org.clustergraph.ingest.internal.Csv;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code compareLists}, {@code laterRecognitions}, {@code Cluster.timeline} and the
+ * {@code recognizedIn} filter against answers computed another way: from the spreadsheet
+ * export (one row per listing) and the validity periods the program descriptors state, in
+ * plain Java.
+ */
+@GraphTest
+class ListHistoryApiTests {
+
+	@Autowired
+	GraphQlTester graphQl;
+
+	@Autowired
+	ListingCsvExporter exporter;
+
+	/** Every listing of the export. */
+	private final List<Row> rows = new ArrayList<>();
+
+	/** The validity period of each program that states one, from the descriptors. */
+	private final Map<String, Integer> validity = new HashMap<>();
+
+	record Row(String program, Integer year, int rank, String cluster, String name) {
+	}
+
+	@BeforeEach
+	void readTheExportAndTheDescriptors(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("listings.csv");
+		this.exporter.export(file);
+		for (Csv.Row row : Csv.read("listings.csv", Files.readAllLines(file, StandardCharsets.UTF_8), "program", "year",
+				"rank", "cluster_id", "name_as_listed")) {
+			this.rows
+				.add(new Row(row.get("program"), row.get("year").isEmpty() ? null : Integer.valueOf(row.get("year")),
+						Integer.parseInt(row.get("rank")), row.get("cluster_id"), row.get("name_as_listed")));
+		}
+		JsonNode programs = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(Path.of("seeds/reference/programs.json"), StandardCharsets.UTF_8));
+		for (JsonNode program : programs.path("programs")) {
+			if (program.has("validity")) {
+				this.validity.put(program.path("key").asString(), program.path("validity").path("years").asInt());
+			}
+		}
+		assertThat(this.validity).containsEntry("miit-sme", 3);
+	}
+
+	private Set<String> clustersOf(String program, Integer year) {
+		return this.rows.stream()
+			.filter((r) -> r.program().equals(program) && (year == null || year.equals(r.year())))
+			.map(Row::cluster)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	@Test
+	void comparesEveryPairOfListsAndEditionsAsTheExportDoes() {
+		List<String[]> pairs = List.of(new String[] { "miit-sme", "2022", "miit-sme", "2023" },
+				new String[] { "miit-sme", "2023", "miit-sme", "2024" },
+				new String[] { "most-pilot", null, "miit-sme", null },
+				new String[] { "hubei", null, "miit-sme", "2022" },
+				new String[] { "zhejiang", null, "zhejiang", null });
+		for (String[] pair : pairs) {
+			Integer fromYear = (pair[1] != null) ? Integer.valueOf(pair[1]) : null;
+			Integer toYear = (pair[3] != null) ? Integer.valueOf(pair[3]) : null;
+			Set<String> from = clustersOf(pair[0], fromYear);
+			Set<String> to = clustersOf(pair[2], toYear);
+			Set<String> both = new TreeSet<>(from);
+			both.retainAll(to);
+			Set<String> onlyFrom = new TreeSet<>(from);
+			onlyFrom.removeAll(to);
+			Set<String> onlyTo = new TreeSet<>(to);
+			onlyTo.removeAll(from);
+			GraphQlTester.Response response = this.graphQl.document("""
+					query($fp: String!, $fy: Int, $tp: String!, $ty: Int) {
+					  compareLists(from: {program: $fp, year: $fy}, to: {program: $tp, year: $ty}, first: 5) {
+					    onlyInFrom { count clusters { id } } onlyInTo { count clusters { id } }
+					    inBoth { count clusters { id } } } }""")
+				.variable("fp", pair[0])
+				.variable("fy", fromYear)
+				.variable("tp", pair[2])
+				.variable("ty", toYear)
+				.execute();
+			String what = String.join(" ", java.util.Arrays.stream(pair).map(String::valueOf).toList());
+			for (Map.Entry<String, Set<String>> side : Map
+				.of("onlyInFrom", onlyFrom, "onlyInTo", onlyTo, "inBoth", both)
+				.entrySet()) {
+				assertThat(response.path("compareLists." + side.getKey() + ".count").entity(Integer.class).get())
+					.as("%s %s", what, side.getKey())
+					.isEqualTo(side.getValue().size());
+				assertThat(response.path("compareLists." + side.getKey() + ".clusters[*].id")
+					.entityList(String.class)
+					.get()).as("%s %s", what, side.getKey())
+					.containsExactlyElementsOf(side.getValue().stream().limit(5).toList());
+			}
+		}
+	}
+
+	@Test
+	void filtersClustersRecognizedInAYearByTheStatedValidity() {
+		for (int year = 2020; year <= 2029; year++) {
+			int y = year;
+			long expected = this.rows.stream().filter((r) -> r.year() != null && r.year() <= y).filter((r) -> {
+				Integer period = this.validity.get(r.program());
+				return period == null || r.year() + period >= y;
+			}).map(Row::cluster).distinct().count();
+			int answered = this.graphQl
+				.document("query($y: Int) { clusters(filter: {recognizedIn: $y}) { totalCount } }")
+				.variable("y", y)
+				.execute()
+				.path("clusters.totalCount")
+				.entity(Integer.class)
+				.get();
+			assertThat(answered).as("recognized in %d", y).isEqualTo((int) expected);
+			int faceted = this.graphQl
+				.document("query($y: Int) { clusterFacets(filter: {recognizedIn: $y}) { total } }")
+				.variable("y", y)
+				.execute()
+				.path("clusterFacets.total")
+				.entity(Integer.class)
+				.get();
+			assertThat(faceted).as("facets recognized in %d", y).isEqualTo((int) expected);
+		}
+		// a 2022 designation of three years still holds in 2025, not in 2026
+		assertThat(this.graphQl.document("""
+				{ clusters(filter: {program: "miit-sme", year: 2022}, first: 1) {
+				  edges { node { listings { year validThrough } } } } }""")
+			.execute()
+			.path("clusters.edges[0].node.listings[?(@.year == 2022)].validThrough")
+			.entityList(Integer.class)
+			.get()).containsExactly(2025);
+	}
+
+	@Test
+	void givesEveryListingOfAClusterInDateOrder() {
+		Map<String, List<Row>> byCluster = new TreeMap<>();
+		this.rows.forEach((r) -> byCluster.computeIfAbsent(r.cluster(), (k) -> new ArrayList<>()).add(r));
+		List<String> several = byCluster.entrySet()
+			.stream()
+			.filter((e) -> e.getValue().size() > 1)
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(several).hasSizeGreaterThan(10);
+		for (String id : several) {
+			List<String> expected = byCluster.get(id)
+				.stream()
+				.sorted(Comparator.comparing(Row::year, Comparator.nullsLast(Comparator.naturalOrder()))
+					.thenComparing(Row::program)
+					.thenComparing(Row::rank))
+				.map((r) -> r.program() + "|" + r.year() + "|" + r.name())
+				.toList();
+			List<Map<String, Object>> timeline = this.graphQl.document(
+					"query($id: ID!) { node(id: $id) { ... on Cluster { timeline { program { key } year nameAsListed } } } }")
+				.variable("id", id)
+				.execute()
+				.path("node.timeline")
+				.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
+			assertThat(timeline.stream()
+				.map((t) -> ((Map<?, ?>) t.get("program")).get("key") + "|" + t.get("year") + "|"
+						+ t.get("nameAsListed"))
+				.toList()).as(id).containsExactlyElementsOf(expected);
+		}
+	}
+
+	@Test
+	void findsTheClustersAProgramRecognizedAfterAnotherHad() {
+		for (boolean undated : List.of(true, false)) {
+			Map<String, Integer> expected = new TreeMap<>();
+			Map<String, List<Row>> byCluster = new HashMap<>();
+			this.rows.forEach((r) -> byCluster.computeIfAbsent(r.cluster(), (k) -> new ArrayList<>()).add(r));
+			byCluster.forEach((id, listings) -> {
+				Integer later = listings.stream()
+					.filter((r) -> r.program().equals("miit-sme"))
+					.map(Row::year)
+					.min(Comparator.naturalOrder())
+					.orElse(null);
+				if (later == null) {
+					return;
+				}
+				listings.stream()
+					.filter((r) -> !r.program().equals("miit-sme"))
+					.filter((r) -> (r.year() != null) ? r.year() < later : undated)
+					.min(Comparator.comparing(Row::year, Comparator.nullsLast(Comparator.naturalOrder())))
+					.ifPresent((r) -> expected.put(id, (r.year() != null) ? later - r.year() : null));
+			});
+			GraphQlTester.Response response = this.graphQl.document(
+					"""
+							query($u: Boolean) { laterRecognitions(undated: $u, first: 100) { totalCount
+							  items { cluster { id } earlier { program { key } year } later { program { key } year } lagYears } } }""")
+				.variable("u", undated)
+				.execute();
+			assertThat(response.path("laterRecognitions.totalCount").entity(Integer.class).get())
+				.as("undated %s", undated)
+				.isEqualTo(expected.size());
+			List<String> ids = response.path("laterRecognitions.items[*].cluster.id").entityList(String.class).get();
+			assertThat(new TreeSet<>(ids)).isEqualTo(expected.keySet());
+			assertThat(response.path("laterRecognitions.items[*].later.program.key").entityList(String.class).get())
+				.allMatch("miit-sme"::equals);
+			assertThat(response.path("laterRecognitions.items[*].earlier.program.key").entityList(String.class).get())
+				.doesNotContain("miit-sme");
+		}
+		assertThat(this.graphQl.document("{ laterRecognitions(first: 100) { totalCount } }")
+			.execute()
+			.path("laterRecognitions.totalCount")
+			.entity(Integer.class)
+			.get()).as("the seeds' 科技部 and provincial lists have no editions, so their clusters on MIIT's list count")
+			.isPositive();
+	}
+
+	@Test
+	void namesTheArgumentOfAListTheGraphDoesNotHold() {
+		this.graphQl.document(
+				"{ compareLists(from: {program: \"miit-sme\", year: 2021}, to: {program: \"hubei\"}) { inBoth { count } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("from.year").contains("2022, 2023, 2024")));
+		this.graphQl
+			.document("{ compareLists(from: {program: \"hubei\"}, to: {program: \"nope\"}) { inBoth { count } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("to.program").contains("nope")));
+		this.graphQl.document("{ laterRecognitions(program: \"nope\") { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("program").contains("nope")));
+		this.graphQl.document("{ laterRecognitions(first: 101) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getMessage()).contains("first")));
+	}
+
+}

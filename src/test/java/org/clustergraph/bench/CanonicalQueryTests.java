@@ -1,0 +1,123 @@
+package org.clustergraph.bench;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The benchmark's answer reductions and options, without a service, a peer or a database:
+ * the API's and the peer's responses of one answer, shaped by their own schemas, reduce
+ * to the same text, and different answers do not.
+ */
+class CanonicalQueryTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void aLookupReducesAlikeFromTheApiAndThePeer() {
+		CanonicalQuery query = CanonicalQuery.clusterById();
+		String ours = query.fromGraphql().apply(data("""
+				{"cluster": {"id": "Cluster:f22e831ce54e", "name": "仙桃无纺布", "industryPhrase": "无纺布",
+				  "regions": [{"code": "429004", "name": "仙桃市"}],
+				  "industries": [{"code": "1781", "name": "非织造布制造"}, {"code": "1762", "name": "毛织造加工"}]}}"""));
+		String peer = query.peer().fromGraphql().apply(data("""
+				{"clusters": [{"key": "f22e831ce54e", "name": "仙桃无纺布", "industryPhrase": "无纺布",
+				  "regions": [{"code": "429004", "name": "仙桃市"}],
+				  "industries": [{"code": "1762", "name": "毛织造加工"}, {"code": "1781", "name": "非织造布制造"}]}]}"""));
+		assertThat(peer).isEqualTo(ours);
+		assertThat(query.peer().fromGraphql().apply(data("{\"clusters\": []}")))
+			.isEqualTo(query.fromGraphql().apply(data("{\"cluster\": null}")));
+		assertThat(query.peer().fromGraphql().apply(data("{\"clusters\": [{\"key\": \"a\"}, {\"key\": \"b\"}]}")))
+			.startsWith("several clusters");
+	}
+
+	@Test
+	void theTwoHopQueryComparesThePeersInOtherProvincesWithTheirNames() {
+		CanonicalQuery query = CanonicalQuery.industryPeers();
+		String ours = query.fromGraphql()
+			.apply(data(
+					"""
+							{"cluster": {"id": "Cluster:a", "name": "A", "provinces": [{"code": "420000"}],
+							  "industries": [{"code": "3670", "name": "汽车零部件", "clusters": {"totalCount": 3, "edges": [
+							    {"node": {"id": "Cluster:a", "name": "A", "provinces": [{"code": "420000", "name": "湖北省"}]}},
+							    {"node": {"id": "Cluster:b", "name": "B", "provinces": [{"code": "330000", "name": "浙江省"}]}},
+							    {"node": {"id": "Cluster:c", "name": "C", "provinces": [{"code": "420000", "name": "湖北省"}]}}]}}]}}"""));
+		String peerJson = """
+				{"clusters": [{"key": "a", "name": "A", "provinces": [{"code": "420000"}],
+				  "industries": [{"code": "3670", "name": "汽车零部件", "allClusterCount": 3, "allClusters": [
+				    {"key": "a", "name": "A", "provinces": [{"code": "420000", "name": "湖北省"}]},
+				    {"key": "b", "name": "%s", "provinces": [{"code": "330000", "name": "浙江省"}]},
+				    {"key": "c", "name": "C", "provinces": [{"code": "420000", "name": "湖北省"}]}]}]}]}""";
+		assertThat(query.peer().fromGraphql().apply(data(peerJson.formatted("B")))).isEqualTo(ours)
+			.contains("Cluster:b B")
+			.doesNotContain("Cluster:c");
+		assertThat(query.peer().fromGraphql().apply(data(peerJson.formatted("another name")))).isNotEqualTo(ours);
+	}
+
+	@Test
+	void aListPageKeepsItsOrderAndListsEachProgramOnce() {
+		CanonicalQuery query = CanonicalQuery.clustersOfRegion();
+		String ours = query.fromGraphql().apply(data("""
+				{"clusters": {"totalCount": 2, "edges": [
+				  {"node": {"id": "Cluster:a", "name": "A", "provinces": [{"code": "420000", "name": "湖北省"}],
+				    "industries": [{"code": "26", "name": "化学"}], "programs": [{"key": "hubei"}, {"key": "miit-sme"}]}},
+				  {"node": {"id": "Cluster:b", "name": "B", "provinces": [{"code": "420000", "name": "湖北省"}],
+				    "industries": [], "programs": [{"key": "hubei"}]}}]}}"""));
+		String peer = query.peer().fromGraphql().apply(data("""
+				{"clustersConnection": {"totalCount": 2, "edges": [
+				  {"node": {"key": "a", "name": "A", "provinces": [{"code": "420000", "name": "湖北省"}],
+				    "industries": [{"code": "26", "name": "化学"}],
+				    "programs": [{"key": "miit-sme"}, {"key": "hubei"}, {"key": "miit-sme"}]}},
+				  {"node": {"key": "b", "name": "B", "provinces": [{"code": "420000", "name": "湖北省"}],
+				    "industries": [], "programs": [{"key": "hubei"}]}}]}}"""));
+		assertThat(peer).isEqualTo(ours);
+		String reordered = query.peer()
+			.fromGraphql()
+			.apply(data(
+					"""
+							{"clustersConnection": {"totalCount": 2, "edges": [
+							  {"node": {"key": "b", "name": "B", "provinces": [{"code": "420000", "name": "湖北省"}],
+							    "industries": [], "programs": [{"key": "hubei"}]}},
+							  {"node": {"key": "a", "name": "A", "provinces": [{"code": "420000", "name": "湖北省"}],
+							    "industries": [{"code": "26", "name": "化学"}], "programs": [{"key": "hubei"}, {"key": "miit-sme"}]}}]}}"""));
+		assertThat(reordered).isNotEqualTo(ours);
+	}
+
+	@Test
+	void eachSideGetsTheArgumentInItsOwnForm() {
+		CanonicalQuery lookup = CanonicalQuery.clusterById();
+		assertThat(lookup.graphqlVariables("Cluster:f22e831ce54e")).isEqualTo(Map.of("id", "Cluster:f22e831ce54e"));
+		assertThat(lookup.peerVariables("Cluster:f22e831ce54e")).isEqualTo(Map.of("key", "f22e831ce54e"));
+		assertThat(lookup.cypherParameters("Cluster:f22e831ce54e")).isEqualTo(Map.of("key", "f22e831ce54e"));
+		CanonicalQuery page = CanonicalQuery.clustersOfRegion();
+		assertThat(page.peerVariables("420000")).isEqualTo(Map.of("region", "420000"));
+		assertThat(CanonicalQuery.regionsInMultiplePrograms().graphqlVariables("")).isEmpty();
+	}
+
+	@Test
+	void optionsTakeThePeerRoundsAndCheckingEveryArgument() {
+		ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] { "--peer=http://127.0.0.1:4095/graphql",
+				"--rounds=3", "--check=all", "--queries=1,5", "--check=all" });
+		assertThat(options.peer()).isEqualTo("http://127.0.0.1:4095/graphql");
+		assertThat(options.rounds()).isEqualTo(3);
+		assertThat(options.check()).isEqualTo(Integer.MAX_VALUE);
+		assertThat(options.queries()).containsExactly(1, 5);
+		ApiBenchmark.Options defaults = ApiBenchmark.Options.parse(new String[0]);
+		assertThat(defaults.peer()).isNull();
+		assertThat(defaults.rounds()).isEqualTo(1);
+		assertThat(defaults.queries()).isNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ApiBenchmark.Options.parse(new String[] { "--rounds=0" }));
+		assertThatIllegalArgumentException().isThrownBy(() -> ApiBenchmark.Options.parse(new String[] { "--peers=x" }));
+	}
+
+	private JsonNode data(String text) {
+		return this.json.readTree(text);
+	}
+
+}
