@@ -118,19 +118,41 @@ public final class ListGenerator {
 			System.err.print(USAGE);
 			System.exit(2);
 		}
-		int factor = factor(args[0]);
+		int factor;
 		long seed;
 		try {
+			factor = factor(args[0]);
 			seed = Long.parseLong(args[1]);
 		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("SEED must be a whole number, not '" + args[1] + "'");
+		catch (IllegalArgumentException ex) {
+			System.err.println((ex instanceof NumberFormatException)
+					? "SEED must be a whole number, not '" + args[1] + "'" : ex.getMessage());
+			System.err.print(USAGE);
+			System.exit(2);
+			return;
+		}
+		Path out = Path.of(args[2]);
+		if (Files.exists(out) && !isEmptyDirectory(out)) {
+			System.err.println(out + " exists and is not an empty directory");
+			System.exit(2);
 		}
 		Path seeds = Path.of((args.length == 4) ? args[3] : "seeds");
 		long started = System.nanoTime();
-		Summary summary = generate(factor, seed, seeds, Path.of(args[2]));
+		Summary summary = generate(factor, seed, seeds, out);
 		System.out.print(summary.text());
 		System.out.printf(Locale.ROOT, "written to %s in %.1f s%n", args[2], (System.nanoTime() - started) / 1e9);
+	}
+
+	private static boolean isEmptyDirectory(Path path) {
+		if (!Files.isDirectory(path)) {
+			return false;
+		}
+		try (var entries = Files.list(path)) {
+			return entries.findAny().isEmpty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -166,12 +188,8 @@ public final class ListGenerator {
 		generator.fill();
 		generator.name();
 		try {
-			if (Files.isDirectory(out)) {
-				try (var entries = Files.list(out)) {
-					if (entries.findAny().isPresent()) {
-						throw new IllegalArgumentException(out + " is not empty");
-					}
-				}
+			if (Files.exists(out) && !isEmptyDirectory(out)) {
+				throw new IllegalArgumentException(out + " exists and is not an empty directory");
 			}
 			Files.createDirectories(out.resolve("reference"));
 			for (String table : ResolutionPipeline.TABLES) {
