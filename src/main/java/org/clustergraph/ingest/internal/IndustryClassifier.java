@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -213,10 +214,13 @@ public final class IndustryClassifier {
 			return components;
 		}
 		List<String> shared = new ArrayList<>();
+		boolean given = false;
 		for (String component : components.subList(0, components.size() - 1)) {
-			shared.add((Scope.of(component) == Scope.ANY) ? component + head : component);
+			boolean headless = Scope.of(component) == Scope.ANY;
+			shared.add(headless ? component + head : component);
+			given |= headless;
 		}
-		if (!last.equals(head) || shared.equals(components.subList(0, components.size() - 1))) {
+		if (!(given && last.equals(head))) {
 			shared.add(last);
 		}
 		return shared;
@@ -288,10 +292,13 @@ public final class IndustryClassifier {
 				}
 				// else equipment named after the industry the modifier names outside
 				// equipment (智能电网 is 4420 电力供应: the classes named after 电力)
-				for (Assignment use : matched) {
-					for (String word : IndustryLexicon.termsOfName(use.industry().name())) {
-						byName = (byName != null) ? byName : nameContaining(component, word, scope);
-					}
+				if (byName == null) {
+					byName = matched.stream()
+						.flatMap((use) -> IndustryLexicon.termsOfName(use.industry().name()).stream())
+						.map((word) -> nameContaining(component, word, scope))
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse(null);
 				}
 				if (byName != null) {
 					return new Part(List.of(byName), head);
