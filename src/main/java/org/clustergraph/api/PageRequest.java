@@ -32,12 +32,25 @@ public record PageRequest(int first, int offset) {
 	 * or {@code after} is not a cursor this API gave out
 	 */
 	public static PageRequest of(@Nullable Integer first, @Nullable String after) {
+		return new PageRequest(size(first, "; page with after for more"), (after != null) ? decode(after) + 1 : 0);
+	}
+
+	/**
+	 * Reads a client's {@code first} where there is no {@code after} to page with.
+	 * @param first how many items; null for {@link #DEFAULT_FIRST}
+	 * @return the size
+	 * @throws BadRequestException when {@code first} is outside 0 to {@link #MAX_FIRST}
+	 */
+	public static int size(@Nullable Integer first) {
+		return size(first, "");
+	}
+
+	private static int size(@Nullable Integer first, String hint) {
 		int size = (first != null) ? first : DEFAULT_FIRST;
 		if (size < 0 || size > MAX_FIRST) {
-			throw new BadRequestException(
-					"first must be between 0 and " + MAX_FIRST + " (it was " + size + "); page with after for more");
+			throw new BadRequestException("first must be between 0 and " + MAX_FIRST + " (it was " + size + ")" + hint);
 		}
-		return new PageRequest(size, (after != null) ? decode(after) + 1 : 0);
+		return size;
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.neo4j.CypherFiles;
@@ -45,7 +44,7 @@ class ListHistoryController {
 
 	@QueryMapping
 	ListComparison compareLists(@Argument ListRef from, @Argument ListRef to, @Argument @Nullable Integer first) {
-		int size = size(first);
+		int size = PageRequest.size(first);
 		Map<String, Program> programs = this.programs.byKey();
 		check("from", from, programs);
 		check("to", to, programs);
@@ -75,7 +74,7 @@ class ListHistoryController {
 	@QueryMapping
 	LaterRecognitions laterRecognitions(@Argument String program, @Argument @Nullable Boolean undated,
 			@Argument @Nullable Integer first) {
-		int size = size(first);
+		int size = PageRequest.size(first);
 		if (!this.programs.byKey().containsKey(program)) {
 			throw new NotFoundException("program: no program has the key '" + program + "' (see the programs query)");
 		}
@@ -95,15 +94,6 @@ class ListHistoryController {
 		}).toList();
 		int total = rows.isEmpty() ? 0 : Objects.requireNonNull(Rows.integer(rows.get(0), "total"));
 		return new LaterRecognitions(total, items);
-	}
-
-	private static int size(@Nullable Integer first) {
-		int size = (first != null) ? first : PageRequest.DEFAULT_FIRST;
-		if (size < 0 || size > PageRequest.MAX_FIRST) {
-			throw new BadRequestException(
-					"first must be between 0 and " + PageRequest.MAX_FIRST + " (it was " + size + ")");
-		}
-		return size;
 	}
 
 	/**
