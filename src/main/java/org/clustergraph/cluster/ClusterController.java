@@ -58,9 +58,7 @@ class ClusterController {
 	Connection<Cluster> clusters(@Argument @Nullable ClusterFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
 		PageRequest page = PageRequest.of(first, after);
-		// the provinces, industries and programs a page's clusters are asked for come
-		// with
-		// the page, in the same statement and transaction
+		// the lists a page's clusters are asked for come in the page's own statement
 		boolean links = selection.contains("edges/node/provinces") || selection.contains("edges/node/industries")
 				|| selection.contains("edges/node/programs");
 		Map<String, @Nullable Object> parameters = new HashMap<>(

@@ -44,7 +44,6 @@ public class ClusterSelection {
 		ClusterFilter cluster = new ClusterFilter(filter.get("region"), level(filter.get("regionLevel")),
 				filter.get("industry"), filter.get("program"), year(filter, "year"), year(filter, "recognizedIn"),
 				filter.get("nameContains"));
-		cluster.checkTargets(this.neo4j);
 		Map<String, @Nullable Object> parameters = cluster.parameters();
 		parameters.put("offset", 0);
 		parameters.put("limit", limit + 1);
@@ -56,6 +55,11 @@ public class ClusterSelection {
 			.stream()
 			.map((row) -> Objects.requireNonNull(Rows.string(Rows.map(row, "cluster"), "key")))
 			.toList();
+		if (keys.isEmpty()) {
+			// as clusters(filter) does: a filter naming what the graph does not hold
+			// matches nothing, so say which
+			cluster.checkTargets(this.neo4j);
+		}
 		return new Selected(keys.subList(0, Math.min(limit, keys.size())), keys.size() > limit);
 	}
 
