@@ -74,6 +74,13 @@ class ListHistoryApiTests {
 		assertThat(this.validity).containsEntry("miit-sme", 3);
 	}
 
+	/** The export's listings by cluster id. */
+	private Map<String, List<Row>> byCluster() {
+		Map<String, List<Row>> byCluster = new TreeMap<>();
+		this.rows.forEach((r) -> byCluster.computeIfAbsent(r.cluster(), (k) -> new ArrayList<>()).add(r));
+		return byCluster;
+	}
+
 	private Set<String> clustersOf(String program, Integer year) {
 		return this.rows.stream()
 			.filter((r) -> r.program().equals(program) && (year == null || year.equals(r.year())))
@@ -161,8 +168,7 @@ class ListHistoryApiTests {
 
 	@Test
 	void givesEveryListingOfAClusterInDateOrder() {
-		Map<String, List<Row>> byCluster = new TreeMap<>();
-		this.rows.forEach((r) -> byCluster.computeIfAbsent(r.cluster(), (k) -> new ArrayList<>()).add(r));
+		Map<String, List<Row>> byCluster = byCluster();
 		List<String> several = byCluster.entrySet()
 			.stream()
 			.filter((e) -> e.getValue().size() > 1)
@@ -194,10 +200,9 @@ class ListHistoryApiTests {
 
 	@Test
 	void findsTheClustersAProgramRecognizedAfterAnotherHad() {
+		Map<String, List<Row>> byCluster = byCluster();
 		for (boolean undated : List.of(true, false)) {
 			Map<String, Integer> expected = new TreeMap<>();
-			Map<String, List<Row>> byCluster = new HashMap<>();
-			this.rows.forEach((r) -> byCluster.computeIfAbsent(r.cluster(), (k) -> new ArrayList<>()).add(r));
 			byCluster.forEach((id, listings) -> {
 				Integer later = listings.stream()
 					.filter((r) -> r.program().equals("miit-sme"))
