@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
@@ -73,6 +74,8 @@ public final class ApiBenchmark {
 			  --pid=PID          the service's process, for its CPU and RSS (default: the one listening on
 			                     the URL's port)
 			  --peer-pid=PID     the peer's process (default: the one listening on the peer URL's port)
+			  --sides=LIST       which sides to measure, of ours, floor and peer (all that are given);
+			                     ours alone measures the service without the floor beside it
 			""";
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -182,8 +185,10 @@ public final class ApiBenchmark {
 
 	private void run() {
 		Options o = this.options;
-		List<Side> sides = (o.peer() != null) ? List.of(Side.OURS, Side.PEER, Side.FLOOR)
-				: List.of(Side.OURS, Side.FLOOR);
+		List<Side> sides = Stream.of(Side.OURS, Side.PEER, Side.FLOOR)
+			.filter((side) -> side != Side.PEER || o.peer() != null)
+			.filter((side) -> o.sides() == null || o.sides().contains(side.label))
+			.toList();
 		System.out.printf(Locale.ROOT,
 				"GraphQL %s%s against Cypher over %s: %d clients, %d s settling, %d s warm-up, %d s measured per "
 						+ "side, %d round(s); %d cluster ids, %d region codes%n",
@@ -787,13 +792,14 @@ public final class ApiBenchmark {
 	 * @param check how many arguments to compare answers on
 	 * @param pid the service's process id, or null to find it
 	 * @param peerPid the peer's process id, or null to find it
+	 * @param sides the labels of the sides to measure, or null for all that are given
 	 */
 	record Options(String url, String bolt, String user, String password, String passwordFile, String peer, int clients,
 			Duration settle, Duration warmup, Duration duration, int rounds, Set<Integer> queries, int check, Long pid,
-			Long peerPid) {
+			Long peerPid, Set<String> sides) {
 
 		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "peer",
-				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid");
+				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid", "sides");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -817,6 +823,19 @@ public final class ApiBenchmark {
 					queries.add(Integer.parseInt(number.trim()));
 				}
 			}
+			Set<String> sides = null;
+			if (given.containsKey("sides")) {
+				sides = new TreeSet<>();
+				for (String side : given.get("sides").split(",")) {
+					if (Stream.of(Side.values()).noneMatch((known) -> known.label.equals(side.trim()))) {
+						throw new IllegalArgumentException("--sides: unknown side " + side.trim());
+					}
+					sides.add(side.trim());
+				}
+				if (!sides.contains(Side.OURS.label)) {
+					throw new IllegalArgumentException("--sides must include ours, which the others are compared with");
+				}
+			}
 			String check = given.getOrDefault("check", "20");
 			String peer = given.get("peer");
 			return new Options(given.getOrDefault("url", "http://localhost:8080/graphql"),
@@ -828,7 +847,7 @@ public final class ApiBenchmark {
 					Duration.ofSeconds(positive(given, "duration", "15")), positive(given, "rounds", "1"), queries,
 					check.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(check),
 					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null,
-					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null);
+					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null, sides);
 		}
 
 		private static int positive(Map<String, String> given, String name, String fallback) {
