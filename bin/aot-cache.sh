@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Builds the service's ahead-of-time cache (JDK 25 or newer): the classes that starting the service
-# and loading the seed graph load and link, and the profiles of their hot methods, recorded during
-# one training load so that later runs skip that work. Start-up and the load then take about half
-# as long (BENCHMARKS.md). The training runs no web server, so the classes that serve HTTP and
-# GraphQL are not in the cache and load as usual.
+# Builds the service's ahead-of-time cache (JDK 25 or newer): the classes that starting the service,
+# loading the seed graph and serving GraphQL requests load and link, and the profiles of their hot
+# methods, recorded during one training run so that later runs skip that work. Start-up and the
+# load then take about half as long, and the first requests run compiled sooner (BENCHMARKS.md).
+# The training run starts the service on a free port, loads the seed graph, sends itself the
+# requests of the start-up warm-up (src/main/resources/warmup/requests.graphql) for TRAIN seconds
+# (default 30) and stops.
 #
 #   ./mvnw -DskipTests package && bin/aot-cache.sh
 #
-# It extracts the jar into target/app/ (the cache works only with the extracted form) and runs one
-# training load into a temporary store on the embedded database, which it deletes; NEO4J_URI is
-# ignored for the training, so no database of yours is touched. Then run the service with
+# It extracts the jar into target/app/ (the cache works only with the extracted form) and runs the
+# training on a temporary store of the embedded database, which it deletes; NEO4J_URI is ignored
+# for the training, so no database of yours is touched. Then run the service with
 # bin/aot-run.sh, which refuses a cache older than the jar.
 #
 # A cache belongs to one build and one JDK: rebuild it after every package and every JDK update.
 # Do not rely on the JVM to notice a stale cache: it may run the cached classes.
-# Environment: JAVA (default: $JAVA_HOME/bin/java or java).
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java); TRAIN seconds of requests (30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
@@ -38,9 +40,11 @@ rm -rf target/app
 "$java" -Djarmode=tools -jar "$jar" extract --destination target/app
 store=$(mktemp -d)
 trap 'rm -rf "$store"' EXIT
-echo "Training: one load of the seed graph into $store (about a minute)..."
+train="${TRAIN:-30}"
+echo "Training: a load of the seed graph into $store, then ${train} s of requests (about a minute and a half)..."
 env -u NEO4J_URI -u SPRING_NEO4J_URI \
 	CLUSTERGRAPH_DATA_DIR="$store/neo4j" CLUSTERGRAPH_BOLT_PORT=0 CLUSTERGRAPH_REPORT="$store/report.txt" \
+	SERVER_PORT=0 PORT=0 \
 	"$java" @jvm.options -Xlog:aot*=error -XX:AOTCacheOutput=target/app/cluster-graph.aot \
-	-jar "target/app/$(basename "$jar")" --reload --exit
+	-jar "target/app/$(basename "$jar")" --train="$train"
 echo "Wrote target/app/cluster-graph.aot. Start the service with bin/aot-run.sh."

@@ -19,13 +19,16 @@ import org.springframework.stereotype.Component;
 /**
  * Has the database plan every statement of the API after the startup load
  * ({@code EXPLAIN} reads nothing): in a fresh JVM planning the larger analysis statements
- * takes seconds, which the first users would otherwise wait for, and a first request
- * planned beside the warm-up on two cores could run past the transaction timeout. It runs
- * before the service reports itself ready (Spring Boot publishes readiness after the
- * application runners); the web server already answers meanwhile.
+ * takes seconds, which the first users would otherwise wait for. It plans on a thread of
+ * its own, beside {@link RequestWarmup}, which runs the statements the common requests
+ * use (and so plans those first); both begin before the service reports itself ready, and
+ * on a service whose request warm-up is off the planning is still under way for a few
+ * seconds after. With {@code --exit} it plans nothing (a command serves no requests);
+ * with {@code --train} it plans before returning, so that the AOT cache's training
+ * records the planning of every statement.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class StatementWarmup implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(StatementWarmup.class);
@@ -41,10 +44,12 @@ class StatementWarmup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (args.containsOption("exit")) {
-			return;
+		if (args.containsOption("train")) {
+			warm();
 		}
-		warm();
+		else if (!args.containsOption("exit")) {
+			Thread.ofPlatform().name("statement-warmup").daemon().start(this::warm);
+		}
 	}
 
 	private void warm() {

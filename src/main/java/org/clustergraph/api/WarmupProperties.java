@@ -1,0 +1,29 @@
+package org.clustergraph.api;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the service warms its request path before it reports itself ready
+ * ({@code clustergraph.warmup.*}).
+ *
+ * @param duration how long the warm-up sends the requests of
+ * {@code warmup/requests.graphql} to the service's own GraphQL endpoint after the startup
+ * load; zero turns it off
+ * @param clients how many requests the warm-up has in flight at once
+ */
+@ConfigurationProperties("clustergraph.warmup")
+public record WarmupProperties(@DefaultValue("10s") Duration duration, @DefaultValue("4") int clients) {
+
+	public WarmupProperties {
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException("clustergraph.warmup.duration must not be negative, but is " + duration);
+		}
+		if (clients < 1 || clients > 64) {
+			throw new IllegalArgumentException("clustergraph.warmup.clients must be 1 to 64, but is " + clients);
+		}
+	}
+
+}
