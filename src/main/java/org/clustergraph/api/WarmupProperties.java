@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duration how long the warm-up sends the requests of
  * {@code warmup/requests.graphql} to the service's own GraphQL endpoint after the startup
  * load; zero turns it off
- * @param clients how many requests the warm-up has in flight at once
+ * @param clients how many requests the warm-up has in flight at once: one by default,
+ * which leaves the other core of a small machine to the JIT compiler threads that the
+ * warm-up gives work (BENCHMARKS.md, "Warm from the start")
  */
 @ConfigurationProperties("clustergraph.warmup")
-public record WarmupProperties(@DefaultValue("10s") Duration duration, @DefaultValue("4") int clients) {
+public record WarmupProperties(@DefaultValue("10s") Duration duration, @DefaultValue("1") int clients) {
 
 	public WarmupProperties {
 		if (duration.isNegative()) {
