@@ -28,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * with the square of all listings.</li>
  * <li>A pair scores its places (the same regions 1.0, one containing the other inside one
  * prefecture-level unit 0.85, anything else 0) times its industries (the same phrase once
- * trailing 产业/制造/业 is ignored 1.0; one phrase inside the other 0.85; a GB/T code in
- * common 0.9, one under the other 0.8 below a division and 0.6 under one, siblings in a
- * group 0.5; pairs of characters in common, by Dice).</li>
+ * trailing 产业/制造/业 is ignored 1.0; one phrase inside the other 0.85, but 0.6 across a
+ * containing place when their industries neither match nor contain one another; a GB/T
+ * code in common 0.9, one under the other 0.8 below a division and 0.6 under one,
+ * siblings in a group 0.5, each at most 0.8 without words in common and one under the
+ * other at most 0.65 without a pair of characters in common; pairs of characters in
+ * common, by Dice).</li>
  * <li>Pairs of different lists score ≥ {@link #MERGE_AT} merge, best first. Inside one
  * list, an official list (one with an issuer) names distinct clusters, and a compiled
  * list (no issuer) repeats a cluster only under the same places with an equivalent
@@ -61,6 +64,21 @@ public final class IdentityResolver {
 	 * common.
 	 */
 	static final double CODES_ALONE = 0.8;
+
+	/**
+	 * The highest industry similarity that one industry under the other gives when the
+	 * phrases share not a pair of characters: below the merge line.
+	 */
+	static final double CODES_ALONE_WITHIN = 0.65;
+
+	/** The similarity of a phrase inside another, in industries that agree. */
+	static final double PHRASE_WITHIN = 0.85;
+
+	/**
+	 * The similarity of a phrase inside another whose classifications neither match nor
+	 * contain one another: below the merge line, a possible match at most.
+	 */
+	static final double PHRASE_WITHIN_OTHER_INDUSTRY = 0.6;
 
 	private final Gazetteer gazetteer;
 
@@ -361,7 +379,7 @@ public final class IdentityResolver {
 		if (places == null) {
 			return;
 		}
-		Similarity industry = industrySimilarity(x, y);
+		Similarity industry = industrySimilarity(x, y, places == PlaceRelation.CONTAINS);
 		double score = (places == PlaceRelation.SAME ? 1.0 : 0.85) * industry.score();
 		if (score < POSSIBLE_AT) {
 			return;
@@ -397,7 +415,7 @@ public final class IdentityResolver {
 				+ (places == PlaceRelation.SAME ? "the same region(s) " + codes(x.places())
 						: "regions " + codes(x.places()) + " and " + codes(y.places())
 								+ " where one contains the other in one prefecture-level unit (0.85)")
-				+ "; " + industrySimilarity(x, y).evidence()
+				+ "; " + industrySimilarity(x, y, places == PlaceRelation.CONTAINS).evidence()
 				+ ((candidate.notMerged() != null) ? "; not merged: " + candidate.notMerged() : "");
 	}
 
@@ -422,8 +440,13 @@ public final class IdentityResolver {
 	/**
 	 * How alike two listings' industries are: their phrases, their GB/T codes, and the
 	 * pairs of characters their phrases share.
+	 * @param x one listing
+	 * @param y the other
+	 * @param containingPlace whether one's places contain the other's (rather than being
+	 * the same)
+	 * @return the best similarity found
 	 */
-	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y) {
+	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y, boolean containingPlace) {
 		String p = phraseKey(x.industryPhrase());
 		String q = phraseKey(y.industryPhrase());
 		List<Similarity> found = new ArrayList<>();
@@ -431,8 +454,20 @@ public final class IdentityResolver {
 			found.add(new Similarity(1.0, "same-phrase", "the same industry phrase '" + p + "' (1.00)"));
 		}
 		else if (p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p))) {
-			found.add(new Similarity(0.85, "phrase-within-phrase",
-					"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+			// Across a containing place, the words a longer phrase adds may name another
+			// product of the wider region (a county's 拖拉机配件 in its city of 拖拉机, 金枪鱼
+			// and 金枪鱼罐头): the classifier says so when it puts the two in industries
+			// neither of which contains the other. At one place the longer phrase is
+			// more often one cluster named more fully (轨道交通, 轨道交通智能控制).
+			if (!containingPlace || industriesAgree(x, y)) {
+				found.add(new Similarity(PHRASE_WITHIN, "phrase-within-phrase",
+						"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+			}
+			else {
+				found.add(new Similarity(PHRASE_WITHIN_OTHER_INDUSTRY, "phrase-within-phrase-other-industry",
+						"industry phrase '" + p + "' and '" + q + "', one inside the other, classified in industries "
+								+ "neither of which is or contains the other (0.60)"));
+			}
 		}
 		double trust = 0.75 + 0.25 * Math.min(x.industryConfidence(), y.industryConfidence());
 		// industries in common say less when the phrases share no words: 纳米新材料 and 电子氟材料
@@ -440,17 +475,22 @@ public final class IdentityResolver {
 		double dice = dice(p, q);
 		boolean wordsInCommon = dice >= WORDS_IN_COMMON
 				|| (!p.isEmpty() && !q.isEmpty() && (p.contains(q) || q.contains(p)));
-		double cap = wordsInCommon ? 1.0 : CODES_ALONE;
 		for (IndustryTree.Industry i : x.industries()) {
 			for (IndustryTree.Industry j : y.industries()) {
 				Similarity codes = codeSimilarity(i, j);
 				if (codes != null) {
+					// A group meets every class in it (台布 177, 浴巾 1772): one industry
+					// under the other, with no pair of characters in common, cannot tell
+					// which class the group's listing is.
+					boolean within = codes.rule().equals("industry-within-industry") && dice == 0;
+					double cap = wordsInCommon ? 1.0 : within ? CODES_ALONE_WITHIN : CODES_ALONE;
 					double score = Math.min(cap, codes.score() * trust);
 					found.add(new Similarity(score, codes.rule(), codes.evidence()
 							+ String.format(Locale.ROOT, ", times %.2f for the classifications' confidence", trust)
-							+ ((score < codes.score() * trust)
-									? String.format(Locale.ROOT, ", at most %.2f with no words in common", CODES_ALONE)
-									: "")));
+							+ ((score < codes.score() * trust) ? String.format(Locale.ROOT,
+									within ? ", at most %.2f with not a pair of characters in common"
+											: ", at most %.2f with no words in common",
+									cap) : "")));
 				}
 			}
 		}
@@ -461,6 +501,24 @@ public final class IdentityResolver {
 		return found.stream()
 			.max(Comparator.comparingDouble(Similarity::score))
 			.orElse(new Similarity(0, "different-industry", "no industry in common"));
+	}
+
+	/**
+	 * Whether two listings' industries can be one: either is unclassified, or an industry
+	 * of one is an industry of the other or lies under or over it.
+	 */
+	private boolean industriesAgree(ResolvedListing x, ResolvedListing y) {
+		if (x.industries().isEmpty() || y.industries().isEmpty()) {
+			return true;
+		}
+		for (IndustryTree.Industry i : x.industries()) {
+			for (IndustryTree.Industry j : y.industries()) {
+				if (i.equals(j) || this.industries.isUnder(i, j) || this.industries.isUnder(j, i)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

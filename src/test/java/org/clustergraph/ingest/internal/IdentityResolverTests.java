@@ -238,7 +238,7 @@ class IdentityResolverTests {
 					continue;
 				}
 				boolean containing = places == IdentityResolver.PlaceRelation.CONTAINS;
-				double score = (containing ? 0.85 : 1.0) * resolver.industrySimilarity(x, y).score();
+				double score = (containing ? 0.85 : 1.0) * resolver.industrySimilarity(x, y, containing).score();
 				if (score < IdentityResolver.POSSIBLE_AT) {
 					continue;
 				}
@@ -291,6 +291,44 @@ class IdentityResolverTests {
 		assertThat(county.key().equals(prefecture.key()) || resolution.possibleMatches()
 			.stream()
 			.anyMatch((m) -> Set.of(m.from(), m.to()).equals(Set.of(county.key(), prefecture.key())))).isTrue();
+	}
+
+	@Test
+	void keepsAPhraseInsideAnotherApartAcrossAContainingPlaceWhenTheirIndustriesDiffer() {
+		// 水泥 (3011) and 水泥制品 (3021): at a county inside the city, another product
+		ResolvedListing county = listing("test-a", 2024, 1, "江苏省扬州市邗江区水泥制品产业集群");
+		ResolvedListing city = listing("test-b", 2024, 1, "江苏省扬州市水泥产业集群");
+		assertThat(county.industries()).extracting(IndustryTree.Industry::code).containsExactly("3021");
+		assertThat(city.industries()).extracting(IndustryTree.Industry::code).containsExactly("3011");
+		IdentityResolver resolver = resolver();
+		assertThat(resolver.placeRelation(county.places(), city.places()))
+			.isEqualTo(IdentityResolver.PlaceRelation.CONTAINS);
+		IdentityResolver.Similarity across = resolver.industrySimilarity(county, city, true);
+		assertThat(across.rule()).isEqualTo("phrase-within-phrase-other-industry");
+		assertThat(0.85 * across.score()).isLessThan(IdentityResolver.MERGE_AT)
+			.isGreaterThanOrEqualTo(IdentityResolver.POSSIBLE_AT);
+		// at one place the longer phrase still counts as the same cluster named more
+		// fully
+		assertThat(resolver.industrySimilarity(county, city, false).score()).isEqualTo(IdentityResolver.PHRASE_WITHIN);
+		IdentityResolver.Resolution resolution = resolver.resolution(List.of(county, city));
+		assertThat(resolution.clusters()).hasSize(2);
+		assertThat(resolution.possibleMatches()).singleElement()
+			.satisfies((m) -> assertThat(m.evidence()).contains("phrase-within-phrase-other-industry"));
+	}
+
+	@Test
+	void doesNotMergeAGroupWithAClassInItWhenThePhrasesShareNoCharacters() {
+		// 台布 is classified at the group 177, 浴巾 at its class 1772: the group meets every
+		// class in it, and the words give nothing to tell which
+		ResolvedListing group = listing("test-a", 2024, 1, "江苏省扬州市台布产业集群");
+		ResolvedListing member = listing("test-b", 2024, 1, "扬州浴巾产业集群");
+		assertThat(group.industries()).extracting(IndustryTree.Industry::code).containsExactly("177");
+		assertThat(member.industries()).extracting(IndustryTree.Industry::code).containsExactly("1772");
+		IdentityResolver.Similarity similarity = resolver().industrySimilarity(group, member, false);
+		assertThat(similarity.rule()).isEqualTo("industry-within-industry");
+		assertThat(similarity.score()).isEqualTo(IdentityResolver.CODES_ALONE_WITHIN)
+			.isLessThan(IdentityResolver.MERGE_AT);
+		assertThat(resolver().resolve(List.of(group, member))).hasSize(2);
 	}
 
 	@Test
