@@ -246,8 +246,9 @@ public final class IdentityResolver {
 	 * keys ({@link #industryKeys}): a pair that shares none has no phrase in common, no
 	 * pair of characters and no industry within one division, so it would score 0. The
 	 * pairs are found through an index of the block's keys, each once: a stamp per
-	 * listing marks the partners already met, and only pairs of two listings that lie in
-	 * more than one block go into a set of pairs already scored.
+	 * listing marks the partners already met, and only pairs with a listing that lies in
+	 * more than one block (several prefecture-level units, or a unit and a province of
+	 * its own) go into a set of pairs already scored.
 	 */
 	private List<Candidate> candidates(List<ResolvedListing> listings) {
 		Map<String, List<Integer>> units = new TreeMap<>();
@@ -269,9 +270,12 @@ public final class IdentityResolver {
 		List<Block> blocks = new ArrayList<>();
 		units.values().forEach((members) -> blocks.add(new Block(members, members)));
 		provinceOnly.forEach((province, only) -> blocks.add(new Block(only, byProvince.get(province))));
+		// A pair is met in a block where both are members and one is an anchor. To be met
+		// in two blocks, one of the two must be an anchor of one block and a member of
+		// another (or an anchor of two): only pairs with such a listing can be met again.
 		int[] blockCount = new int[listings.size()];
 		for (Block block : blocks) {
-			block.members().forEach((i) -> blockCount[i]++);
+			block.anchors().forEach((i) -> blockCount[i]++);
 		}
 		Map<String, Integer> keyIds = new HashMap<>();
 		int[][] keys = new int[listings.size()][];
@@ -321,7 +325,7 @@ public final class IdentityResolver {
 						}
 						int lo = Math.min(a, b);
 						int hi = Math.max(a, b);
-						if (blockCount[lo] > 1 && blockCount[hi] > 1 && !seen.add(pair(lo, hi))) {
+						if ((blockCount[lo] > 1 || blockCount[hi] > 1) && !seen.add(pair(lo, hi))) {
 							continue;
 						}
 						score(listings, lo, hi, candidates);
