@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.clustergraph.ingest.internal.Csv;
+import org.clustergraph.ingest.internal.Gazetteer;
 
 /**
  * The regions the list generator names, read from the project's gazetteer tables
@@ -188,7 +189,11 @@ final class GeneratorRegions {
 				default -> Level.TOWNSHIP;
 			};
 			String parent = follow(row.get("parent_code"), redirects);
-			Region region = new Region(publicCode(row.get("code")), row.get("name"), row.get("short_name"), level,
+			// the short name the project reads (Gazetteer.shortName), so that the lists
+			// are
+			// written with words the resolver knows
+			Region region = new Region(publicCode(row.get("code")), row.get("name"),
+					Gazetteer.shortName(row.get("name"), row.get("short_name"), row.get("level")), level,
 					parent.isEmpty() ? null : publicCode(parent), row.get("kind"));
 			byCode.put(region.code(), region);
 		}

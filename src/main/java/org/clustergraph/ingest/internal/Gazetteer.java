@@ -99,7 +99,8 @@ public final class Gazetteer {
 				default -> throw new SourceException(row.problem("unknown level '" + row.get("level") + "'"));
 			};
 			String parent = resolve(row.get("parent_code"), redirects);
-			Place place = new Place(publicCode(code), row.get("name"), row.get("short_name"), level,
+			Place place = new Place(publicCode(code), row.get("name"),
+					shortName(row.get("name"), row.get("short_name"), row.get("level")), level,
 					parent.isEmpty() ? null : publicCode(parent), "NBS 2023 (regions-nbs-2023.csv:" + row.line() + ")");
 			byCode.put(place.code(), place);
 		}
@@ -117,6 +118,25 @@ public final class Gazetteer {
 		Map<String, String> publicRedirects = new HashMap<>();
 		redirects.forEach((from, to) -> publicRedirects.put(publicCode(from), publicCode(resolve(to, redirects))));
 		return new Gazetteer(byCode, publicRedirects);
+	}
+
+	/**
+	 * The short name a region is read by: the table's, except where the table took a
+	 * final 区 off a township-level name. 区 ends the name of a county-level district (海淀区,
+	 * 海淀), but at township level it ends a word of the name (社区, 片区, 小区, 工业区, 保税区), and
+	 * what is left cuts that word: 平陆县社区 would be read from 平陆县社, which takes the 社 of a
+	 * phrase such as 社会科学. Such a row is read by its full name only. Township names
+	 * ending in 地区, 镇, 乡 or 街道 keep their short names.
+	 * @param name the official name
+	 * @param shortName the table's short name
+	 * @param level the table's level, 1 to 4
+	 * @return the short name to use, empty when there is none
+	 */
+	public static String shortName(String name, String shortName, String level) {
+		if ("4".equals(level) && name.endsWith("区") && !name.endsWith("地区") && name.equals(shortName + "区")) {
+			return "";
+		}
+		return shortName;
 	}
 
 	private static String resolve(String code, Map<String, String> redirects) {

@@ -22,13 +22,18 @@ import org.jspecify.annotations.Nullable;
  * Decides which listings denote the same real-world cluster, by a score.
  * <ul>
  * <li>Candidate pairs are blocked by prefecture-level unit, and by province for a listing
- * whose name gives only its province, so the work grows with the listings of one place,
- * not with the square of all listings.</li>
+ * whose name gives only its province; inside a block a listing meets only the listings
+ * that share a pair of characters of its phrase or the division of an industry, the pairs
+ * that can score at all. The work grows with the listings of one place and industry, not
+ * with the square of all listings.</li>
  * <li>A pair scores its places (the same regions 1.0, one containing the other inside one
  * prefecture-level unit 0.85, anything else 0) times its industries (the same phrase once
- * trailing 产业/制造/业 is ignored 1.0; one phrase inside the other 0.85; a GB/T code in
- * common 0.9, one under the other 0.8 below a division and 0.6 under one, siblings in a
- * group 0.5; pairs of characters in common, by Dice).</li>
+ * trailing 产业/制造/业 is ignored 1.0; one phrase inside the other 0.85, but 0.6 across a
+ * containing place when their industries neither match nor contain one another; a GB/T
+ * code in common 0.9, one under the other 0.8 below a division and 0.6 under one,
+ * siblings in a group 0.5, each at most 0.8 without words in common and one under the
+ * other at most 0.65 without a pair of characters in common; pairs of characters in
+ * common, by Dice).</li>
  * <li>Pairs of different lists score ≥ {@link #MERGE_AT} merge, best first. Inside one
  * list, an official list (one with an issuer) names distinct clusters, and a compiled
  * list (no issuer) repeats a cluster only under the same places with an equivalent
@@ -59,6 +64,21 @@ public final class IdentityResolver {
 	 * common.
 	 */
 	static final double CODES_ALONE = 0.8;
+
+	/**
+	 * The highest industry similarity that one industry under the other gives when the
+	 * phrases share not a pair of characters: below the merge line.
+	 */
+	static final double CODES_ALONE_WITHIN = 0.65;
+
+	/** The similarity of a phrase inside another, in industries that agree. */
+	static final double PHRASE_WITHIN = 0.85;
+
+	/**
+	 * The similarity of a phrase inside another whose classifications neither match nor
+	 * contain one another: below the merge line, a possible match at most.
+	 */
+	static final double PHRASE_WITHIN_OTHER_INDUSTRY = 0.6;
 
 	private final Gazetteer gazetteer;
 
@@ -126,7 +146,7 @@ public final class IdentityResolver {
 		}
 		UnionFind groups = new UnionFind(ordered.size());
 		Map<Integer, List<Decision>> decisions = new HashMap<>();
-		Set<Long> forbidden = new HashSet<>();
+		LongHashSet forbidden = new LongHashSet(this.overrides.size());
 		for (Curated override : this.overrides) {
 			List<Integer> a = byKey.get(override.listing());
 			List<Integer> b = byKey.get(override.other());
@@ -163,7 +183,7 @@ public final class IdentityResolver {
 				continue;
 			}
 			groups.union(a, b);
-			note(decisions, a, b, candidate.rule(), candidate.evidence());
+			note(decisions, a, b, candidate.rule(), evidence(ordered, candidate));
 		}
 		Map<Integer, List<Integer>> members = new TreeMap<>();
 		for (int i = 0; i < ordered.size(); i++) {
@@ -195,7 +215,9 @@ public final class IdentityResolver {
 			keyOfRoot.put(group.getKey(), cluster.key());
 		}
 		clusters.sort(Comparator.comparing(ResolvedCluster::key));
-		Map<String, PossibleMatch> matches = new TreeMap<>();
+		// the best pair of each two clusters, the first of equal scores; its evidence is
+		// written only for it
+		Map<String, Candidate> best = new TreeMap<>();
 		for (Candidate candidate : possible) {
 			String a = keyOfRoot.get(groups.find(candidate.a()));
 			String b = keyOfRoot.get(groups.find(candidate.b()));
@@ -204,19 +226,32 @@ public final class IdentityResolver {
 			}
 			String from = (a.compareTo(b) < 0) ? a : b;
 			String to = (a.compareTo(b) < 0) ? b : a;
-			PossibleMatch match = new PossibleMatch(from, to, candidate.score(),
-					candidate.rule() + ": " + candidate.evidence());
-			matches.merge(from + ">" + to, match, (x, y) -> (x.score() >= y.score()) ? x : y);
+			best.merge(from + ">" + to, candidate, (x, y) -> (x.score() >= y.score()) ? x : y);
 		}
-		return new Resolution(List.copyOf(clusters), List.copyOf(matches.values()));
+		List<PossibleMatch> matches = new ArrayList<>();
+		best.forEach((fromTo, candidate) -> {
+			int split = fromTo.indexOf('>');
+			matches.add(new PossibleMatch(fromTo.substring(0, split), fromTo.substring(split + 1), candidate.score(),
+					candidate.rule() + ": " + evidence(ordered, candidate)));
+		});
+		return new Resolution(List.copyOf(clusters), List.copyOf(matches));
 	}
 
 	/**
 	 * Scores the pairs of listings that share a prefecture-level unit (or a province, for
-	 * a listing placed only in its province), best first.
+	 * a listing placed only in its province) and could score {@link #POSSIBLE_AT} or
+	 * more, best first.
+	 * <p>
+	 * Inside a block, a listing meets only the listings that share one of its industry
+	 * keys ({@link #industryKeys}): a pair that shares none has no phrase in common, no
+	 * pair of characters and no industry within one division, so it would score 0. The
+	 * pairs are found through an index of the block's keys, each once: a stamp per
+	 * listing marks the partners already met, and only pairs with a listing that lies in
+	 * more than one block (several prefecture-level units, or a unit and a province of
+	 * its own) go into a set of pairs already scored.
 	 */
 	private List<Candidate> candidates(List<ResolvedListing> listings) {
-		Map<String, List<Integer>> blocks = new TreeMap<>();
+		Map<String, List<Integer>> units = new TreeMap<>();
 		Map<String, List<Integer>> byProvince = new TreeMap<>();
 		Map<String, List<Integer>> provinceOnly = new TreeMap<>();
 		for (int i = 0; i < listings.size(); i++) {
@@ -225,37 +260,113 @@ public final class IdentityResolver {
 				String province = this.gazetteer.province(place).code();
 				addOnce(byProvince, province, i);
 				if (unit != null) {
-					addOnce(blocks, unit.code(), i);
+					addOnce(units, unit.code(), i);
 				}
 				else {
 					addOnce(provinceOnly, province, i);
 				}
 			}
 		}
-		Set<Long> seen = new HashSet<>();
+		List<Block> blocks = new ArrayList<>();
+		units.values().forEach((members) -> blocks.add(new Block(members, members)));
+		provinceOnly.forEach((province, only) -> blocks.add(new Block(only, byProvince.get(province))));
+		// A pair is met in a block where both are members and one is an anchor. To be met
+		// in two blocks, one of the two must be an anchor of one block and a member of
+		// another (or an anchor of two): only pairs with such a listing can be met again.
+		int[] blockCount = new int[listings.size()];
+		for (Block block : blocks) {
+			block.anchors().forEach((i) -> blockCount[i]++);
+		}
+		Map<String, Integer> keyIds = new HashMap<>();
+		int[][] keys = new int[listings.size()][];
+		boolean[] broad = new boolean[listings.size()];
+		for (int i = 0; i < listings.size(); i++) {
+			List<String> own = industryKeys(listings.get(i));
+			broad[i] = own.contains(BROAD);
+			keys[i] = own.stream().mapToInt((k) -> keyIds.computeIfAbsent(k, (x) -> keyIds.size())).toArray();
+		}
+		LongHashSet seen = new LongHashSet(16);
+		int[] stamp = new int[listings.size()];
+		int tick = 0;
 		List<Candidate> candidates = new ArrayList<>();
-		for (List<Integer> block : blocks.values()) {
-			for (int x = 0; x < block.size(); x++) {
-				for (int y = x + 1; y < block.size(); y++) {
-					score(listings, block.get(x), block.get(y), seen, candidates);
+		for (Block block : blocks) {
+			Map<Integer, List<Integer>> postings = new HashMap<>();
+			List<Integer> broadMembers = new ArrayList<>();
+			for (int b : block.members()) {
+				for (int key : keys[b]) {
+					postings.computeIfAbsent(key, (k) -> new ArrayList<>()).add(b);
+				}
+				if (broad[b]) {
+					broadMembers.add(b);
 				}
 			}
-		}
-		provinceOnly.forEach((province, only) -> {
-			for (int a : only) {
-				for (int b : byProvince.getOrDefault(province, List.of())) {
-					if (a != b) {
-						score(listings, Math.min(a, b), Math.max(a, b), seen, candidates);
+			Set<Integer> anchors = (block.anchors() == block.members()) ? null : Set.copyOf(block.anchors());
+			for (int a : block.anchors()) {
+				tick++;
+				List<List<Integer>> partners = new ArrayList<>();
+				if (broad[a]) {
+					partners.add(block.members());
+				}
+				else {
+					for (int key : keys[a]) {
+						partners.add(postings.get(key));
+					}
+					partners.add(broadMembers);
+				}
+				for (List<Integer> some : partners) {
+					for (int b : some) {
+						if (b == a || stamp[b] == tick) {
+							continue;
+						}
+						stamp[b] = tick;
+						// each pair of anchors once, from its lower number
+						if (b < a && (anchors == null || anchors.contains(b))) {
+							continue;
+						}
+						int lo = Math.min(a, b);
+						int hi = Math.max(a, b);
+						if ((blockCount[lo] > 1 || blockCount[hi] > 1) && !seen.add(pair(lo, hi))) {
+							continue;
+						}
+						score(listings, lo, hi, candidates);
 					}
 				}
 			}
-		});
+		}
 		withoutAmbiguousContainments(listings, candidates);
 		candidates.sort(Comparator.comparingDouble(Candidate::score)
 			.reversed()
 			.thenComparingInt(Candidate::a)
 			.thenComparingInt(Candidate::b));
 		return candidates;
+	}
+
+	/** The key of a listing whose industry is a section: it meets every listing. */
+	private static final String BROAD = "*";
+
+	/**
+	 * The keys under which a listing meets others in its block: each pair of adjacent
+	 * characters of its phrase (a phrase of one character: the phrase), which any phrase
+	 * in common, phrase inside phrase or Dice above 0 shares; and the division of each of
+	 * its industries, which any code similarity shares ({@link #codeSimilarity}: the same
+	 * class, one under the other, siblings). An industry that is a section meets every
+	 * listing.
+	 */
+	List<String> industryKeys(ResolvedListing listing) {
+		List<String> keys = new ArrayList<>();
+		String phrase = phraseKey(listing.industryPhrase());
+		if (phrase.length() == 1) {
+			keys.add("=" + phrase);
+		}
+		keys.addAll(bigrams(phrase));
+		for (IndustryTree.Industry industry : listing.industries()) {
+			IndustryTree.Industry division = industry;
+			while (division != null && !division.level().equals("DIVISION") && division.parentCode() != null) {
+				division = this.industries.find(division.parentCode());
+			}
+			keys.add((division == null || !division.level().equals("DIVISION")) ? BROAD : "#" + division.code());
+		}
+		return keys.stream().distinct().toList();
 	}
 
 	private static void addOnce(Map<String, List<Integer>> index, String key, int i) {
@@ -265,47 +376,51 @@ public final class IdentityResolver {
 		}
 	}
 
-	private void score(List<ResolvedListing> listings, int a, int b, Set<Long> seen, List<Candidate> candidates) {
-		if (!seen.add(pair(a, b))) {
-			return;
-		}
+	private void score(List<ResolvedListing> listings, int a, int b, List<Candidate> candidates) {
 		ResolvedListing x = listings.get(a);
 		ResolvedListing y = listings.get(b);
 		PlaceRelation places = placeRelation(x.places(), y.places());
 		if (places == null) {
 			return;
 		}
-		Similarity industry = industrySimilarity(x, y);
+		Similarity industry = industrySimilarity(x, y, places == PlaceRelation.CONTAINS);
 		double score = (places == PlaceRelation.SAME ? 1.0 : 0.85) * industry.score();
 		if (score < POSSIBLE_AT) {
 			return;
 		}
 		boolean sameList = x.edition().equals(y.edition());
 		boolean merges;
-		String rule;
 		if (sameList) {
 			// an official list names distinct clusters; a compilation repeats one only
 			// under the same places with an equivalent industry
 			merges = this.compiledPrograms.contains(x.raw().program()) && places == PlaceRelation.SAME
 					&& score >= MERGE_AT && sameIndustry(x, y);
-			rule = "repeat-in-list";
 			if (!merges && !this.compiledPrograms.contains(x.raw().program())) {
 				return;
 			}
 		}
 		else {
 			merges = score >= MERGE_AT;
-			rule = "cross-list:" + (places == PlaceRelation.SAME ? "same-place" : "containing-place") + "+"
-					+ industry.rule();
 		}
-		String evidence = String.format(Locale.ROOT, "score %.2f: ", score) + "'" + x.raw().nameAsListed() + "' ("
+		candidates.add(new Candidate(score, places, sameList, merges, a, b, industry.rule(), null));
+	}
+
+	/**
+	 * The evidence of a scored pair, in words: computed again when a decision or a
+	 * possible match needs it, so that the pairs waiting to be decided hold no text.
+	 */
+	private String evidence(List<ResolvedListing> listings, Candidate candidate) {
+		ResolvedListing x = listings.get(candidate.a());
+		ResolvedListing y = listings.get(candidate.b());
+		PlaceRelation places = candidate.places();
+		return String.format(Locale.ROOT, "score %.2f: ", candidate.score()) + "'" + x.raw().nameAsListed() + "' ("
 				+ x.raw().program() + yearText(x) + ", line " + x.raw().line() + ") and '" + y.raw().nameAsListed()
 				+ "' (" + y.raw().program() + yearText(y) + ", line " + y.raw().line() + "): "
 				+ (places == PlaceRelation.SAME ? "the same region(s) " + codes(x.places())
 						: "regions " + codes(x.places()) + " and " + codes(y.places())
 								+ " where one contains the other in one prefecture-level unit (0.85)")
-				+ "; " + industry.evidence();
-		candidates.add(new Candidate(score, places == PlaceRelation.CONTAINS, merges, a, b, rule, evidence));
+				+ "; " + industrySimilarity(x, y, places == PlaceRelation.CONTAINS).evidence()
+				+ ((candidate.notMerged() != null) ? "; not merged: " + candidate.notMerged() : "");
 	}
 
 	/**
@@ -329,8 +444,13 @@ public final class IdentityResolver {
 	/**
 	 * How alike two listings' industries are: their phrases, their GB/T codes, and the
 	 * pairs of characters their phrases share.
+	 * @param x one listing
+	 * @param y the other
+	 * @param containingPlace whether one's places contain the other's (rather than being
+	 * the same)
+	 * @return the best similarity found
 	 */
-	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y) {
+	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y, boolean containingPlace) {
 		String p = phraseKey(x.industryPhrase());
 		String q = phraseKey(y.industryPhrase());
 		List<Similarity> found = new ArrayList<>();
@@ -338,29 +458,46 @@ public final class IdentityResolver {
 			found.add(new Similarity(1.0, "same-phrase", "the same industry phrase '" + p + "' (1.00)"));
 		}
 		else if (p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p))) {
-			found.add(new Similarity(0.85, "phrase-within-phrase",
-					"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+			// Across a containing place, the words a longer phrase adds may name another
+			// product of the wider region (a county's 拖拉机配件 in its city of 拖拉机, 金枪鱼
+			// and 金枪鱼罐头): the classifier says so when it puts the two in industries
+			// neither of which contains the other. At one place the longer phrase is
+			// more often one cluster named more fully (轨道交通, 轨道交通智能控制).
+			if (!containingPlace || industriesAgree(x, y)) {
+				found.add(new Similarity(PHRASE_WITHIN, "phrase-within-phrase",
+						"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+			}
+			else {
+				found.add(new Similarity(PHRASE_WITHIN_OTHER_INDUSTRY, "phrase-within-phrase-other-industry",
+						"industry phrase '" + p + "' and '" + q + "', one inside the other, classified in industries "
+								+ "neither of which is or contains the other (0.60)"));
+			}
 		}
 		double trust = 0.75 + 0.25 * Math.min(x.industryConfidence(), y.industryConfidence());
 		// industries in common say less when the phrases share no words: 纳米新材料 and 电子氟材料
 		// are both 电子专用材料
-		boolean wordsInCommon = dice(p, q) >= WORDS_IN_COMMON
+		double dice = dice(p, q);
+		boolean wordsInCommon = dice >= WORDS_IN_COMMON
 				|| (!p.isEmpty() && !q.isEmpty() && (p.contains(q) || q.contains(p)));
-		double cap = wordsInCommon ? 1.0 : CODES_ALONE;
 		for (IndustryTree.Industry i : x.industries()) {
 			for (IndustryTree.Industry j : y.industries()) {
 				Similarity codes = codeSimilarity(i, j);
 				if (codes != null) {
+					// A group meets every class in it (台布 177, 浴巾 1772): one industry
+					// under the other, with no pair of characters in common, cannot tell
+					// which class the group's listing is.
+					boolean within = codes.rule().equals("industry-within-industry") && dice == 0;
+					double cap = wordsInCommon ? 1.0 : within ? CODES_ALONE_WITHIN : CODES_ALONE;
 					double score = Math.min(cap, codes.score() * trust);
 					found.add(new Similarity(score, codes.rule(), codes.evidence()
 							+ String.format(Locale.ROOT, ", times %.2f for the classifications' confidence", trust)
-							+ ((score < codes.score() * trust)
-									? String.format(Locale.ROOT, ", at most %.2f with no words in common", CODES_ALONE)
-									: "")));
+							+ ((score < codes.score() * trust) ? String.format(Locale.ROOT,
+									within ? ", at most %.2f with not a pair of characters in common"
+											: ", at most %.2f with no words in common",
+									cap) : "")));
 				}
 			}
 		}
-		double dice = dice(p, q);
 		if (dice > 0) {
 			found.add(new Similarity(dice, "similar-phrase", String.format(Locale.ROOT,
 					"industry phrases '%s' and '%s' share pairs of characters (Dice %.2f)", p, q, dice)));
@@ -368,6 +505,24 @@ public final class IdentityResolver {
 		return found.stream()
 			.max(Comparator.comparingDouble(Similarity::score))
 			.orElse(new Similarity(0, "different-industry", "no industry in common"));
+	}
+
+	/**
+	 * Whether two listings' industries can be one: either is unclassified, or an industry
+	 * of one is an industry of the other or lies under or over it.
+	 */
+	private boolean industriesAgree(ResolvedListing x, ResolvedListing y) {
+		if (x.industries().isEmpty() || y.industries().isEmpty()) {
+			return true;
+		}
+		for (IndustryTree.Industry i : x.industries()) {
+			for (IndustryTree.Industry j : y.industries()) {
+				if (i.equals(j) || this.industries.isUnder(i, j) || this.industries.isUnder(j, i)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -426,7 +581,7 @@ public final class IdentityResolver {
 		return grams;
 	}
 
-	private boolean mergeable(List<ResolvedListing> listings, UnionFind groups, int a, int b, Set<Long> forbidden) {
+	private boolean mergeable(List<ResolvedListing> listings, UnionFind groups, int a, int b, LongHashSet forbidden) {
 		List<Integer> left = groups.members(a);
 		List<Integer> right = groups.members(b);
 		for (int x : left) {
@@ -573,24 +728,43 @@ public final class IdentityResolver {
 	}
 
 	/**
-	 * A scored pair of listings.
+	 * A scored pair of listings; its evidence is written when needed ({@link #evidence}).
 	 *
 	 * @param score place times industry, 0 to 1
-	 * @param containment whether one's places contain the other's
+	 * @param places how their places relate
+	 * @param sameList whether both are entries of one list edition
 	 * @param merges whether the pair merges when nothing forbids it
 	 * @param a one listing
 	 * @param b the other
-	 * @param rule the rule
-	 * @param evidence the evidence
+	 * @param industryRule the rule of the industry similarity
+	 * @param notMerged why a pair that scores enough is not merged, or null
 	 */
-	private record Candidate(double score, boolean containment, boolean merges, int a, int b, String rule,
-			String evidence) {
+	private record Candidate(double score, PlaceRelation places, boolean sameList, boolean merges, int a, int b,
+			String industryRule, @Nullable String notMerged) {
 
-		Candidate asPossible(String why) {
-			return new Candidate(this.score, this.containment, false, this.a, this.b, this.rule,
-					this.evidence + "; not merged: " + why);
+		boolean containment() {
+			return this.places == PlaceRelation.CONTAINS;
 		}
 
+		String rule() {
+			return this.sameList ? "repeat-in-list" : "cross-list:"
+					+ (this.places == PlaceRelation.SAME ? "same-place" : "containing-place") + "+" + this.industryRule;
+		}
+
+		Candidate asPossible(String why) {
+			return new Candidate(this.score, this.places, this.sameList, false, this.a, this.b, this.industryRule, why);
+		}
+
+	}
+
+	/**
+	 * The listings of one block and those whose pairs inside it are scored.
+	 *
+	 * @param anchors the listings whose pairs are scored (all members for a
+	 * prefecture-level unit, the listings placed only in the province for a province)
+	 * @param members the listings of the block
+	 */
+	private record Block(List<Integer> anchors, List<Integer> members) {
 	}
 
 	/**
@@ -659,14 +833,23 @@ public final class IdentityResolver {
 	private record Curated(Action action, String listing, String other, String reason, int line) {
 	}
 
-	private static final class UnionFind {
+	/**
+	 * Groups of listings: a parent per listing to find a group's root, and a ring of the
+	 * next member per listing, so that a group's members are walked without visiting the
+	 * others.
+	 */
+	static final class UnionFind {
 
 		private final int[] parent;
 
+		private final int[] next;
+
 		UnionFind(int size) {
 			this.parent = new int[size];
+			this.next = new int[size];
 			for (int i = 0; i < size; i++) {
 				this.parent[i] = i;
+				this.next[i] = i;
 			}
 		}
 
@@ -683,17 +866,27 @@ public final class IdentityResolver {
 			int rb = find(b);
 			if (ra != rb) {
 				this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+				// splicing two rings makes one
+				int after = this.next[ra];
+				this.next[ra] = this.next[rb];
+				this.next[rb] = after;
 			}
 		}
 
+		/**
+		 * The members of a listing's group, in ascending order.
+		 * @param i a listing
+		 * @return its group
+		 */
 		List<Integer> members(int i) {
-			int root = find(i);
 			List<Integer> members = new ArrayList<>();
-			for (int j = 0; j < this.parent.length; j++) {
-				if (find(j) == root) {
-					members.add(j);
-				}
+			int j = i;
+			do {
+				members.add(j);
+				j = this.next[j];
 			}
+			while (j != i);
+			members.sort(null);
 			return members;
 		}
 

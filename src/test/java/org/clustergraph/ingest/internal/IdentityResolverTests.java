@@ -201,4 +201,167 @@ class IdentityResolverTests {
 			.anySatisfy((m) -> assertThat(Set.of(m.from(), m.to())).containsExactlyInAnyOrder(yaqian, xiaoshan));
 	}
 
+	private static ResolvedListing listing(String program, Integer year, int line, String name) {
+		PlaceResolver.Placement placement = RealSeeds.PLACES.resolve(name, null);
+		IndustryClassifier.Classification classification = RealSeeds.CLASSIFIER.classify(placement.industryPhrase());
+		return new ResolvedListing(new RawListing(program, year, line, name, "test.txt", line, List.of(), null),
+				placement.places(), placement.industryPhrase(), classification.assignments(), placement.decisions());
+	}
+
+	private static IdentityResolver resolver() {
+		return new IdentityResolver(RealSeeds.GAZETTEER, RealSeeds.INDUSTRIES, List.of(), RealSeeds.COMPILED);
+	}
+
+	@Test
+	void findsEveryPairOfListsThatAFullComparisonScores() {
+		// candidates are met by block and by shared keys, not by comparing every pair:
+		// every
+		// pair of two lists that scores a possible match or more when compared ends in
+		// one
+		// cluster or in a possible match between its two clusters
+		IdentityResolver resolver = resolver();
+		IdentityResolver.Resolution resolution = resolver.resolution(LISTINGS);
+		java.util.Map<ResolvedListing, String> keyOf = new java.util.IdentityHashMap<>();
+		resolution.clusters().forEach((c) -> c.listings().forEach((l) -> keyOf.put(l, c.key())));
+		Set<String> matched = resolution.possibleMatches()
+			.stream()
+			.map((m) -> m.from() + ">" + m.to())
+			.collect(Collectors.toSet());
+		int scored = 0;
+		int countyInPrefectureWithoutSharedCharacters = 0;
+		for (int i = 0; i < LISTINGS.size(); i++) {
+			for (int j = i + 1; j < LISTINGS.size(); j++) {
+				ResolvedListing x = LISTINGS.get(i);
+				ResolvedListing y = LISTINGS.get(j);
+				IdentityResolver.PlaceRelation places = resolver.placeRelation(x.places(), y.places());
+				if (x.edition().equals(y.edition()) || places == null) {
+					continue;
+				}
+				boolean containing = places == IdentityResolver.PlaceRelation.CONTAINS;
+				double score = (containing ? 0.85 : 1.0) * resolver.industrySimilarity(x, y, containing).score();
+				if (score < IdentityResolver.POSSIBLE_AT) {
+					continue;
+				}
+				scored++;
+				if (containing && IdentityResolver.dice(IdentityResolver.phraseKey(x.industryPhrase()),
+						IdentityResolver.phraseKey(y.industryPhrase())) == 0) {
+					countyInPrefectureWithoutSharedCharacters++;
+				}
+				String a = keyOf.get(x);
+				String b = keyOf.get(y);
+				String pair = (a.compareTo(b) < 0) ? a + ">" + b : b + ">" + a;
+				assertThat(a.equals(b) || matched.contains(pair))
+					.as("%s / %s (%.2f)", x.raw().nameAsListed(), y.raw().nameAsListed(), score)
+					.isTrue();
+			}
+		}
+		assertThat(scored).isPositive();
+		// pairs that meet through their industries' division only, across a containing
+		// place
+		assertThat(countyInPrefectureWithoutSharedCharacters).isPositive();
+	}
+
+	@Test
+	void meetsACountysListingAndItsPrefecturesThroughTheirIndustryAloneAmongManyOthers() {
+		// a county and its prefecture name one class in words that share no characters
+		// (台布 and 家用纺织品 are both 177 here), among listings of other industries in the
+		// same prefecture-level unit: the pair is still scored
+		List<ResolvedListing> listings = new ArrayList<>();
+		listings.add(listing("test-a", 2024, 1, "江苏省扬州市邗江区家用纺织品产业集群"));
+		listings.add(listing("test-b", 2024, 1, "江苏省扬州市台布产业集群"));
+		String[] others = { "数控机床", "羽毛球", "水泥", "拖拉机", "金枪鱼罐头", "电动工具", "服装", "汽车零部件", "光伏", "食品" };
+		for (int i = 0; i < others.length; i++) {
+			listings.add(listing("test-c", 2024, 10 + i, "江苏省扬州市邗江区" + others[i] + "产业集群"));
+		}
+		assertThat(listings.get(0).places()).extracting(Place::code).containsExactly("321003");
+		assertThat(listings.get(1).places()).extracting(Place::code).containsExactly("321000");
+		assertThat(resolver().industryKeys(listings.get(0)))
+			.containsAnyElementsOf(resolver().industryKeys(listings.get(1)));
+		IdentityResolver.Resolution resolution = resolver().resolution(listings);
+		ResolvedCluster county = resolution.clusters()
+			.stream()
+			.filter((c) -> names(c).contains("江苏省扬州市邗江区家用纺织品产业集群"))
+			.findFirst()
+			.orElseThrow();
+		ResolvedCluster prefecture = resolution.clusters()
+			.stream()
+			.filter((c) -> names(c).contains("江苏省扬州市台布产业集群"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(county.key().equals(prefecture.key()) || resolution.possibleMatches()
+			.stream()
+			.anyMatch((m) -> Set.of(m.from(), m.to()).equals(Set.of(county.key(), prefecture.key())))).isTrue();
+	}
+
+	@Test
+	void keepsAPhraseInsideAnotherApartAcrossAContainingPlaceWhenTheirIndustriesDiffer() {
+		// 水泥 (3011) and 水泥制品 (3021): at a county inside the city, another product
+		ResolvedListing county = listing("test-a", 2024, 1, "江苏省扬州市邗江区水泥制品产业集群");
+		ResolvedListing city = listing("test-b", 2024, 1, "江苏省扬州市水泥产业集群");
+		assertThat(county.industries()).extracting(IndustryTree.Industry::code).containsExactly("3021");
+		assertThat(city.industries()).extracting(IndustryTree.Industry::code).containsExactly("3011");
+		IdentityResolver resolver = resolver();
+		assertThat(resolver.placeRelation(county.places(), city.places()))
+			.isEqualTo(IdentityResolver.PlaceRelation.CONTAINS);
+		IdentityResolver.Similarity across = resolver.industrySimilarity(county, city, true);
+		assertThat(across.rule()).isEqualTo("phrase-within-phrase-other-industry");
+		assertThat(0.85 * across.score()).isLessThan(IdentityResolver.MERGE_AT)
+			.isGreaterThanOrEqualTo(IdentityResolver.POSSIBLE_AT);
+		// at one place the longer phrase still counts as the same cluster named more
+		// fully
+		assertThat(resolver.industrySimilarity(county, city, false).score()).isEqualTo(IdentityResolver.PHRASE_WITHIN);
+		IdentityResolver.Resolution resolution = resolver.resolution(List.of(county, city));
+		assertThat(resolution.clusters()).hasSize(2);
+		assertThat(resolution.possibleMatches()).singleElement()
+			.satisfies((m) -> assertThat(m.evidence()).contains("phrase-within-phrase-other-industry"));
+	}
+
+	@Test
+	void doesNotMergeAGroupWithAClassInItWhenThePhrasesShareNoCharacters() {
+		// 台布 is classified at the group 177, 浴巾 at its class 1772: the group meets every
+		// class in it, and the words give nothing to tell which
+		ResolvedListing group = listing("test-a", 2024, 1, "江苏省扬州市台布产业集群");
+		ResolvedListing member = listing("test-b", 2024, 1, "扬州浴巾产业集群");
+		assertThat(group.industries()).extracting(IndustryTree.Industry::code).containsExactly("177");
+		assertThat(member.industries()).extracting(IndustryTree.Industry::code).containsExactly("1772");
+		IdentityResolver.Similarity similarity = resolver().industrySimilarity(group, member, false);
+		assertThat(similarity.rule()).isEqualTo("industry-within-industry");
+		assertThat(similarity.score()).isEqualTo(IdentityResolver.CODES_ALONE_WITHIN)
+			.isLessThan(IdentityResolver.MERGE_AT);
+		assertThat(resolver().resolve(List.of(group, member))).hasSize(2);
+	}
+
+	@Test
+	void walksAGroupsMembersAfterAnyUnions() {
+		Random random = new Random(3);
+		IdentityResolver.UnionFind groups = new IdentityResolver.UnionFind(500);
+		int[] label = new int[500];
+		for (int i = 0; i < label.length; i++) {
+			label[i] = i;
+		}
+		for (int n = 0; n < 400; n++) {
+			int a = random.nextInt(500);
+			int b = random.nextInt(500);
+			groups.union(a, b);
+			int from = label[b];
+			int to = label[a];
+			for (int i = 0; i < label.length; i++) {
+				if (label[i] == from) {
+					label[i] = to;
+				}
+			}
+		}
+		for (int i = 0; i < label.length; i++) {
+			int own = label[i];
+			List<Integer> expected = new ArrayList<>();
+			for (int j = 0; j < label.length; j++) {
+				if (label[j] == own) {
+					expected.add(j);
+				}
+			}
+			assertThat(groups.members(i)).as("members of %d", i).isEqualTo(expected);
+			assertThat(groups.find(i)).isEqualTo(expected.get(0));
+		}
+	}
+
 }

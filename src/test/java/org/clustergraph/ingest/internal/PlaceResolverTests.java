@@ -107,4 +107,23 @@ class PlaceResolverTests {
 		assertThat(placement.decisions()).anySatisfy((d) -> assertThat(d.rule()).isEqualTo("list-context"));
 	}
 
+	@Test
+	void readsATownshipNamedWithA区WordByItsFullNameOnly() {
+		// the table's short name 平陆县社 cuts 社区 in two and would take the 社 of 社会科学
+		PlaceResolver.Placement placement = RealSeeds.PLACES.resolve("山西省运城市平陆县社会科学研究产业集群", null);
+		assertThat(placement.places()).extracting(Place::code).containsExactly("140829");
+		assertThat(placement.industryPhrase()).isEqualTo("社会科学研究");
+		assertThat(RealSeeds.GAZETTEER.named("平陆县社")).isEmpty();
+		assertThat(RealSeeds.GAZETTEER.named("平陆县社区")).extracting(Place::code).containsExactly("140829400");
+		for (String cut : List.of("闻喜县社", "稷山县社", "新绛县社", "余干县城市社")) {
+			assertThat(RealSeeds.GAZETTEER.named(cut)).as(cut).isEmpty();
+		}
+		// short names that drop a whole unit word stay
+		assertThat(RealSeeds.GAZETTEER.named("王佐")).extracting(Place::code).contains("110106101");
+		assertThat(RealSeeds.place("140829400").shortName()).isEmpty();
+		assertThat(Gazetteer.shortName("王佐镇", "王佐", "4")).isEqualTo("王佐");
+		assertThat(Gazetteer.shortName("海淀区", "海淀", "3")).isEqualTo("海淀");
+		assertThat(Gazetteer.shortName("平陆县社区", "平陆县社", "4")).isEmpty();
+	}
+
 }
