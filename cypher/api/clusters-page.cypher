@@ -1,5 +1,7 @@
-// $region, $regionLevel, $industry, $program, $year, $recognizedIn, $nameContains: the filters, each null when not given;
-// $offset, $limit: the page; $links: whether to read each cluster's provinces, industries and
+// $region, $regionLevel, $industry, $program, $year, $recognizedIn, $nameContains: the filters, each
+// null when not given; $after, $limit: the page, the first $limit clusters whose key is above $after
+// ('' for the first page), read in key order from the cluster_key index, so that a deep page costs
+// what the first does; $links: whether to read each cluster's provinces, industries and
 // programs too (null lists otherwise), so that a page and those fields cost one statement. Clusters
 // matching every given filter, by key. A region or industry
 // filter takes its descendants too; $program, $year and $recognizedIn
@@ -8,14 +10,15 @@
 // Region and industry filters read the codes the load wrote on each cluster (inRegions,
 // inIndustries: the trees above its regions and industries). Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
 MATCH (c:Cluster)
-WHERE ($region IS NULL OR $region IN c.inRegions)
+WHERE c.key > $after
+  AND ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
   AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
           AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
-WITH c ORDER BY c.key SKIP $offset LIMIT $limit
+WITH c ORDER BY c.key LIMIT $limit
 RETURN c {.*} AS cluster,
        CASE WHEN $links THEN COLLECT { MATCH (c)-[:IN_PROVINCE]->(r:Region) WITH r ORDER BY r.code RETURN r {.*} } END AS provinces,
        CASE WHEN $links THEN COLLECT { MATCH (c)-[:BELONGS_TO]->(i:Industry) WITH i ORDER BY i.code RETURN i {.*} } END AS industries,

@@ -1,85 +1,45 @@
 package org.clustergraph.analysis;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import org.clustergraph.api.BadRequestException;
 import org.clustergraph.industry.Industry;
-import org.clustergraph.neo4j.CypherFiles;
-import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
-import org.clustergraph.program.Programs;
 import org.clustergraph.region.Region;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers the cross-list questions: {@code regionsInMultiplePrograms},
- * {@code industrySpread} and {@code programOverlap}, each in one statement over the whole
- * graph (plus one for the programs it names).
+ * {@code industrySpread} and {@code programOverlap}, from the answers kept for the
+ * graph's version ({@link AnalysisAnswers}): each is computed once per load, by one
+ * statement over the whole graph (plus one for the programs it names).
  */
 @Controller
-@Transactional(readOnly = true)
 class AnalysisController {
 
-	private final Neo4jClient neo4j;
+	private final AnalysisAnswers answers;
 
-	private final Programs programs;
-
-	AnalysisController(Neo4jClient neo4j, Programs programs) {
-		this.neo4j = neo4j;
-		this.programs = programs;
+	AnalysisController(AnalysisAnswers answers) {
+		this.answers = answers;
 	}
 
 	@QueryMapping
 	List<RegionProgramStat> regionsInMultiplePrograms(@Argument String level, @Argument @Nullable Integer minPrograms) {
-		int min = atLeastOne("minPrograms", minPrograms, 2);
-		Map<String, Program> programs = this.programs.byKey();
-		return this.neo4j.query(CypherFiles.get("analysis/regions-in-multiple-programs"))
-			.bindAll(Map.of("level", level, "minPrograms", min))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> new RegionProgramStat(Region.of(Rows.map(row, "region")),
-					Objects.requireNonNull(Rows.integer(row, "programCount")),
-					Rows.strings(row, "programs").stream().sorted().map(programs::get).toList(),
-					Objects.requireNonNull(Rows.integer(row, "clusterCount"))))
-			.toList();
+		return this.answers.regionsInMultiplePrograms(level, atLeastOne("minPrograms", minPrograms, 2));
 	}
 
 	@QueryMapping
 	List<IndustrySpread> industrySpread(@Argument String level, @Argument @Nullable Integer minProvinces) {
-		int min = atLeastOne("minProvinces", minProvinces, 2);
-		return this.neo4j.query(CypherFiles.get("analysis/industry-spread"))
-			.bindAll(Map.of("level", level, "minProvinces", min))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> new IndustrySpread(Industry.of(Rows.map(row, "industry")),
-					Objects.requireNonNull(Rows.integer(row, "provinceCount")),
-					Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)),
-					Objects.requireNonNull(Rows.integer(row, "clusterCount"))))
-			.toList();
+		return this.answers.industrySpread(level, atLeastOne("minProvinces", minProvinces, 2));
 	}
 
 	@QueryMapping
 	List<ProgramOverlap> programOverlap(@Argument @Nullable String regionLevel) {
-		return this.neo4j.query(CypherFiles.get("analysis/program-overlap"))
-			.bindAll(Map.of("level", (regionLevel != null) ? regionLevel : "PREFECTURE"))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> new ProgramOverlap(Program.of(Rows.map(row, "a")), Program.of(Rows.map(row, "b")),
-					Objects.requireNonNull(Rows.integer(row, "sharedClusters")),
-					Objects.requireNonNull(Rows.integer(row, "sharedRegions")),
-					((Number) Objects.requireNonNull(row.get("clusterJaccard"))).doubleValue()))
-			.toList();
+		return this.answers.programOverlap((regionLevel != null) ? regionLevel : "PREFECTURE");
 	}
 
 	private static int atLeastOne(String argument, @Nullable Integer value, int otherwise) {

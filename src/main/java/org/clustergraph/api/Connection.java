@@ -2,6 +2,7 @@ package org.clustergraph.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +31,8 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 	}
 
 	/**
-	 * Builds a page from what was fetched for it.
+	 * Builds a page of a connection paged by offset (a nested one, bounded by its
+	 * parent's neighbourhood) from what was fetched for it.
 	 * @param <T> the item type
 	 * @param fetched up to {@link PageRequest#fetch()} items from the page's offset
 	 * @param page the page asked for
@@ -43,8 +45,33 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 		for (int i = 0; i < size; i++) {
 			edges.add(new Edge<>(PageRequest.cursor(page.offset() + i), fetched.get(i)));
 		}
-		PageInfo info = new PageInfo(fetched.size() > page.first(), page.hasPrevious(),
-				edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+		return of(edges, fetched.size() > page.first(), page.hasPrevious(), totalCount);
+	}
+
+	/**
+	 * Builds a page of a connection ordered by a unique key from what was fetched for it.
+	 * @param <T> the item type
+	 * @param fetched up to {@link KeysetPage#fetch()} items above the page's key, in key
+	 * order
+	 * @param page the page asked for
+	 * @param key the key of an item, which its cursor holds
+	 * @param totalCount the total, or null when not selected
+	 * @return the connection
+	 */
+	public static <T> Connection<T> of(List<T> fetched, KeysetPage page, Function<T, String> key,
+			@Nullable Integer totalCount) {
+		int size = Math.min(fetched.size(), page.first());
+		List<Edge<T>> edges = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			edges.add(new Edge<>(page.cursor(key.apply(fetched.get(i))), fetched.get(i)));
+		}
+		return of(edges, fetched.size() > page.first(), page.hasPrevious(), totalCount);
+	}
+
+	private static <T> Connection<T> of(List<Edge<T>> edges, boolean hasNext, boolean hasPrevious,
+			@Nullable Integer totalCount) {
+		PageInfo info = new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.getFirst().cursor(),
+				edges.isEmpty() ? null : edges.getLast().cursor());
 		return new Connection<>(List.copyOf(edges), info, totalCount);
 	}
 

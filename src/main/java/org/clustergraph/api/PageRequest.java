@@ -45,7 +45,7 @@ public record PageRequest(int first, int offset) {
 		return size(first, "");
 	}
 
-	private static int size(@Nullable Integer first, String hint) {
+	static int size(@Nullable Integer first, String hint) {
 		int size = (first != null) ? first : DEFAULT_FIRST;
 		if (size < 0 || size > MAX_FIRST) {
 			throw new BadRequestException("first must be between 0 and " + MAX_FIRST + " (it was " + size + ")" + hint);

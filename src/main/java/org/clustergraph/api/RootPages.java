@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a root connection field with two statements that take the same filter
- * parameters: {@code <name>-page} returns one page ({@code $offset}, {@code $limit}) of
- * items in a column, and {@code <name>-count} returns the {@code total}, run only when
- * the client selected {@code totalCount}. Runs in the caller's transaction.
+ * parameters: {@code <name>-page} returns one page of items in a column, and
+ * {@code <name>-count} returns the {@code total}, run only when the client selected
+ * {@code totalCount}. A connection ordered by a unique key pages by that key
+ * ({@code $after}, {@code $limit}: the items whose key is above {@code $after}, by key,
+ * read from the key's index without skipping); one ordered otherwise pages by offset
+ * ({@code $offset}, {@code $limit}). Runs in the caller's transaction.
  */
 @Component
 public class RootPages {
@@ -28,20 +31,21 @@ public class RootPages {
 	}
 
 	/**
-	 * One page of a root connection.
+	 * One page of a root connection ordered by a unique key.
 	 * @param <T> the item type
 	 * @param statements the statements' common name under {@code cypher/}, such as
-	 * {@code api/clusters}
+	 * {@code api/regions}
 	 * @param filter the filter parameters, null values meaning no filter
 	 * @param page the page asked for
 	 * @param withTotal whether the client selected {@code totalCount}
 	 * @param column the column holding each item
 	 * @param mapper reads an item
+	 * @param key the key the connection is ordered by, of an item
 	 * @return the connection
 	 */
-	public <T> Connection<T> page(String statements, Map<String, @Nullable Object> filter, PageRequest page,
-			boolean withTotal, String column, Function<Map<?, ?>, T> mapper) {
-		return pageOfRows(statements, filter, page, withTotal, (row) -> mapper.apply(Rows.map(row, column)));
+	public <T> Connection<T> page(String statements, Map<String, @Nullable Object> filter, KeysetPage page,
+			boolean withTotal, String column, Function<Map<?, ?>, T> mapper, Function<T, String> key) {
+		return pageOfRows(statements, filter, page, withTotal, (row) -> mapper.apply(Rows.map(row, column)), key);
 	}
 
 	/**
@@ -49,32 +53,60 @@ public class RootPages {
 	 * statement that returns more than the item (the lists a query selects of it).
 	 * @param <T> the item type
 	 * @param statements the statements' common name, as for
-	 * {@link #page(String, Map, PageRequest, boolean, String, Function)}
+	 * {@link #page(String, Map, KeysetPage, boolean, String, Function, Function)}
 	 * @param filter the parameters both statements take
 	 * @param page the page asked for
 	 * @param withTotal whether to count the whole connection
 	 * @param mapper an item from its row
+	 * @param key the key the connection is ordered by, of an item
 	 * @return the connection
 	 */
-	public <T> Connection<T> pageOfRows(String statements, Map<String, @Nullable Object> filter, PageRequest page,
-			boolean withTotal, Function<Map<String, Object>, T> mapper) {
+	public <T> Connection<T> pageOfRows(String statements, Map<String, @Nullable Object> filter, KeysetPage page,
+			boolean withTotal, Function<Map<String, Object>, T> mapper, Function<T, String> key) {
+		Map<String, @Nullable Object> paged = new HashMap<>(filter);
+		paged.put("after", page.afterKey());
+		paged.put("limit", page.fetch());
+		return Connection.of(items(statements, paged, mapper), page, key, total(statements, filter, withTotal));
+	}
+
+	/**
+	 * One page of a root connection paged by offset, for an order that no index gives.
+	 * @param <T> the item type
+	 * @param statements the statements' common name
+	 * @param filter the filter parameters, null values meaning no filter
+	 * @param page the page asked for
+	 * @param withTotal whether the client selected {@code totalCount}
+	 * @param column the column holding each item
+	 * @param mapper reads an item
+	 * @return the connection
+	 */
+	public <T> Connection<T> offsetPage(String statements, Map<String, @Nullable Object> filter, PageRequest page,
+			boolean withTotal, String column, Function<Map<?, ?>, T> mapper) {
 		Map<String, @Nullable Object> paged = new HashMap<>(filter);
 		paged.put("offset", page.offset());
 		paged.put("limit", page.fetch());
-		List<T> items = this.neo4j.query(CypherFiles.get(statements + "-page"))
-			.bindAll(paged)
+		return Connection.of(items(statements, paged, (row) -> mapper.apply(Rows.map(row, column))), page,
+				total(statements, filter, withTotal));
+	}
+
+	private <T> List<T> items(String statements, Map<String, @Nullable Object> parameters,
+			Function<Map<String, Object>, T> mapper) {
+		return this.neo4j.query(CypherFiles.get(statements + "-page"))
+			.bindAll(parameters)
 			.fetch()
 			.all()
 			.stream()
 			.map(mapper)
 			.toList();
-		Integer total = withTotal ? this.neo4j.query(CypherFiles.get(statements + "-count"))
+	}
+
+	private @Nullable Integer total(String statements, Map<String, @Nullable Object> filter, boolean withTotal) {
+		return withTotal ? this.neo4j.query(CypherFiles.get(statements + "-count"))
 			.bindAll(filter)
 			.fetchAs(Integer.class)
 			.mappedBy((types, record) -> record.get("total").asInt())
 			.one()
 			.orElse(0) : null;
-		return Connection.of(items, page, total);
 	}
 
 }

@@ -15,6 +15,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
+import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Prefetched;
@@ -57,7 +58,7 @@ class ClusterController {
 	@QueryMapping
 	Connection<Cluster> clusters(@Argument @Nullable ClusterFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-		PageRequest page = PageRequest.of(first, after);
+		KeysetPage page = KeysetPage.of("clusters", first, after);
 		// the lists a page's clusters are asked for come in the page's own statement
 		boolean links = selection.contains("edges/node/provinces") || selection.contains("edges/node/industries")
 				|| selection.contains("edges/node/programs");
@@ -76,7 +77,7 @@ class ClusterController {
 								Objects.requireNonNull(Rows.maps(row, "programs", Program::of)));
 					}
 					return cluster;
-				});
+				}, Cluster::key);
 		if (filter != null && connection.edges().isEmpty()) {
 			// a filter naming what the graph does not hold matches nothing: say which
 			filter.checkTargets(this.neo4j);
@@ -93,8 +94,8 @@ class ClusterController {
 		if (minPrograms < 1) {
 			throw new BadRequestException("minPrograms must be at least 1 (it was " + minPrograms + ")");
 		}
-		return this.pages.page("api/cross-listed", Map.of("minPrograms", minPrograms), PageRequest.of(first, after),
-				selection.contains("totalCount"), "cluster", Cluster::of);
+		return this.pages.offsetPage("api/cross-listed", Map.of("minPrograms", minPrograms),
+				PageRequest.of(first, after), selection.contains("totalCount"), "cluster", Cluster::of);
 	}
 
 	@QueryMapping

@@ -45,7 +45,7 @@ public class ClusterSelection {
 				filter.get("industry"), filter.get("program"), year(filter, "year"), year(filter, "recognizedIn"),
 				filter.get("nameContains"));
 		Map<String, @Nullable Object> parameters = cluster.parameters();
-		parameters.put("offset", 0);
+		parameters.put("after", "");
 		parameters.put("limit", limit + 1);
 		parameters.put("links", false);
 		List<String> keys = this.neo4j.query(CypherFiles.get("api/clusters-page"))

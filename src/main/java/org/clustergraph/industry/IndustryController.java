@@ -8,7 +8,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
-import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.api.TreeFilter;
 import org.clustergraph.neo4j.Rows;
@@ -41,8 +41,9 @@ class IndustryController {
 	@QueryMapping
 	Connection<Industry> industries(@Argument @Nullable IndustryFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
-		return this.pages.page("api/industries", TreeFilter.parameters(filter), PageRequest.of(first, after),
-				selection.contains("totalCount"), "industry", Industry::of);
+		return this.pages.page("api/industries", TreeFilter.parameters(filter),
+				KeysetPage.of("industries", first, after), selection.contains("totalCount"), "industry", Industry::of,
+				Industry::code);
 	}
 
 	@QueryMapping

@@ -69,6 +69,107 @@ class ConnectionApiTests {
 		assertThat(ids).isSorted();
 	}
 
+	/**
+	 * Every page of a connection from the first, {@code first} at a time, following
+	 * {@code endCursor}: the ids or codes in the order given, with checks of each page's
+	 * {@code pageInfo} and {@code totalCount} on the way.
+	 */
+	private List<String> walk(String field, String filter, String item, int first) {
+		List<String> items = new ArrayList<>();
+		String after = null;
+		boolean hasNext = true;
+		Integer total = null;
+		while (hasNext) {
+			GraphQlTester.Response response = this.graphQl.document("query($after: String) { page: " + field + "("
+					+ filter + " first: " + first
+					+ ", after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { "
+					+ item + " } } } }")
+				.variable("after", after)
+				.execute();
+			List<String> page = response.path("page.edges[*].node." + item).entityList(String.class).get();
+			int count = response.path("page.totalCount").entity(Integer.class).get();
+			assertThat(total).as("%s(%s): totalCount on every page", field, filter).isIn(null, count);
+			total = count;
+			response.path("page.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+			hasNext = response.path("page.pageInfo.hasNextPage").entity(Boolean.class).get();
+			assertThat(page.size()).as("%s(%s): a full page unless the last", field, filter)
+				.isEqualTo(hasNext ? first : page.size())
+				.isLessThanOrEqualTo(first);
+			items.addAll(page);
+			after = response.path("page.pageInfo.endCursor").entity(String.class).get();
+			assertThat(items.size()).as("%s(%s): ends", field, filter).isLessThanOrEqualTo(count);
+		}
+		assertThat(items).as("%s(%s): totalCount counts the items paged", field, filter).hasSize(total);
+		return items;
+	}
+
+	@Test
+	void pagesWithFiltersGiveExactlyTheFilteredItemsInKeyOrder() {
+		// Each filter with the clusters it selects, by Cypher of its own: the walk by
+		// cursors must give those and only those, in key order, however deep the page.
+		Map<String, String> clusters = Map.of("", "MATCH (c:Cluster) RETURN 'Cluster:' + c.key AS s ORDER BY c.key",
+				"filter: {region: \"420000\"}",
+				"""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: '420000'}) }
+						RETURN 'Cluster:' + c.key AS s ORDER BY c.key""",
+				"filter: {industry: \"C\"}",
+				"""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(:Industry {code: 'C'}) }
+						RETURN 'Cluster:' + c.key AS s ORDER BY c.key""",
+				"filter: {program: \"miit-sme\", year: 2023}", """
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[:LISTED_IN {year: 2023}]->(:Program {key: 'miit-sme'}) }
+						RETURN 'Cluster:' + c.key AS s ORDER BY c.key""",
+				"filter: {nameContains: \"产业\", regionLevel: COUNTY}", """
+						MATCH (c:Cluster) WHERE (c.name CONTAINS '产业' OR any(n IN c.names WHERE n CONTAINS '产业'))
+						  AND EXISTS { (c)-[:LOCATED_IN]->(:Region {level: 'COUNTY'}) }
+						RETURN 'Cluster:' + c.key AS s ORDER BY c.key""");
+		clusters.forEach((filter, cypher) -> {
+			List<String> expected = this.graph.strings(cypher, Map.of());
+			assertThat(expected).as(filter).hasSizeGreaterThan(13);
+			assertThat(walk("clusters", filter, "id", 13)).as(filter).containsExactlyElementsOf(expected);
+		});
+		assertThat(walk("regions", "filter: {level: PREFECTURE}", "code", 37)).containsExactlyElementsOf(this.graph
+			.strings("MATCH (r:Region {level: 'PREFECTURE'}) RETURN r.code AS s ORDER BY r.code", Map.of()));
+		assertThat(walk("industries", "filter: {hasClusters: true}", "code", 29))
+			.containsExactlyElementsOf(this.graph.strings("""
+					MATCH (i:Industry) WHERE EXISTS { (i)<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(:Cluster) }
+					RETURN i.code AS s ORDER BY i.code""", Map.of()));
+	}
+
+	@Test
+	void refusesACursorOfAnotherFieldNamingAfter() {
+		String regions = this.graphQl.document("{ regions(first: 1) { pageInfo { endCursor } } }")
+			.execute()
+			.path("regions.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		String crossListed = this.graphQl.document("{ crossListedClusters(first: 1) { pageInfo { endCursor } } }")
+			.execute()
+			.path("crossListedClusters.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		String clusters = this.graphQl.document("{ clusters(first: 1) { pageInfo { endCursor } } }")
+			.execute()
+			.path("clusters.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		Map<String, String> foreign = Map.of("clusters", regions, "industries", regions, "regions", clusters,
+				"crossListedClusters", clusters);
+		foreign.forEach(
+				(field, cursor) -> this.graphQl.document("{ " + field + "(after: \"" + cursor + "\") { totalCount } }")
+					.execute()
+					.errors()
+					.satisfy((errors) -> assertThat(errors).as(field).singleElement().satisfies((error) -> {
+						assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+						assertThat(error.getMessage()).startsWith("after must be a cursor");
+					})));
+		this.graphQl.document("{ clusters(after: \"" + crossListed + "\") { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getMessage()).startsWith("after must be a cursor")));
+	}
+
 	@Test
 	void givesTwentyByDefaultAndAnEmptyPageForFirstZero() {
 		this.graphQl.document("{ clusters { edges { node { id } } pageInfo { hasNextPage } } }")

@@ -1,6 +1,7 @@
 package org.clustergraph.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,40 @@ class StatementCostTests {
 	@Test
 	void theProvincesOfAPageOfClustersReadLessThanTheRegionTree() {
 		assertThat(dbHits("api/provinces-of-clusters", Map.of("keys", clusters))).isPositive().isLessThan(regions);
+	}
+
+	@Test
+	void aDeepPageOfEveryRootConnectionReadsAboutWhatTheFirstDoes() {
+		// Each connection ordered by a unique key seeks to the key after its cursor: a
+		// page nine tenths down reads what the first reads, where an offset read and
+		// sorted every item before it.
+		Map<String, String> keys = Map.of("api/clusters", "MATCH (n:Cluster) RETURN n.key AS k ORDER BY k",
+				"api/regions", "MATCH (n:Region) RETURN n.code AS k ORDER BY k", "api/industries",
+				"MATCH (n:Industry) RETURN n.code AS k ORDER BY k");
+		keys.forEach((statements, cypher) -> {
+			List<String> all;
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				all = session.run(cypher).list((row) -> row.get("k").asString());
+			}
+			Map<String, Object> first = new HashMap<>();
+			for (String filter : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
+					"nameContains", "level", "hasClusters")) {
+				first.put(filter, null);
+			}
+			first.put("links", false);
+			first.put("limit", 21);
+			first.put("after", "");
+			Map<String, Object> deep = new HashMap<>(first);
+			deep.put("after", all.get(all.size() * 9 / 10));
+			long firstHits = dbHits(statements + "-page", first);
+			long deepHits = dbHits(statements + "-page", deep);
+			assertThat(all).as(statements).hasSizeGreaterThan(10 * 21);
+			assertThat(deepHits).as("%s: the deep page against the first (%d)", statements, firstHits)
+				.isPositive()
+				.isLessThanOrEqualTo(firstHits * 3 / 2);
+			assertThat(deepHits).as("%s: the deep page against the items (%d)", statements, all.size())
+				.isLessThan(all.size());
+		});
 	}
 
 	@Test
