@@ -166,15 +166,9 @@ class AnalysisAnswers {
 			.orElse(null);
 	}
 
-	private <T> List<T> rows(String statement, Map<String, Object> parameters,
+	private <T> List<T> rows(String statement, Map<String, @Nullable Object> parameters,
 			Function<Map<String, Object>, T> mapper) {
-		return this.neo4j.query(CypherFiles.get(statement))
-			.bindAll(parameters)
-			.fetch()
-			.all()
-			.stream()
-			.map(mapper)
-			.toList();
+		return Rows.all(this.neo4j, statement, parameters, mapper);
 	}
 
 }

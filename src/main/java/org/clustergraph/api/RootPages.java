@@ -91,13 +91,7 @@ public class RootPages {
 
 	private <T> List<T> items(String statements, Map<String, @Nullable Object> parameters,
 			Function<Map<String, Object>, T> mapper) {
-		return this.neo4j.query(CypherFiles.get(statements + "-page"))
-			.bindAll(parameters)
-			.fetch()
-			.all()
-			.stream()
-			.map(mapper)
-			.toList();
+		return Rows.all(this.neo4j, statements + "-page", parameters, mapper);
 	}
 
 	private @Nullable Integer total(String statements, Map<String, @Nullable Object> filter, boolean withTotal) {

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.neo4j.core.Neo4jClient;
+
 /**
  * Typed reads of the maps Cypher returns, so that controllers do not cast.
  */
@@ -81,6 +83,20 @@ public final class Rows {
 		Object value = row.get(key);
 		return (value instanceof List<?> list) ? list.stream().map((item) -> mapper.apply((Map<?, ?>) item)).toList()
 				: null;
+	}
+
+	/**
+	 * Runs one statement of {@code cypher/} and maps every row it returns.
+	 * @param <T> what a row becomes
+	 * @param neo4j the client, in the caller's transaction
+	 * @param statement the statement's name under {@code cypher/}
+	 * @param parameters its parameters
+	 * @param mapper what a row becomes
+	 * @return the mapped rows, in the statement's order
+	 */
+	public static <T> List<T> all(Neo4jClient neo4j, String statement, Map<String, @Nullable Object> parameters,
+			Function<Map<String, Object>, T> mapper) {
+		return neo4j.query(CypherFiles.get(statement)).bindAll(parameters).fetch().all().stream().map(mapper).toList();
 	}
 
 }
