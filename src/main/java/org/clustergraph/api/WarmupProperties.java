@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * warm-up gives work (BENCHMARKS.md, "Warm from the start")
  */
 @ConfigurationProperties("clustergraph.warmup")
-public record WarmupProperties(@DefaultValue("10s") Duration duration, @DefaultValue("1") int clients) {
+public record WarmupProperties(@DefaultValue("3s") Duration duration, @DefaultValue("1") int clients) {
 
 	public WarmupProperties {
 		if (duration.isNegative()) {
