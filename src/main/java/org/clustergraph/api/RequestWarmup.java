@@ -122,10 +122,15 @@ public class RequestWarmup implements ApplicationRunner {
 	private Result warm(int port, Duration duration) {
 		long started = System.nanoTime();
 		URI endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
-		HttpClient client = HttpClient.newBuilder()
+		try (HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+			.build()) {
+			return warm(client, endpoint, started, duration);
+		}
+	}
+
+	private Result warm(HttpClient client, URI endpoint, long started, Duration duration) {
 		Arguments arguments = arguments(client, endpoint);
 		if (arguments.ids().isEmpty()) {
 			logger.info("Did not warm the request path: the graph has no clusters yet");
