@@ -188,17 +188,17 @@ final class GeneratorRegions {
 				case "3" -> "DEV_ZONE".equals(row.get("kind")) ? Level.ZONE : Level.COUNTY;
 				default -> Level.TOWNSHIP;
 			};
-			String parent = follow(row.get("parent_code"), redirects);
+			String parent = Gazetteer.resolve(row.get("parent_code"), redirects);
 			// the short name the project reads (Gazetteer.shortName), so that the lists
 			// are
 			// written with words the resolver knows
-			Region region = new Region(publicCode(row.get("code")), row.get("name"),
+			Region region = new Region(Gazetteer.publicCode(row.get("code")), row.get("name"),
 					Gazetteer.shortName(row.get("name"), row.get("short_name"), row.get("level")), level,
-					parent.isEmpty() ? null : publicCode(parent), row.get("kind"));
+					parent.isEmpty() ? null : Gazetteer.publicCode(parent), row.get("kind"));
 			byCode.put(region.code(), region);
 		}
 		for (Csv.Row row : table(reference, "zones.csv")) {
-			String host = publicCode(follow(row.get("host_code"), redirects));
+			String host = Gazetteer.publicCode(Gazetteer.resolve(row.get("host_code"), redirects));
 			byCode.put(row.get("code"), new Region(row.get("code"), row.get("name"), "", Level.ZONE, host, "ZONE"));
 		}
 		List<Alias> aliases = new ArrayList<>();
@@ -206,11 +206,11 @@ final class GeneratorRegions {
 			List<Region> targets = new ArrayList<>();
 			for (String code : row.get("codes").split(";")) {
 				if (!code.isBlank()) {
-					targets.add(byCode.get(publicCode(follow(code.strip(), redirects))));
+					targets.add(byCode.get(Gazetteer.publicCode(Gazetteer.resolve(code.strip(), redirects))));
 				}
 			}
 			Region scope = row.get("scope").isBlank() ? null
-					: byCode.get(publicCode(follow(row.get("scope"), redirects)));
+					: byCode.get(Gazetteer.publicCode(Gazetteer.resolve(row.get("scope"), redirects)));
 			aliases.add(new Alias(row.get("alias"), List.copyOf(targets), scope));
 		}
 		return new GeneratorRegions(byCode, aliases);
@@ -223,22 +223,6 @@ final class GeneratorRegions {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static String follow(String code, Map<String, String> redirects) {
-		String current = code;
-		while (redirects.containsKey(current)) {
-			current = redirects.get(current);
-		}
-		return current;
-	}
-
-	private static String publicCode(String code) {
-		return switch (code.length()) {
-			case 2 -> code + "0000";
-			case 4 -> code + "00";
-			default -> code;
-		};
 	}
 
 	/**

@@ -139,7 +139,13 @@ public final class Gazetteer {
 		return shortName;
 	}
 
-	private static String resolve(String code, Map<String, String> redirects) {
+	/**
+	 * Where a chain of code redirects (placeholders, folded units) ends.
+	 * @param code a code
+	 * @param redirects each redirected code to the code it stands for
+	 * @return the last code of the chain, or the code itself when it is not redirected
+	 */
+	public static String resolve(String code, Map<String, String> redirects) {
 		String current = code;
 		while (redirects.containsKey(current)) {
 			current = redirects.get(current);
