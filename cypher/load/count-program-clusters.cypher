@@ -1,4 +1,4 @@
-// No parameters. Records on each program how many distinct clusters it lists, so that every read
-// of a program returns its stored properties. Runs after create-listings in the same transaction.
-MATCH (p:Program)
-SET p.clusterCount = COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }
+// No parameters. Records on each staged program how many distinct clusters it lists, so that every
+// read of a program returns its stored properties. Runs after create-listings.
+MATCH (p:StagedProgram)
+SET p.clusterCount = COUNT { MATCH (p)<-[:LISTED_IN]-(c:StagedCluster) RETURN DISTINCT c }

@@ -2,7 +2,7 @@
 // one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions, and
 // validThrough: the last year the designation holds, where the program states a validity period.
 UNWIND $rows AS row
-MATCH (c:Cluster {key: row.cluster}), (p:Program {key: row.program})
+MATCH (c:StagedCluster {key: row.cluster}), (p:StagedProgram {key: row.program})
 CREATE (c)-[:LISTED_IN {year: row.year, validThrough: row.validThrough, rank: row.rank, nameAsListed: row.nameAsListed,
   document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
   placedIn: row.placedIn, industryCodes: row.industryCodes, industryConfidence: row.industryConfidence,

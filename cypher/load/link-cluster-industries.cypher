@@ -2,6 +2,6 @@
 // rule that gave the industry, its confidence (0 to 1), what matched (detail) and the listings
 // (document:line) whose industry phrase denotes it.
 UNWIND $rows AS row
-MATCH (c:Cluster {key: row.key}), (i:Industry {code: row.code})
+MATCH (c:StagedCluster {key: row.key}), (i:StagedIndustry {code: row.code})
 CREATE (c)-[:BELONGS_TO {rule: row.rule, confidence: row.confidence, detail: row.detail,
   evidence: row.evidence}]->(i)

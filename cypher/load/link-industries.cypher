@@ -1,4 +1,4 @@
 // $rows: [{code, parent}]. Links each industry to its parent.
 UNWIND $rows AS row
-MATCH (i:Industry {code: row.code}), (p:Industry {code: row.parent})
+MATCH (i:StagedIndustry {code: row.code}), (p:StagedIndustry {code: row.parent})
 CREATE (i)-[:BELONGS_TO]->(p)

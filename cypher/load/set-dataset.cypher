@@ -1,7 +1,9 @@
-// $loadedAt, $fingerprint. Records what the load wrote, counted from the graph itself.
-MATCH (:Cluster)-[l:LISTED_IN]->(:Program)
+// $loadedAt, $fingerprint. Stages the record of what the load wrote, counted from the staged graph
+// itself: the Dataset node that promote-staged makes current.
+MATCH (:StagedCluster)-[l:LISTED_IN]->(:StagedProgram)
 WITH count(l) AS listings
-MATCH (c:Cluster)
+MATCH (c:StagedCluster)
 WITH listings, count(c) AS clusters
-MERGE (d:Dataset {key: 'current'})
+CREATE (d:Staged:StagedDataset {key: 'current'})
 SET d.loadedAt = $loadedAt, d.fingerprint = $fingerprint, d.listingCount = listings, d.clusterCount = clusters
+RETURN listings, clusters

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads the seed documents into the graph: resolves them completely first, so that bad
- * input fails before anything is written, then replaces the graph in one transaction.
+ * input fails before anything is written, then stages the new graph beside the served one
+ * and switches to it in one transaction ({@link GraphWriter}).
  */
 @Service
 public class GraphLoader {
@@ -43,6 +44,8 @@ public class GraphLoader {
 	 * @return the report of the load, or null when nothing needed loading
 	 * @throws org.clustergraph.ingest.internal.SourceException when the inputs cannot be
 	 * loaded; the graph is then left as it was
+	 * @throws LoadRefusedException when another load is writing; the graph is left as it
+	 * was
 	 */
 	public @Nullable ResolutionReport load(boolean force) {
 		long started = System.nanoTime();
@@ -54,8 +57,11 @@ public class GraphLoader {
 					fingerprint.substring(0, 12));
 			return null;
 		}
+		logger.info("Resolving the inputs (fingerprint {})", fingerprint.substring(0, 12));
 		ResolutionPipeline.Outcome outcome = pipeline.run();
 		long resolved = System.nanoTime();
+		logger.info("Resolved {} listings into {} clusters in {} ms; writing", outcome.report().listings(),
+				outcome.report().clusters(), Duration.ofNanos(resolved - started).toMillis());
 		this.writer.write(outcome.graph(), Instant.now());
 		this.writer.refreshStatistics();
 		ResolutionReport report = outcome.report();

@@ -1,5 +1,6 @@
 package org.clustergraph.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,30 +22,47 @@ import org.clustergraph.neo4j.CypherFiles;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a resolved graph to Neo4j: the schema first (idempotent), then every node and
- * relationship in one write transaction, so that a failure leaves the previous graph
- * intact.
+ * Writes a resolved graph to Neo4j beside the one served, then switches to it.
+ * <p>
+ * The next graph is staged under labels no read matches ({@code StagedCluster},
+ * {@code StagedRegion}...), a batch of clusters per transaction, so that neither the
+ * database's transaction state nor the rows sent grow with the inputs. One last
+ * transaction retires the served nodes and gives the staged ones the served labels:
+ * readers see the previous graph, complete, until it commits, and the new one after. A
+ * load that fails or is killed before the switch leaves only staged nodes, which the next
+ * load deletes; one killed after it leaves retired nodes, deleted the same way.
+ * <p>
+ * Two loads never stage at once: each first claims the database's one {@code LoadClaim}
+ * and renews it with every batch; a claim not renewed for
+ * {@code clustergraph.load.claim-stale-after} belongs to a dead load and may be taken.
  */
 @Component
 class GraphWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
 
+	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
 	private final Driver driver;
 
 	private final SessionConfig sessionConfig;
 
-	GraphWriter(Driver driver, SessionConfig sessionConfig) {
+	private final LoadProperties properties;
+
+	GraphWriter(Driver driver, SessionConfig sessionConfig, LoadProperties properties) {
 		this.driver = driver;
 		this.sessionConfig = sessionConfig;
+		this.properties = properties;
 	}
 
 	/**
@@ -72,36 +90,172 @@ class GraphWriter {
 	}
 
 	/**
-	 * Replaces the graph with a new one in a single transaction.
+	 * Stages a graph beside the served one and switches to it.
 	 * @param graph the resolved graph
 	 * @param loadedAt the load's time
+	 * @throws LoadRefusedException when another load holds the claim, or took it from
+	 * this one; the graph served is then left as it was
 	 */
 	void write(ResolvedGraph graph, Instant loadedAt) {
 		String loadId = UUID.randomUUID().toString();
 		try (Session session = this.driver.session(this.sessionConfig)) {
+			claim(session, loadId);
+			boolean switched = false;
+			try {
+				timed(session, "Deleting what an earlier load left unserved", "load/delete-unserved");
+				stage(session, loadId, graph, loadedAt);
+				long started = System.nanoTime();
+				session.executeWriteWithoutResult((tx) -> {
+					renew(tx, loadId);
+					tx.run(CypherFiles.get("load/retire-live")).consume();
+					tx.run(CypherFiles.get("load/promote-staged")).consume();
+				}, longStep());
+				switched = true;
+				logger.info("Switched to the new graph in {} ms", (System.nanoTime() - started) / 1_000_000);
+				timed(session, "Deleting the previous graph", "load/delete-unserved");
+			}
+			catch (RuntimeException ex) {
+				if (!switched && !(ex instanceof LoadRefusedException)) {
+					discardStaging(session);
+				}
+				throw ex;
+			}
+			finally {
+				release(session, loadId);
+			}
+		}
+	}
+
+	private void stage(Session session, String loadId, ResolvedGraph graph, Instant loadedAt) {
+		int size = this.properties.batchSize();
+		inBatches(session, loadId, "load/stage-programs", programs(graph), size);
+		inBatches(session, loadId, "load/stage-regions", regions(graph), size);
+		inBatches(session, loadId, "load/link-regions", parents(graph.regions()), size);
+		inBatches(session, loadId, "load/stage-industries", industries(graph), size);
+		inBatches(session, loadId, "load/link-industries", industryParents(graph), size);
+		Map<String, Integer> validityYears = validityYears(graph);
+		long listings = graph.clusters().stream().mapToLong((c) -> c.listings().size()).sum();
+		LoadProgress progress = new LoadProgress("Staging clusters and listings", "listings", listings,
+				PROGRESS_INTERVAL, System::nanoTime, logger::info);
+		List<ResolvedCluster> clusters = graph.clusters();
+		for (int from = 0; from < clusters.size(); from += size) {
+			List<ResolvedCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + size));
 			session.executeWriteWithoutResult((tx) -> {
-				run(tx, "load/delete-relationships", Map.of());
-				run(tx, "load/merge-programs", Map.of("rows", programs(graph), "loadId", loadId));
-				for (List<Map<String, Object>> batch : batches(regions(graph))) {
-					run(tx, "load/merge-regions", Map.of("rows", batch, "loadId", loadId));
-				}
-				for (List<Map<String, Object>> batch : batches(parents(graph.regions()))) {
-					run(tx, "load/link-regions", Map.of("rows", batch));
-				}
-				run(tx, "load/merge-industries", Map.of("rows", industries(graph), "loadId", loadId));
-				run(tx, "load/link-industries", Map.of("rows", industryParents(graph)));
-				run(tx, "load/merge-clusters", Map.of("rows", clusters(graph), "loadId", loadId));
-				run(tx, "load/link-cluster-regions", Map.of("rows", clusterRegions(graph)));
-				run(tx, "load/link-cluster-provinces", Map.of());
-				run(tx, "load/link-cluster-industries", Map.of("rows", clusterIndustries(graph)));
-				run(tx, "load/create-listings", Map.of("rows", listings(graph)));
-				run(tx, "load/count-program-clusters", Map.of());
-				run(tx, "load/summarize-clusters", Map.of());
-				run(tx, "load/link-possible-matches", Map.of("rows", possibleMatches(graph)));
-				run(tx, "load/delete-stale", Map.of("loadId", loadId));
-				run(tx, "load/set-dataset",
-						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()));
+				renew(tx, loadId);
+				run(tx, "load/stage-clusters", clusters(batch));
+				run(tx, "load/link-cluster-regions", clusterRegions(batch));
+				run(tx, "load/link-cluster-industries", clusterIndustries(batch));
+				run(tx, "load/create-listings", listings(batch, validityYears));
 			});
+			progress.advance(batch.stream().mapToLong((c) -> c.listings().size()).sum());
+		}
+		progress.finish();
+		inBatches(session, loadId, "load/link-possible-matches", possibleMatches(graph), size);
+		timed(session, "Linking clusters to their provinces", "load/link-cluster-provinces");
+		timed(session, "Summarising clusters' regions and industries", "load/summarize-clusters");
+		session.executeWriteWithoutResult((tx) -> {
+			renew(tx, loadId);
+			tx.run(CypherFiles.get("load/count-program-clusters")).consume();
+			var counted = tx
+				.run(CypherFiles.get("load/set-dataset"),
+						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()))
+				.single();
+			// what the graph holds, counted by the database, against what resolution gave
+			check("load/set-dataset", "listings", listings, counted.get("listings").asLong());
+			check("load/set-dataset", "clusters", clusters.size(), counted.get("clusters").asLong());
+		}, longStep());
+	}
+
+	private void claim(Session session, String loadId) {
+		var holder = session.executeWrite(
+				(tx) -> tx
+					.run(CypherFiles.get("load/claim-load"),
+							Map.of("loadId", loadId, "staleAfter", this.properties.claimStaleAfter().toMillis()))
+					.single());
+		if (!loadId.equals(holder.get("holder").asString())) {
+			throw new LoadRefusedException("Another load (" + holder.get("holder").asString() + ", since "
+					+ Instant.ofEpochMilli(holder.get("since").asLong()) + ", last heard from at "
+					+ Instant.ofEpochMilli(holder.get("renewed").asLong())
+					+ ") is writing the next graph; this one is refused and the graph served is kept. "
+					+ "A claim not renewed for clustergraph.load.claim-stale-after ("
+					+ this.properties.claimStaleAfter() + ") is taken for a dead load's.");
+		}
+	}
+
+	private static void renew(TransactionContext tx, String loadId) {
+		if (!tx.run(CypherFiles.get("load/renew-claim"), Map.of("loadId", loadId)).hasNext()) {
+			throw new LoadRefusedException("This load's claim was taken by another load, which took it for dead; "
+					+ "this one stops and leaves the graph to that load");
+		}
+	}
+
+	private void release(Session session, String loadId) {
+		try {
+			session.executeWriteWithoutResult(
+					(tx) -> tx.run(CypherFiles.get("load/release-claim"), Map.of("loadId", loadId)).consume());
+		}
+		catch (Neo4jException ex) {
+			logger.warn("Could not release the load's claim; the next load takes it after {}: {}",
+					this.properties.claimStaleAfter(), ex.getMessage());
+		}
+	}
+
+	private void discardStaging(Session session) {
+		try {
+			timed(session, "Deleting the staged graph of the failed load", "load/delete-unserved");
+		}
+		catch (Neo4jException ex) {
+			logger.warn("Could not delete the failed load's staged nodes; the next load deletes them: {}",
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * Runs a statement that batches its own transactions ({@code CALL ... IN
+	 * TRANSACTIONS}), so in an implicit transaction, and logs how long it took.
+	 */
+	private void timed(Session session, String what, String statement) {
+		long started = System.nanoTime();
+		session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
+		logger.info("{}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * A step of a load may take as long as its claim stays valid, not the database's
+	 * default transaction timeout, which is for requests.
+	 */
+	private TransactionConfig longStep() {
+		return TransactionConfig.builder().withTimeout(this.properties.claimStaleAfter()).build();
+	}
+
+	private static void inBatches(Session session, String loadId, String statement, List<Map<String, Object>> rows,
+			int size) {
+		for (int from = 0; from < rows.size(); from += size) {
+			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + size));
+			session.executeWriteWithoutResult((tx) -> {
+				renew(tx, loadId);
+				run(tx, statement, batch);
+			});
+		}
+	}
+
+	/**
+	 * Runs one {@code UNWIND $rows} statement and checks that it wrote one node or one
+	 * relationship per row: a row whose nodes were not staged would otherwise be dropped
+	 * without a word.
+	 */
+	private static void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		SummaryCounters counters = tx.run(CypherFiles.get(statement), Map.of("rows", rows)).consume().counters();
+		check(statement, "rows", rows.size(), counters.nodesCreated() + counters.relationshipsCreated());
+	}
+
+	private static void check(String statement, String what, long expected, long written) {
+		if (expected != written) {
+			throw new IllegalStateException(statement + " wrote " + written + " " + what + " where " + expected
+					+ " were resolved; the load is abandoned and the graph served is kept");
 		}
 	}
 
@@ -125,18 +279,13 @@ class GraphWriter {
 		}
 	}
 
-	private static void run(TransactionContext tx, String statement, Map<String, Object> parameters) {
-		long started = System.nanoTime();
-		tx.run(CypherFiles.get(statement), parameters).consume();
-		logger.debug("{} took {} ms", statement, (System.nanoTime() - started) / 1_000_000);
-	}
-
-	private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> rows) {
-		List<List<Map<String, Object>>> batches = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i += 2000) {
-			batches.add(rows.subList(i, Math.min(rows.size(), i + 2000)));
-		}
-		return batches;
+	private static Map<String, Integer> validityYears(ResolvedGraph graph) {
+		Map<String, Integer> validityYears = new HashMap<>();
+		graph.programs()
+			.stream()
+			.filter((p) -> p.descriptor().validity() != null)
+			.forEach((p) -> validityYears.put(p.descriptor().key(), p.descriptor().validity().years()));
+		return validityYears;
 	}
 
 	private static List<Map<String, Object>> programs(ResolvedGraph graph) {
@@ -201,17 +350,17 @@ class GraphWriter {
 			.toList();
 	}
 
-	private static List<Map<String, Object>> clusters(ResolvedGraph graph) {
-		return graph.clusters().stream().map((c) -> {
+	private static List<Map<String, Object>> clusters(List<ResolvedCluster> batch) {
+		return batch.stream().map((c) -> {
 			List<String> names = c.listings().stream().map((l) -> l.raw().nameAsListed()).distinct().toList();
 			return Map.<String, Object>of("key", c.key(), "name", c.name(), "industryPhrase", c.industryPhrase(),
 					"names", names);
 		}).toList();
 	}
 
-	private static List<Map<String, Object>> clusterRegions(ResolvedGraph graph) {
+	private static List<Map<String, Object>> clusterRegions(List<ResolvedCluster> batch) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (ResolvedCluster cluster : graph.clusters()) {
+		for (ResolvedCluster cluster : batch) {
 			for (Place region : cluster.regions()) {
 				List<String> evidence = cluster.listings()
 					.stream()
@@ -229,9 +378,9 @@ class GraphWriter {
 	 * The industries of each cluster, each with the most confident of its listings'
 	 * classifications that gave it (or an industry above it) and the listings behind it.
 	 */
-	private static List<Map<String, Object>> clusterIndustries(ResolvedGraph graph) {
+	private static List<Map<String, Object>> clusterIndustries(List<ResolvedCluster> batch) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (ResolvedCluster cluster : graph.clusters()) {
+		for (ResolvedCluster cluster : batch) {
 			for (IndustryTree.Industry industry : cluster.industries()) {
 				List<ResolvedListing> sources = cluster.listings()
 					.stream()
@@ -263,14 +412,9 @@ class GraphWriter {
 			.toList();
 	}
 
-	private static List<Map<String, Object>> listings(ResolvedGraph graph) {
-		Map<String, Integer> validityYears = new HashMap<>();
-		graph.programs()
-			.stream()
-			.filter((p) -> p.descriptor().validity() != null)
-			.forEach((p) -> validityYears.put(p.descriptor().key(), p.descriptor().validity().years()));
+	private static List<Map<String, Object>> listings(List<ResolvedCluster> batch, Map<String, Integer> validityYears) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (ResolvedCluster cluster : graph.clusters()) {
+		for (ResolvedCluster cluster : batch) {
 			for (ResolvedListing listing : cluster.listings()) {
 				List<Decision> decisions = new ArrayList<>(listing.decisions());
 				decisions.addAll(cluster.identity().getOrDefault(listing, List.of()));

@@ -42,7 +42,7 @@ class LoadCommands implements ApplicationRunner {
 			try {
 				this.loader.load(reload);
 			}
-			catch (SourceException ex) {
+			catch (SourceException | LoadRefusedException ex) {
 				if (reload || args.containsOption("exit")) {
 					throw ex;
 				}

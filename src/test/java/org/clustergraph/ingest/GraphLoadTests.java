@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -252,7 +253,8 @@ class GraphLoadTests {
 		Files.writeString(document,
 				Files.readString(document, StandardCharsets.UTF_8).replace("试点名单（61个）", "试点名单（60个）"));
 		String fingerprint = this.writer.currentFingerprint();
-		GraphLoader broken = new GraphLoader(this.writer, new LoadProperties(copy, copy.resolve("report.txt"), true));
+		GraphLoader broken = new GraphLoader(this.writer,
+				new LoadProperties(copy, copy.resolve("report.txt"), true, 1000, Duration.ofMinutes(10)));
 		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> broken.load(true))
 			.withMessageContaining("000_205a5886c7ee6398.txt:2")
 			.withMessageContaining("states 60 entries but 61 were read");

@@ -1,7 +1,0 @@
-// $rows: [{key, name, issuer, level, years, document, validityYears, validitySource}], $loadId.
-// Creates or updates the programs; the validity is null where no official source states one.
-UNWIND $rows AS row
-MERGE (p:Program {key: row.key})
-SET p.name = row.name, p.issuer = row.issuer, p.level = row.level, p.years = row.years,
-    p.document = row.document, p.validityYears = row.validityYears, p.validitySource = row.validitySource,
-    p.loadId = $loadId
