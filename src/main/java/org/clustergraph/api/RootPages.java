@@ -3,6 +3,7 @@ package org.clustergraph.api;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.clustergraph.neo4j.CypherFiles;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
  * Answers a root connection field with two statements that take the same filter
  * parameters: {@code <name>-page} returns one page of items in a column, and
  * {@code <name>-count} returns the {@code total}, run only when the client selected
- * {@code totalCount}. A connection ordered by a unique key pages by that key
- * ({@code $after}, {@code $limit}: the items whose key is above {@code $after}, by key,
- * read from the key's index without skipping); one ordered otherwise pages by offset
- * ({@code $offset}, {@code $limit}). Runs in the caller's transaction.
+ * {@code totalCount}; with no filter, {@code <name>-count-all} returns it instead, where
+ * there is one (a count the database keeps, where the filtered count reads every node). A
+ * connection ordered by a unique key pages by that key ({@code $after}, {@code $limit}:
+ * the items whose key is above {@code $after}, by key, read from the key's index without
+ * skipping); one ordered otherwise pages by offset ({@code $offset}, {@code $limit}).
+ * Runs in the caller's transaction.
  */
 @Component
 public class RootPages {
@@ -45,7 +48,8 @@ public class RootPages {
 	 */
 	public <T> Connection<T> page(String statements, Map<String, @Nullable Object> filter, KeysetPage page,
 			boolean withTotal, String column, Function<Map<?, ?>, T> mapper, Function<T, String> key) {
-		return pageOfRows(statements, filter, page, withTotal, (row) -> mapper.apply(Rows.map(row, column)), key);
+		return pageOfRows(statements, filter, Map.of(), page, withTotal, (row) -> mapper.apply(Rows.map(row, column)),
+				key);
 	}
 
 	/**
@@ -55,15 +59,18 @@ public class RootPages {
 	 * @param statements the statements' common name, as for
 	 * {@link #page(String, Map, KeysetPage, boolean, String, Function, Function)}
 	 * @param filter the parameters both statements take
+	 * @param pageOnly more parameters of the page statement alone
 	 * @param page the page asked for
 	 * @param withTotal whether to count the whole connection
 	 * @param mapper an item from its row
 	 * @param key the key the connection is ordered by, of an item
 	 * @return the connection
 	 */
-	public <T> Connection<T> pageOfRows(String statements, Map<String, @Nullable Object> filter, KeysetPage page,
-			boolean withTotal, Function<Map<String, Object>, T> mapper, Function<T, String> key) {
+	public <T> Connection<T> pageOfRows(String statements, Map<String, @Nullable Object> filter,
+			Map<String, Object> pageOnly, KeysetPage page, boolean withTotal, Function<Map<String, Object>, T> mapper,
+			Function<T, String> key) {
 		Map<String, @Nullable Object> paged = new HashMap<>(filter);
+		paged.putAll(pageOnly);
 		paged.put("after", page.afterKey());
 		paged.put("limit", page.fetch());
 		return Connection.of(items(statements, paged, mapper), page, key, total(statements, filter, withTotal));
@@ -95,12 +102,18 @@ public class RootPages {
 	}
 
 	private @Nullable Integer total(String statements, Map<String, @Nullable Object> filter, boolean withTotal) {
-		return withTotal ? this.neo4j.query(CypherFiles.get(statements + "-count"))
-			.bindAll(filter)
+		if (!withTotal) {
+			return null;
+		}
+		boolean unfiltered = filter.values().stream().allMatch(Objects::isNull);
+		String statement = (unfiltered && CypherFiles.exists(statements + "-count-all")) ? statements + "-count-all"
+				: statements + "-count";
+		return this.neo4j.query(CypherFiles.get(statement))
+			.bindAll(unfiltered ? Map.of() : filter)
 			.fetchAs(Integer.class)
 			.mappedBy((types, record) -> record.get("total").asInt())
 			.one()
-			.orElse(0) : null;
+			.orElse(0);
 	}
 
 }

@@ -62,10 +62,8 @@ class ClusterController {
 		// the lists a page's clusters are asked for come in the page's own statement
 		boolean links = selection.contains("edges/node/provinces") || selection.contains("edges/node/industries")
 				|| selection.contains("edges/node/programs");
-		Map<String, @Nullable Object> parameters = new HashMap<>(
-				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
-		parameters.put("links", links);
-		Connection<Cluster> connection = this.pages.pageOfRows("api/clusters", parameters, page,
+		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
+		Connection<Cluster> connection = this.pages.pageOfRows("api/clusters", parameters, Map.of("links", links), page,
 				selection.contains("totalCount"), (row) -> {
 					Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 					if (links) {

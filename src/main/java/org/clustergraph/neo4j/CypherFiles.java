@@ -35,6 +35,16 @@ public final class CypherFiles {
 	}
 
 	/**
+	 * Whether there is such a statement.
+	 * @param name the path under {@code cypher/} without {@code .cypher}
+	 * @return whether its file is on the class path
+	 */
+	public static boolean exists(String name) {
+		return cache.containsKey(name)
+				|| CypherFiles.class.getClassLoader().getResource("cypher/" + name + ".cypher") != null;
+	}
+
+	/**
 	 * Every statement of a folder, in file-name order.
 	 * @param folder the folder under {@code cypher/}
 	 * @return the statement names, usable with {@link #get(String)}

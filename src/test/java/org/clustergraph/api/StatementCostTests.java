@@ -129,6 +129,31 @@ class StatementCostTests {
 	}
 
 	@Test
+	void anUnfilteredTotalIsCountedByTheDatabaseNotByReadingEveryNode() {
+		// what every front end asks with its first page: the total with no filter
+		Map<String, Object> noFilter = new HashMap<>();
+		for (String filter : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
+				"nameContains", "level", "hasClusters")) {
+			noFilter.put(filter, null);
+		}
+		for (String statements : List.of("api/clusters", "api/regions", "api/industries")) {
+			long filteredHits = dbHits(statements + "-count", noFilter);
+			long allHits = dbHits(statements + "-count-all", Map.of());
+			assertThat(total(statements + "-count-all", Map.of())).as(statements)
+				.isEqualTo(total(statements + "-count", noFilter));
+			assertThat(allHits).as("%s: count-all against the filtered count (%d)", statements, filteredHits)
+				.isLessThanOrEqualTo(2)
+				.isLessThan(filteredHits / 100);
+		}
+	}
+
+	private long total(String statement, Map<String, Object> parameters) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.run(CypherFiles.get(statement), parameters).single().get("total").asLong();
+		}
+	}
+
+	@Test
 	void aShortestPathIsSearchedHopByHopAndGivesTheDatabaseNothingToWarnAbout() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			String from = session.run("MATCH (p:Program {key: 'hubei'}) RETURN elementId(p) AS e")
