@@ -2,25 +2,39 @@
 // prefecture-level units at PREFECTURE). For every pair of distinct programs a and b with
 // a.key < b.key: the clusters both list, the clusters either lists, and the regions of that level
 // in which both have a cluster (clusters located in a region's descendants count for it).
-MATCH (p:Program)
-CALL (p) {
-  MATCH (p)<-[:LISTED_IN]-(c:Cluster)
-  RETURN collect(DISTINCT c.key) AS clusters
-}
-CALL (p) {
-  MATCH (p)<-[:LISTED_IN]-(:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
+// Each pair's counts are grouped from the clusters and regions that have several programs, never
+// by comparing two programs' lists (which grew with the product of their sizes); every pair is
+// returned, sharing nothing included. The clusters each program lists are its clusterCount,
+// written at load.
+CALL () {
+  MATCH (c:Cluster)
+  WHERE COUNT { (c)-[:LISTED_IN]->() } > 1
+  WITH COLLECT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p.key } AS keys
+  UNWIND keys AS a
+  UNWIND keys AS b
+  WITH a, b
+  WHERE a < b
+  RETURN a, b, count(*) AS clusters, 0 AS regions
+  UNION ALL
+  MATCH (u:Region)
   WHERE $level IN u.countsAt
-  RETURN collect(DISTINCT u.code) AS regions
+  CALL (u) {
+    MATCH (u)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster)-[:LISTED_IN]->(p:Program)
+    RETURN collect(DISTINCT p.key) AS keys
+  }
+  UNWIND keys AS a
+  UNWIND keys AS b
+  WITH a, b
+  WHERE a < b
+  RETURN a, b, 0 AS clusters, count(*) AS regions
+  UNION ALL
+  MATCH (a:Program), (b:Program)
+  WHERE a.key < b.key
+  RETURN a.key AS a, b.key AS b, 0 AS clusters, 0 AS regions
 }
-WITH collect({program: p {.*}, clusters: clusters,
-              regions: regions}) AS programs
-UNWIND programs AS a
-UNWIND programs AS b
-WITH a, b
-WHERE a.program.key < b.program.key
-WITH a, b, size([k IN a.clusters WHERE k IN b.clusters]) AS shared
-RETURN a.program AS a, b.program AS b, shared AS sharedClusters,
-       size([r IN a.regions WHERE r IN b.regions]) AS sharedRegions,
-       CASE size(a.clusters) + size(b.clusters) - shared WHEN 0 THEN 0.0
-            ELSE toFloat(shared) / (size(a.clusters) + size(b.clusters) - shared) END AS clusterJaccard
+WITH a, b, sum(clusters) AS shared, sum(regions) AS sharedRegions
+MATCH (pa:Program {key: a}), (pb:Program {key: b})
+RETURN pa {.*} AS a, pb {.*} AS b, shared AS sharedClusters, sharedRegions,
+       CASE pa.clusterCount + pb.clusterCount - shared WHEN 0 THEN 0.0
+            ELSE toFloat(shared) / (pa.clusterCount + pb.clusterCount - shared) END AS clusterJaccard
 ORDER BY a.key, b.key

@@ -1,5 +1,6 @@
 package org.clustergraph.analysis;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes the analysis answers for the graph the startup load left, right after it (the
@@ -16,7 +19,9 @@ import org.springframework.stereotype.Component;
  * give is then served from them ({@link AnalysisAnswers}), so no user waits for a
  * statement over the whole graph. It runs before the service reports itself ready, as the
  * other application runners do. Each answer is computed in its own transaction, so one
- * that fails (it would fail for its first user too) leaves the others kept.
+ * that fails (it would fail for its first user too) leaves the others kept. That
+ * transaction may take {@link #AHEAD_TIMEOUT}, not the requests' timeout: no user waits
+ * for it, and on a graph a thousand times the seeds one answer takes seconds.
  */
 @Component
 @Order(1)
@@ -24,10 +29,18 @@ class AnalysisWarmup implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(AnalysisWarmup.class);
 
+	/** How long computing one answer ahead may take. */
+	static final Duration AHEAD_TIMEOUT = Duration.ofMinutes(5);
+
 	private final AnalysisAnswers answers;
 
-	AnalysisWarmup(AnalysisAnswers answers) {
+	private final TransactionTemplate ahead;
+
+	AnalysisWarmup(AnalysisAnswers answers, PlatformTransactionManager transactions) {
 		this.answers = answers;
+		this.ahead = new TransactionTemplate(transactions);
+		this.ahead.setReadOnly(true);
+		this.ahead.setTimeout((int) AHEAD_TIMEOUT.toSeconds());
 	}
 
 	@Override
@@ -49,7 +62,7 @@ class AnalysisWarmup implements ApplicationRunner {
 
 	private void compute(String query, String level, Consumer<String> answer) {
 		try {
-			answer.accept(level);
+			this.ahead.executeWithoutResult((status) -> answer.accept(level));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not compute {}({}) ahead: {}", query, level, ex.getMessage());
