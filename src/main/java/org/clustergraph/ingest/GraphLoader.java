@@ -58,7 +58,7 @@ public class GraphLoader {
 			return null;
 		}
 		logger.info("Resolving the inputs (fingerprint {})", fingerprint.substring(0, 12));
-		ResolutionPipeline.Outcome outcome = pipeline.run();
+		ResolutionPipeline.Outcome outcome = pipeline.run(logger::info);
 		long resolved = System.nanoTime();
 		logger.info("Resolved {} listings into {} clusters in {} ms; writing", outcome.report().listings(),
 				outcome.report().clusters(), Duration.ofNanos(resolved - started).toMillis());

@@ -14,6 +14,7 @@ import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.IndustryClassifier;
 import org.clustergraph.ingest.internal.IndustryTree;
 import org.clustergraph.ingest.internal.Place;
+import org.clustergraph.ingest.internal.Progress;
 import org.clustergraph.ingest.internal.ProgramDescriptor;
 import org.clustergraph.ingest.internal.ResolvedCluster;
 import org.clustergraph.ingest.internal.ResolvedGraph;
@@ -135,8 +136,8 @@ class GraphWriter {
 		inBatches(session, loadId, "load/link-industries", industryParents(graph), size);
 		Map<String, Integer> validityYears = validityYears(graph);
 		long listings = graph.clusters().stream().mapToLong((c) -> c.listings().size()).sum();
-		LoadProgress progress = new LoadProgress("Staging clusters and listings", "listings", listings,
-				PROGRESS_INTERVAL, System::nanoTime, logger::info);
+		Progress progress = new Progress("Staging clusters and listings", "listings", listings, PROGRESS_INTERVAL,
+				System::nanoTime, logger::info);
 		List<ResolvedCluster> clusters = graph.clusters();
 		for (int from = 0; from < clusters.size(); from += size) {
 			List<ResolvedCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + size));

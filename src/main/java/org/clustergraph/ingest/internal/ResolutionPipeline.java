@@ -3,14 +3,17 @@ package org.clustergraph.ingest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -27,6 +30,8 @@ public final class ResolutionPipeline {
 			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv",
 			"reference/product-vocabulary.csv", "reference/industry-keywords.csv", "reference/industry-overrides.csv",
 			"reference/identity-overrides.csv");
+
+	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
 	private final SeedFiles files;
 
@@ -81,6 +86,20 @@ public final class ResolutionPipeline {
 	 * cannot be loaded as they are
 	 */
 	public Outcome run() {
+		return run((line) -> {
+		});
+	}
+
+	/**
+	 * Resolves the inputs into a graph, telling how far it is.
+	 * @param log where a line goes at the end of each phase, and every few seconds of the
+	 * placement and classification of the listings
+	 * @return the graph and its report
+	 * @throws SourceException listing every problem, with file and line, when the inputs
+	 * cannot be loaded as they are
+	 */
+	public Outcome run(Consumer<String> log) {
+		long started = System.nanoTime();
 		String fingerprint = fingerprint();
 		List<ProgramDescriptor> descriptors = ProgramCatalog.read(text(ProgramCatalog.FILE));
 		List<SourceProblem> problems = new ArrayList<>();
@@ -96,6 +115,9 @@ public final class ResolutionPipeline {
 		if (!problems.isEmpty()) {
 			throw new SourceException(problems);
 		}
+		long parsed = raw.values().stream().mapToLong(List::size).sum();
+		log.accept(String.format(Locale.ROOT, "Read %,d listings of %d lists in %,d ms", parsed, descriptors.size(),
+				(System.nanoTime() - started) / 1_000_000));
 		Gazetteer gazetteer = Gazetteer.of(table("reference/regions-nbs-2023.csv", "code", "name", "level"),
 				table("reference/zones.csv", "code", "name", "host_code"));
 		PlaceResolver places = new PlaceResolver(gazetteer,
@@ -117,6 +139,8 @@ public final class ResolutionPipeline {
 				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"), compiled);
 
 		List<ResolvedListing> listings = new ArrayList<>();
+		Progress progress = new Progress("Placing and classifying", "listings", parsed, PROGRESS_INTERVAL,
+				System::nanoTime, log);
 		for (Map.Entry<ProgramDescriptor, List<RawListing>> list : raw.entrySet()) {
 			ProgramDescriptor descriptor = list.getKey();
 			for (RawListing listing : list.getValue()) {
@@ -128,9 +152,14 @@ public final class ResolutionPipeline {
 				decisions.addAll(classification.decisions());
 				listings.add(new ResolvedListing(listing, placement.places(), placement.industryPhrase(),
 						classification.assignments(), decisions));
+				progress.advance(1);
 			}
 		}
+		progress.finish();
+		long identityStarted = System.nanoTime();
 		IdentityResolver.Resolution resolution = identity.resolution(listings);
+		log.accept(String.format(Locale.ROOT, "Resolved identities: %,d listings into %,d clusters in %,d ms",
+				listings.size(), resolution.clusters().size(), (System.nanoTime() - identityStarted) / 1_000_000));
 		List<ResolvedCluster> clusters = resolution.clusters();
 		Map<String, Place> regions = new LinkedHashMap<>();
 		for (Place place : gazetteer.all()) {

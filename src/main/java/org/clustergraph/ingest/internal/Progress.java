@@ -1,4 +1,4 @@
-package org.clustergraph.ingest;
+package org.clustergraph.ingest.internal;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * rate, and about how long is left. A line at most every {@code interval}, and one when
  * the phase ends.
  */
-final class LoadProgress {
+public final class Progress {
 
 	private final String phase;
 
@@ -30,7 +30,16 @@ final class LoadProgress {
 
 	private long done;
 
-	LoadProgress(String phase, String unit, long total, Duration interval, LongSupplier nanoClock,
+	/**
+	 * Starts a phase.
+	 * @param phase what is done, as the lines name it
+	 * @param unit what is counted
+	 * @param total how many there are
+	 * @param interval the least time between two lines before the end
+	 * @param nanoClock the time, in nanoseconds
+	 * @param out where the lines go
+	 */
+	public Progress(String phase, String unit, long total, Duration interval, LongSupplier nanoClock,
 			Consumer<String> out) {
 		this.phase = phase;
 		this.unit = unit;
@@ -46,7 +55,7 @@ final class LoadProgress {
 	 * Counts work done, and reports when the interval has passed since the last report.
 	 * @param count how many more units are done
 	 */
-	void advance(long count) {
+	public void advance(long count) {
 		this.done += count;
 		long now = this.nanoClock.getAsLong();
 		if (now - this.lastReport >= this.interval && this.done < this.total) {
@@ -62,7 +71,7 @@ final class LoadProgress {
 	/**
 	 * Reports the end of the phase.
 	 */
-	void finish() {
+	public void finish() {
 		long now = this.nanoClock.getAsLong();
 		this.out.accept(String.format(Locale.ROOT, "%s: %,d %s in %s (%,.0f %s/s)", this.phase, this.done, this.unit,
 				duration(Math.round((now - this.started) / 1e9)), rate(now), this.unit));
