@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.clustergraph.ingest.internal.DirectorySeedFiles;
 import org.clustergraph.ingest.internal.ResolutionPipeline;
 import org.clustergraph.ingest.internal.ResolutionReport;
+import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.SeedFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,22 +60,35 @@ public class GraphLoader {
 			return null;
 		}
 		logger.info("Resolving the inputs (fingerprint {})", fingerprint.substring(0, 12));
-		ResolutionPipeline.Outcome outcome = pipeline.run(logger::info);
-		long resolved = System.nanoTime();
-		logger.info("Resolved {} listings into {} clusters in {} ms; writing", outcome.report().listings(),
-				outcome.report().clusters(), Duration.ofNanos(resolved - started).toMillis());
-		this.writer.write(outcome.graph(), Instant.now());
+		Resolved resolved = resolve(pipeline);
+		long resolvedAt = System.nanoTime();
+		ResolutionReport report = resolved.report();
+		logger.info("Resolved {} listings into {} clusters in {} ms; writing", report.listings(), report.clusters(),
+				Duration.ofNanos(resolvedAt - started).toMillis());
+		this.writer.write(resolved.graph(), Instant.now());
 		this.writer.refreshStatistics();
-		ResolutionReport report = outcome.report();
 		writeReport(report);
 		logger.info(
 				"Loaded {} listings into {} clusters ({} with several listings) in {} ms (resolve {} ms, write {} ms); "
 						+ "report in {}",
 				report.listings(), report.clusters(), report.mergedClusters(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis(),
-				Duration.ofNanos(resolved - started).toMillis(),
-				Duration.ofNanos(System.nanoTime() - resolved).toMillis(), this.properties.reportFile());
+				Duration.ofNanos(resolvedAt - started).toMillis(),
+				Duration.ofNanos(System.nanoTime() - resolvedAt).toMillis(), this.properties.reportFile());
 		return report;
+	}
+
+	/**
+	 * Runs the pipeline and hands its graph over in a holder that the writer empties once
+	 * it has staged it, so that no frame of the load keeps the resolved graph reachable
+	 * while the switch's transaction needs the heap.
+	 */
+	private static Resolved resolve(ResolutionPipeline pipeline) {
+		ResolutionPipeline.Outcome outcome = pipeline.run(logger::info);
+		return new Resolved(new AtomicReference<>(outcome.graph()), outcome.report());
+	}
+
+	private record Resolved(AtomicReference<ResolvedGraph> graph, ResolutionReport report) {
 	}
 
 	private SeedFiles files() {

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.IndustryClassifier;
@@ -98,13 +100,26 @@ class GraphWriter {
 	 * this one; the graph served is then left as it was
 	 */
 	void write(ResolvedGraph graph, Instant loadedAt) {
+		write(new AtomicReference<>(graph), loadedAt);
+	}
+
+	/**
+	 * Stages a graph beside the served one and switches to it, emptying the holder once
+	 * the graph is staged: the switch's transaction holds every relabelled node's state
+	 * on the heap, and the resolved graph is garbage by then unless the caller keeps it.
+	 * @param holder the resolved graph, taken out before the switch
+	 * @param loadedAt the load's time
+	 * @throws LoadRefusedException when another load holds the claim, or took it from
+	 * this one; the graph served is then left as it was
+	 */
+	void write(AtomicReference<ResolvedGraph> holder, Instant loadedAt) {
 		String loadId = UUID.randomUUID().toString();
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			claim(session, loadId);
 			boolean switched = false;
 			try {
 				timed(session, "Deleting what an earlier load left unserved", "load/delete-unserved");
-				stage(session, loadId, graph, loadedAt);
+				stage(session, loadId, Objects.requireNonNull(holder.getAndSet(null), "a graph to write"), loadedAt);
 				long started = System.nanoTime();
 				session.executeWriteWithoutResult((tx) -> {
 					renew(tx, loadId);
