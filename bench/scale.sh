@@ -15,13 +15,14 @@
 # SEED, about 6,400, 64,000 and 640,000 listings; generated once into target/scale/SIZE-SEED and
 # reused). Each size runs in a process of its own on a fresh store under OUT/SIZE, which also keeps
 # the service's log, its GC log, load.tsv (the load's figures), api.txt and api.tsv (the harness's
-# output); the store itself is deleted after the size unless KEEP_STORE=1.
+# output); the store is measured once the service has stopped, and deleted unless KEEP_STORE=1.
 #
 # Environment: HEAP (the service's -Xmx, given after @jvm.options; default that of jvm.options);
 # SEED (1); OUT (target/scale/results); PORT (8097) and BOLT_PORT (7697); QUERIES (1,2,3,4,6,7,8,9,10:
 # lookup, two-hop, the three analysis queries, the neighbourhood, search, page 1 and a deep page of
-# clusters); SETTLE (60), WARMUP (5) and DURATION (15) seconds and CHECK (20) as bench/api.sh's
-# --settle, --warmup, --duration and --check; DEEP (19980: page 1,000 of 20) as its --deep;
+# clusters); SETTLE (60), WARMUP (5) and DURATION (15) seconds, ROUNDS (1) and CHECK (20) as
+# bench/api.sh's --settle, --warmup, --duration, --rounds and --check (with several rounds the report
+# takes each query's fastest by p50); DEEP (19980: page 1,000 of 20) as its --deep;
 # READY_TIMEOUT seconds to wait for the service to be ready (7200); JAVA (default: $JAVA_HOME/bin/java
 # or java); SKIP_BUILD=1 reuses the last test compile. The service's own settings pass through
 # (CLUSTERGRAPH_PAGE_CACHE...), except that its timeouts default to 900s (CLUSTERGRAPH_TX_TIMEOUT),
@@ -176,21 +177,21 @@ for size in "${sizes[@]}"; do
 	fi
 	analysis=$(grep -m1 -oE 'Computed [0-9]+ analysis answers in [0-9]+ ms' "$run/service.log" | grep -oE '[0-9]+ ms' |
 		cut -d' ' -f1 || true)
-	{
-		printf 'status\tloaded\nready_s\t%s\nanalysis_ms\t%s\n' "$ready" "${analysis:--}"
-		printf 'store_mb\t%s\ntx_logs_mb\t%s\n' "$(megabytes "$store/data/databases/neo4j")" \
-			"$(megabytes "$store/data/transactions/neo4j")"
-	} >>"$run/load.tsv"
+	printf 'status\tloaded\nready_s\t%s\nanalysis_ms\t%s\n' "$ready" "${analysis:--}" >>"$run/load.tsv"
 	echo "[$size] ready after $ready s; measuring queries $queries, load average $(load_average)" >&2
 	bench/api.sh --url="http://localhost:$port/graphql" --bolt="bolt://127.0.0.1:$bolt" --pid=$pid \
 		--password-file="$store/bolt-password" --clients=16 --queries="$queries" --settle="${SETTLE:-60}" \
-		--warmup="${WARMUP:-5}" --duration="${DURATION:-15}" --check="${CHECK:-20}" --deep="${DEEP:-19980}" \
+		--warmup="${WARMUP:-5}" --duration="${DURATION:-15}" --rounds="${ROUNDS:-1}" --check="${CHECK:-20}" \
+		--deep="${DEEP:-19980}" \
 		--results="$run/api.tsv" >"$run/api.txt" || echo "[$size] bench/api.sh failed; see $run/api.txt" >&2
 	sed -n '/^Summary/,$p' "$run/api.txt" >&2
 	printf 'loadavg_end\t%s\npeak_rss_run_mb\t%s\n' "$(load_average)" "$(peak_rss $pid)" >>"$run/load.tsv"
 	kill $pid
 	wait $pid 2>/dev/null || true
 	trap - EXIT
+	# measured once the service has stopped: its shutdown flushes the page cache into the store files
+	printf 'store_mb\t%s\ntx_logs_mb\t%s\n' "$(megabytes "$store/data/databases/neo4j")" \
+		"$(megabytes "$store/data/transactions/neo4j")" >>"$run/load.tsv"
 	[ "${KEEP_STORE:-}" = 1 ] || rm -rf "$store"
 done
 report

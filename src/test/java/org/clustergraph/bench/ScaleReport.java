@@ -77,8 +77,8 @@ public final class ScaleReport {
 			if (size.rows().isEmpty()) {
 				continue;
 			}
-			System.out.printf(Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %9s %9s %s%n", "query", "req/s", "p50 ms",
-					"p99 ms", "floor r/s", "floor p50", "floor p99", "o/f p50", "");
+			System.out.printf(Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %9s %9s %9s %9s %s%n", "query", "req/s", "p50 ms",
+					"p99 ms", "cpu/req", "floor r/s", "floor p50", "floor p99", "floor cpu", "o/f p50", "");
 			for (Map.Entry<Integer, String> query : queries().entrySet()) {
 				Row ours = size.row(query.getKey(), "ours");
 				if (ours == null) {
@@ -90,11 +90,13 @@ public final class ScaleReport {
 					continue;
 				}
 				Row floor = size.row(query.getKey(), "floor");
-				System.out.printf(Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %9s %9s %s%n",
+				System.out.printf(Locale.ROOT, "%-30s %9s %9s %9s %9s %9s %9s %9s %9s %9s %s%n",
 						query.getKey() + " " + query.getValue(), ours.figure(Row::rate, 0), ours.figure(Row::p50, 2),
-						ours.figure(Row::p99, 2), (floor != null) ? floor.figure(Row::rate, 0) : "-",
+						ours.figure(Row::p99, 2), ours.figure(Row::cpu, 2),
+						(floor != null) ? floor.figure(Row::rate, 0) : "-",
 						(floor != null) ? floor.figure(Row::p50, 2) : "-",
 						(floor != null) ? floor.figure(Row::p99, 2) : "-",
+						(floor != null) ? floor.figure(Row::cpu, 2) : "-",
 						(floor != null) ? ratio(ours.p50(), floor.p50()) : "-", ours.note());
 			}
 		}
@@ -102,9 +104,10 @@ public final class ScaleReport {
 
 	private void printSummary() {
 		System.out.println();
-		System.out.println("Summary across sizes (ours; x: the figure divided by the first size's)");
-		System.out.printf(Locale.ROOT, "%-30s %-6s %9s %9s %9s %9s %9s %9s %9s%n", "query", "size", "clusters", "req/s",
-				"p50 ms", "p99 ms", "x req/s", "x p50", "floor p50");
+		System.out.println("Summary across sizes (ours; x: the figure divided by the first size's; cpu/req: the "
+				+ "service's CPU ms per request)");
+		System.out.printf(Locale.ROOT, "%-30s %-6s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "query", "size", "clusters",
+				"req/s", "p50 ms", "p99 ms", "cpu/req", "x req/s", "x p50", "x cpu", "floor p50");
 		for (Map.Entry<Integer, String> query : queries().entrySet()) {
 			Row first = null;
 			boolean label = true;
@@ -117,11 +120,11 @@ public final class ScaleReport {
 					first = ours;
 				}
 				Row floor = size.row(query.getKey(), "floor");
-				System.out.printf(Locale.ROOT, "%-30s %-6s %9s %9s %9s %9s %9s %9s %9s%n",
+				System.out.printf(Locale.ROOT, "%-30s %-6s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
 						label ? query.getKey() + " " + query.getValue() : "", size.name(), size.clusters(),
 						ours.figure(Row::rate, 0), ours.figure(Row::p50, 2), ours.figure(Row::p99, 2),
-						ratio(ours.rate(), first.rate()), ratio(ours.p50(), first.p50()),
-						(floor != null) ? floor.figure(Row::p50, 2) : "-");
+						ours.figure(Row::cpu, 2), ratio(ours.rate(), first.rate()), ratio(ours.p50(), first.p50()),
+						ratio(ours.cpu(), first.cpu()), (floor != null) ? floor.figure(Row::p50, 2) : "-");
 				label = false;
 			}
 		}
@@ -465,18 +468,26 @@ public final class ScaleReport {
 	 * @param p50 median latency, ms
 	 * @param p99 99th percentile latency, ms
 	 * @param errors requests that failed
+	 * @param cpu the service's CPU ms per request (for the floor, its embedded
+	 * database's)
 	 * @param check the comparison of the sides' answers, or why the side failed
 	 */
 	private record Row(int query, String name, String side, int requests, double rate, double p50, double p99,
-			long errors, String check) {
+			long errors, double cpu, String check) {
 
 		static Row parse(String[] fields) {
-			int requests = Integer.parseInt(fields[4]);
-			return new Row(Integer.parseInt(fields[0]), fields[1], fields[3], requests,
-					(requests > 0) ? Double.parseDouble(fields[5]) : 0,
-					(requests > 0) ? Double.parseDouble(fields[6]) : 0,
-					(requests > 0) ? Double.parseDouble(fields[7]) : 0, (requests > 0) ? Long.parseLong(fields[8]) : 0,
-					fields[10]);
+			return new Row(Integer.parseInt(fields[0]), fields[1], fields[3], Integer.parseInt(fields[4]),
+					number(fields[5]), number(fields[6]), number(fields[7]), (long) number(fields[8]),
+					number(fields[9]), fields[10]);
+		}
+
+		private static double number(String field) {
+			try {
+				return Double.parseDouble(field);
+			}
+			catch (NumberFormatException ex) {
+				return Double.NaN;
+			}
 		}
 
 		String figure(ToDoubleFunction<Row> figure, int decimals) {
