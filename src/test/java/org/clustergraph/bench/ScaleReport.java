@@ -212,30 +212,20 @@ public final class ScaleReport {
 	}
 
 	/**
-	 * Two panels: each query's p50 against the clusters loaded, and the load's time and
-	 * memory against the listings, both on log scales.
+	 * Three panels, all on log scales: each query's p50 and the service's CPU time per
+	 * request against the clusters loaded, and the load's time and memory against the
+	 * listings.
 	 */
 	private String svg() {
-		int width = 1120;
+		int width = 1320;
 		int height = 420;
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
 						+ "font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
 				width, height));
-		Map<String, List<double[]>> latency = new LinkedHashMap<>();
-		for (Map.Entry<Integer, String> query : queries().entrySet()) {
-			List<double[]> points = new ArrayList<>();
-			for (Size size : this.sizes) {
-				Row ours = size.row(query.getKey(), "ours");
-				double clusters = size.number("clusters");
-				if (ours != null && clusters > 0 && ours.p50() > 0) {
-					points.add(new double[] { clusters, ours.p50() });
-				}
-			}
-			latency.put(query.getKey() + " " + query.getValue(), points);
-		}
-		panel(out, 60, 40, 320, 300, "p50 ms at 16 clients, against clusters loaded", latency);
+		panel(out, 60, 40, 300, 300, "p50 ms at 16 clients, against clusters loaded", byQuery(Row::p50), false);
+		panel(out, 430, 40, 300, 300, "service CPU ms per request, against clusters", byQuery(Row::cpu), true);
 		Map<String, List<double[]>> load = new LinkedHashMap<>();
 		for (String[] series : new String[][] { { "load s", "load_ms", "0.001" },
 				{ "peak heap GB", "peak_heap_mb", "0.001" }, { "peak RSS GB", "peak_rss_mb", "0.001" },
@@ -250,14 +240,31 @@ public final class ScaleReport {
 			}
 			load.put(series[0], points);
 		}
-		panel(out, 640, 40, 320, 300, "load: time and memory, against listings loaded", load);
+		panel(out, 960, 40, 240, 300, "load: time and memory, against listings", load, true);
 		out.append("</svg>\n");
 		return out.toString();
 	}
 
 	/** One log-log panel with a line and a legend entry per series. */
+	/** Each query's figure, ours, against the clusters loaded, per size. */
+	private Map<String, List<double[]>> byQuery(ToDoubleFunction<Row> figure) {
+		Map<String, List<double[]>> series = new LinkedHashMap<>();
+		for (Map.Entry<Integer, String> query : queries().entrySet()) {
+			List<double[]> points = new ArrayList<>();
+			for (Size size : this.sizes) {
+				Row ours = size.row(query.getKey(), "ours");
+				double clusters = size.number("clusters");
+				if (ours != null && clusters > 0 && figure.applyAsDouble(ours) > 0) {
+					points.add(new double[] { clusters, figure.applyAsDouble(ours) });
+				}
+			}
+			series.put(query.getKey() + " " + query.getValue(), points);
+		}
+		return series;
+	}
+
 	private static void panel(StringBuilder out, int left, int top, int w, int h, String title,
-			Map<String, List<double[]>> series) {
+			Map<String, List<double[]>> series, boolean withLegend) {
 		double minX = Double.MAX_VALUE;
 		double maxX = Double.MIN_VALUE;
 		double minY = Double.MAX_VALUE;
@@ -313,11 +320,13 @@ public final class ScaleReport {
 						"<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>%n",
 						path.toString().strip(), stroke));
 			}
-			out.append(String.format(Locale.ROOT,
-					"<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/>"
-							+ "<text x=\"%d\" y=\"%d\">%s</text>%n",
-					left + w + 8, legend + 4, stroke, left + w + 22, legend + 9, escape(entry.getKey())));
-			legend += 15;
+			if (withLegend) {
+				out.append(String.format(Locale.ROOT,
+						"<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"3\" fill=\"%s\"/>"
+								+ "<text x=\"%d\" y=\"%d\">%s</text>%n",
+						left + w + 8, legend + 4, stroke, left + w + 22, legend + 9, escape(entry.getKey())));
+				legend += 15;
+			}
 		}
 	}
 
