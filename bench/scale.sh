@@ -140,7 +140,9 @@ for size in "${sizes[@]}"; do
 			status="exited after $(since "$start") s${loaded:+, after the load}: ${reason:-see $run/service.log}"
 			break
 		fi
-		rss=$(peak_rss $pid)
+		sampled=$(peak_rss $pid)
+		# an exiting process loses its memory lines before it goes: keep the last figure read
+		[ -z "$sampled" ] || [ "$sampled" = - ] || rss=$sampled
 		if [ -z "$loaded" ] && grep -q 'Loaded [0-9]* listings into' "$run/service.log"; then
 			loaded=$(since "$start")
 			used=$(heap_used $pid || true)
