@@ -35,4 +35,4 @@ if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
 	./mvnw -B -ntp -q test-compile dependency:build-classpath \
 		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
 fi
-exec "$java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/test-classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"
+exec "$java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"

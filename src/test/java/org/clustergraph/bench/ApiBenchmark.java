@@ -76,7 +76,14 @@ public final class ApiBenchmark {
 			  --peer-pid=PID     the peer's process (default: the one listening on the peer URL's port)
 			  --sides=LIST       which sides to measure, of ours, floor and peer (all that are given);
 			                     ours alone measures the service without the floor beside it
+			  --deep=N           where the deep page of clusters (query 10) starts: after the Nth cluster by
+			                     key (19980: page 1,000 of 20); with fewer clusters, as deep as 16 pages
+			                     before the end allow. Each request takes the next of 16 pages in turn
+			  --results=FILE     also write every measured phase to FILE, tab-separated (none)
 			""";
+
+	/** How many deep pages of {@code clusters} query 10 asks for in turn. */
+	private static final int DEEP_PAGES = 16;
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -91,6 +98,14 @@ public final class ApiBenchmark {
 	private final List<String> clusterIds;
 
 	private final List<String> regionCodes;
+
+	private final List<String> searchTexts;
+
+	/** The keys of the clusters the deep pages start after (query 10). */
+	private final List<String> pageStarts;
+
+	/** After how many clusters the first deep page starts. */
+	private final int deepStart;
 
 	private final ServiceProcess service;
 
@@ -116,10 +131,26 @@ public final class ApiBenchmark {
 					WITH DISTINCT code
 					MATCH (r:Region {code: code}) WHERE r.level IN ['PROVINCE', 'PREFECTURE']
 					RETURN code ORDER BY code""").list((row) -> row.get("code").asString()));
+			// What users search for: the industry phrases the clusters were listed with.
+			this.searchTexts = session.executeRead((tx) -> tx.run("""
+					MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
+					RETURN DISTINCT c.industryPhrase AS text ORDER BY text""")
+				.list((row) -> row.get("text").asString()));
 		}
 		if (this.clusterIds.isEmpty()) {
 			throw new IllegalStateException("The graph at " + options.bolt() + " has no clusters: is it loaded?");
 		}
+		int page = CanonicalQuery.ROOT_PAGE;
+		int deepest = (this.clusterIds.size() - page * (DEEP_PAGES + 1)) / page * page;
+		this.deepStart = Math.max(page, Math.min(options.deep() / page * page, deepest));
+		List<String> starts = new ArrayList<>();
+		for (int i = 0; i < DEEP_PAGES; i++) {
+			int after = this.deepStart - 1 + i * page;
+			if (after < this.clusterIds.size()) {
+				starts.add(this.clusterIds.get(after).substring(CanonicalQuery.CLUSTER_PREFIX.length()));
+			}
+		}
+		this.pageStarts = starts;
 	}
 
 	/**
@@ -191,10 +222,12 @@ public final class ApiBenchmark {
 			.toList();
 		System.out.printf(Locale.ROOT,
 				"GraphQL %s%s against Cypher over %s: %d clients, %d s settling, %d s warm-up, %d s measured per "
-						+ "side, %d round(s); %d cluster ids, %d region codes%n",
+						+ "side, %d round(s); %d cluster ids, %d region codes, %d search texts; deep pages %d to %d of "
+						+ "clusters(first: %d)%n",
 				o.url(), (o.peer() != null) ? " and the peer " + o.peer() : "", o.bolt(), o.clients(),
 				o.settle().toSeconds(), o.warmup().toSeconds(), o.duration().toSeconds(), o.rounds(),
-				this.clusterIds.size(), this.regionCodes.size());
+				this.clusterIds.size(), this.regionCodes.size(), this.searchTexts.size(), deepPage(),
+				deepPage() + this.pageStarts.size() - 1, CanonicalQuery.ROOT_PAGE);
 		describe("service", this.service);
 		if (o.peer() != null) {
 			describe("peer", this.peer);
@@ -241,9 +274,54 @@ public final class ApiBenchmark {
 			System.out.printf(Locale.ROOT, "service RSS max over the whole run: %s%n",
 					megabytes(this.service.overallMaxKb()));
 		}
+		if (o.results() != null) {
+			writeResults(Path.of(o.results()), results, checks);
+		}
 		if (this.peer != null) {
 			System.out.printf(Locale.ROOT, "peer RSS max over the whole run: %s%n",
 					megabytes(this.peer.overallMaxKb()));
+		}
+	}
+
+	/** The number of the first deep page (query 10), counting from 1. */
+	private int deepPage() {
+		return this.deepStart / CanonicalQuery.ROOT_PAGE + 1;
+	}
+
+	/**
+	 * Writes every measured phase as a tab-separated row, for bench/scale.sh; lines
+	 * starting with # describe the graph.
+	 */
+	private void writeResults(Path file, List<QueryResult> results, Map<Integer, String> checks) {
+		StringBuilder out = new StringBuilder();
+		out.append("# clusters\t").append(this.clusterIds.size()).append('\n');
+		out.append("# deep-page\t").append(deepPage()).append('\n');
+		out.append("# rss-max-kb\t").append((this.service != null) ? this.service.overallMaxKb() : -1).append('\n');
+		out.append(String.join("\t", "query", "name", "round", "side", "requests", "req/s", "p50 ms", "p99 ms",
+				"errors", "cpu/req", "check"))
+			.append('\n');
+		for (QueryResult result : results) {
+			result.sides().forEach((side, sideResult) -> {
+				Phase phase = sideResult.phase();
+				String check = checks.getOrDefault(result.query().number(), "").replaceAll("\\s+", " ");
+				String name = result.query().name();
+				if (phase == null) {
+					out.append(String.join("\t", Integer.toString(result.query().number()), name,
+							Integer.toString(result.round()), side.label, "0", "", "", "", "", "",
+							sideResult.failure().replaceAll("\\s+", " ")))
+						.append('\n');
+					return;
+				}
+				out.append(String.format(Locale.ROOT, "%d\t%s\t%d\t%s\t%d\t%.1f\t%.2f\t%.2f\t%d\t%.3f\t%s%n",
+						result.query().number(), name, result.round(), side.label, phase.requests(), phase.throughput(),
+						phase.p50Nanos() / 1e6, phase.p99Nanos() / 1e6, phase.errors(), phase.cpuPerRequest(), check));
+			});
+		}
+		try {
+			Files.writeString(file, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
 	}
 
@@ -344,6 +422,8 @@ public final class ApiBenchmark {
 			case NONE -> 1;
 			case CLUSTER -> this.clusterIds.size();
 			case REGION -> this.regionCodes.size();
+			case TEXT -> this.searchTexts.size();
+			case AFTER -> this.pageStarts.size();
 		};
 		int samples = Math.min(this.options.check(), arguments);
 		Map<Side, Call> calls = new LinkedHashMap<>();
@@ -376,6 +456,8 @@ public final class ApiBenchmark {
 				case NONE -> "";
 				case CLUSTER -> " on " + samples + " of " + arguments + " cluster ids";
 				case REGION -> " on " + samples + " of " + arguments + " region codes";
+				case TEXT -> " on " + samples + " of " + arguments + " search texts";
+				case AFTER -> " on " + samples + " of " + arguments + " deep pages";
 			};
 			String names = compared.stream().map((side) -> side.label).toList().toString();
 			if (differing.isEmpty()) {
@@ -466,6 +548,8 @@ public final class ApiBenchmark {
 			case NONE -> "";
 			case CLUSTER -> this.clusterIds.get((int) (sequence % this.clusterIds.size()));
 			case REGION -> this.regionCodes.get((int) (sequence % this.regionCodes.size()));
+			case TEXT -> this.searchTexts.get((int) (sequence % this.searchTexts.size()));
+			case AFTER -> this.pageStarts.get((int) (sequence % this.pageStarts.size()));
 		};
 	}
 
@@ -793,13 +877,16 @@ public final class ApiBenchmark {
 	 * @param pid the service's process id, or null to find it
 	 * @param peerPid the peer's process id, or null to find it
 	 * @param sides the labels of the sides to measure, or null for all that are given
+	 * @param deep after how many clusters the deep page starts, at most
+	 * @param results a file to write the measured phases to, or null
 	 */
 	record Options(String url, String bolt, String user, String password, String passwordFile, String peer, int clients,
 			Duration settle, Duration warmup, Duration duration, int rounds, Set<Integer> queries, int check, Long pid,
-			Long peerPid, Set<String> sides) {
+			Long peerPid, Set<String> sides, int deep, String results) {
 
 		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "peer",
-				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid", "sides");
+				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid", "sides",
+				"deep", "results");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -847,7 +934,8 @@ public final class ApiBenchmark {
 					Duration.ofSeconds(positive(given, "duration", "15")), positive(given, "rounds", "1"), queries,
 					check.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(check),
 					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null,
-					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null, sides);
+					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null, sides,
+					positive(given, "deep", "19980"), given.get("results"));
 		}
 
 		private static int positive(Map<String, String> given, String name, String fallback) {

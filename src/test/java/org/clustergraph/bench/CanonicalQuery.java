@@ -1,13 +1,16 @@
 package org.clustergraph.bench;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.clustergraph.api.KeysetPage;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +31,13 @@ import tools.jackson.databind.node.NullNode;
  *
  * @param number the query's number in BENCHMARKS.md
  * @param name a short name
- * @param argument what each request asks about: nothing, the next cluster in turn, or the
- * next region in turn
+ * @param argument what each request asks about: nothing, or the next cluster, region,
+ * search text or page start in turn
  * @param graphql the GraphQL document; {@code $id} is a cluster id, {@code $region} a
- * region code
+ * region code, {@code $text} a search text, {@code $after} a cursor of {@code clusters}
  * @param cypher the Cypher statement; {@code $key} is the cluster key, {@code $region} a
- * region code
+ * region code, {@code $query} the Lucene query of a search text, {@code $after} the key a
+ * page starts above
  * @param fromGraphql the answer from the response's {@code data}
  * @param fromCypher the answer from the statement's records
  * @param peer the same query asked of the peer, or null when the peer has none
@@ -54,7 +58,16 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 		CLUSTER,
 
 		/** A region that holds clusters: its code. */
-		REGION
+		REGION,
+
+		/** A search text: an industry phrase the clusters were listed with. */
+		TEXT,
+
+		/**
+		 * A cluster's key, after which a page of {@code clusters} starts: the API is
+		 * given the keyset cursor of that cluster, the floor the key.
+		 */
+		AFTER
 
 	}
 
@@ -78,12 +91,18 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	/** The page size of the list page, query 5. */
 	static final int LIST_PAGE = 20;
 
+	/** The page size of the root {@code clusters} connection, queries 9 and 10. */
+	static final int ROOT_PAGE = 20;
+
+	/** The hits asked of {@code search}, query 8. */
+	static final int SEARCH_HITS = 20;
+
 	/** The API's global ids of clusters; the peer's schema has the stored key only. */
 	static final String CLUSTER_PREFIX = "Cluster:";
 
 	static List<CanonicalQuery> all() {
-		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood(),
-				clustersOfRegion());
+		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood(), clustersOfRegion(),
+				programOverlap(), industrySpread(), search(), firstPage(), deepPage());
 	}
 
 	/** The variables of the API's document for one request's argument. */
@@ -92,13 +111,17 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case NONE -> Map.of();
 			case CLUSTER -> Map.of("id", argument);
 			case REGION -> Map.of("region", argument);
+			case TEXT -> Map.of("text", argument);
+			// The cursor the API itself gives out for the cluster (KeysetPage), so that
+			// the harness follows the format wherever it goes.
+			case AFTER -> Map.of("after", new KeysetPage("clusters", ROOT_PAGE, null).cursor(argument));
 		};
 	}
 
 	/** The variables of the peer's document: the cluster's key instead of its id. */
 	Map<String, Object> peerVariables(String argument) {
 		return switch (this.argument) {
-			case NONE -> Map.of();
+			case NONE, TEXT, AFTER -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
 		};
@@ -110,6 +133,8 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case NONE -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
+			case TEXT -> Map.of("query", luceneQuery(argument));
+			case AFTER -> Map.of("after", argument);
 		};
 	}
 
@@ -428,6 +453,192 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			}
 			return "totalCount " + connection.path("totalCount").asInt() + " | " + page;
 		}));
+	}
+
+	/**
+	 * Query 6: for every pair of programs, the clusters they share and the
+	 * prefecture-level units in which both have a cluster.
+	 */
+	static CanonicalQuery programOverlap() {
+		String graphql = """
+				{ programOverlap(regionLevel: PREFECTURE) { a { key } b { key } sharedClusters sharedRegions clusterJaccard } }""";
+		// Prefecture-level units defined as in query 3, without Region.countsAt; each
+		// program's clusters and units collected once, then paired.
+		String cypher = """
+				MATCH (p:Program)
+				CALL (p) {
+					OPTIONAL MATCH (p)<-[:LISTED_IN]-(c:Cluster)
+					RETURN collect(DISTINCT c.key) AS clusters
+				}
+				CALL (p) {
+					OPTIONAL MATCH (p)<-[:LISTED_IN]-(:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(u:Region)
+					WHERE u.level = 'PREFECTURE'
+						OR (u.level = 'PROVINCE' AND u.code IN ['110000', '120000', '310000', '500000'])
+						OR (u.level = 'COUNTY' AND EXISTS {
+							(u)-[:LOCATED_IN]->(province:Region {level: 'PROVINCE'})
+							WHERE NOT province.code IN ['110000', '120000', '310000', '500000'] })
+					RETURN collect(DISTINCT u.code) AS units
+				}
+				WITH collect({key: p.key, clusters: clusters, units: units}) AS programs
+				UNWIND programs AS a
+				UNWIND programs AS b
+				WITH a, b WHERE a.key < b.key
+				WITH a, b, size([k IN a.clusters WHERE k IN b.clusters]) AS shared
+				RETURN a.key AS a, b.key AS b, shared AS sharedClusters,
+					size([u IN a.units WHERE u IN b.units]) AS sharedRegions,
+					CASE size(a.clusters) + size(b.clusters) - shared WHEN 0 THEN 0.0
+						ELSE toFloat(shared) / (size(a.clusters) + size(b.clusters) - shared) END AS clusterJaccard""";
+		return new CanonicalQuery(6, "programOverlap", Argument.NONE, graphql, cypher, (data) -> {
+			List<String> pairs = new ArrayList<>();
+			for (JsonNode pair : data.path("programOverlap")) {
+				pairs.add(overlap(pair.path("a").path("key").asString(), pair.path("b").path("key").asString(),
+						pair.path("sharedClusters").asInt(), pair.path("sharedRegions").asInt(),
+						pair.path("clusterJaccard").asDouble()));
+			}
+			return sorted(pairs);
+		}, (records) -> {
+			List<String> pairs = new ArrayList<>();
+			for (Record pair : records) {
+				pairs
+					.add(overlap(pair.get("a").asString(), pair.get("b").asString(), pair.get("sharedClusters").asInt(),
+							pair.get("sharedRegions").asInt(), pair.get("clusterJaccard").asDouble()));
+			}
+			return sorted(pairs);
+		}, null);
+	}
+
+	/**
+	 * Query 7: industries of the division level whose clusters (those of the industries
+	 * below included) lie in at least two provinces.
+	 */
+	static CanonicalQuery industrySpread() {
+		String graphql = """
+				{ industrySpread(level: DIVISION) { industry { code name } provinceCount provinces { code } clusterCount } }""";
+		// Provinces found by walking up the regions rather than through the load's
+		// IN_PROVINCE, so that comparing the answers checks those too.
+		String cypher = """
+				MATCH (i:Industry {level: 'DIVISION'})<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c:Cluster)
+				WITH i, collect(DISTINCT c) AS clusters
+				CALL (clusters) {
+					UNWIND clusters AS c
+					MATCH (c)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(p:Region {level: 'PROVINCE'})
+					RETURN collect(DISTINCT p.code) AS provinces
+				}
+				WITH i, provinces, size(clusters) AS clusterCount
+				WHERE size(provinces) >= 2
+				RETURN i.code AS code, i.name AS name, size(provinces) AS provinceCount, provinces, clusterCount""";
+		return new CanonicalQuery(7, "industrySpread", Argument.NONE, graphql, cypher, (data) -> {
+			List<String> spreads = new ArrayList<>();
+			for (JsonNode spread : data.path("industrySpread")) {
+				spreads.add(spread(spread.path("industry").path("code").asString(),
+						spread.path("industry").path("name").asString(), spread.path("provinceCount").asInt(),
+						codes(spread.path("provinces")), spread.path("clusterCount").asInt()));
+			}
+			return sorted(spreads);
+		}, (records) -> {
+			List<String> spreads = new ArrayList<>();
+			for (Record spread : records) {
+				spreads.add(spread(spread.get("code").asString(), spread.get("name").asString(),
+						spread.get("provinceCount").asInt(),
+						new TreeSet<>(spread.get("provinces").asList(Value::asString)),
+						spread.get("clusterCount").asInt()));
+			}
+			return sorted(spreads);
+		}, null);
+	}
+
+	/**
+	 * Query 8: full-text search over every name, best first.
+	 */
+	static CanonicalQuery search() {
+		String graphql = """
+				query($text: String!) { search(text: $text, first: %d) { score node { id } } }"""
+			.formatted(SEARCH_HITS);
+		String cypher = """
+				CALL db.index.fulltext.queryNodes('names', $query, {limit: %d}) YIELD node, score
+				WITH node, score, labels(node)[0] AS label, coalesce(node.key, node.code) AS key
+				RETURN label + ':' + key AS id, score
+				ORDER BY score DESC, label, key""".formatted(SEARCH_HITS);
+		return new CanonicalQuery(8, "search", Argument.TEXT, graphql, cypher, (data) -> {
+			List<String> hits = new ArrayList<>();
+			for (JsonNode hit : data.path("search")) {
+				hits.add(hit(hit.path("node").path("id").asString(), hit.path("score").asDouble()));
+			}
+			return hits.toString();
+		}, (records) -> {
+			List<String> hits = new ArrayList<>();
+			for (Record hit : records) {
+				hits.add(hit(hit.get("id").asString(), hit.get("score").asDouble()));
+			}
+			return hits.toString();
+		}, null);
+	}
+
+	/** Query 9: the first page of every cluster, by key. */
+	static CanonicalQuery firstPage() {
+		return rootPage(9, "clusters, page 1", Argument.NONE, "", "''");
+	}
+
+	/**
+	 * Query 10: a page of every cluster deep in the connection, after a keyset cursor.
+	 */
+	static CanonicalQuery deepPage() {
+		return rootPage(10, "clusters, deep page", Argument.AFTER, "($after: String)", "$after");
+	}
+
+	private static CanonicalQuery rootPage(int number, String name, Argument argument, String declaration,
+			String after) {
+		String graphql = """
+				query%s { clusters(first: %d%s) { edges { node { id name } } pageInfo { hasNextPage } } }"""
+			.formatted(declaration, ROOT_PAGE, declaration.isEmpty() ? "" : ", after: $after");
+		String cypher = """
+				MATCH (c:Cluster) WHERE c.key > %s
+				RETURN 'Cluster:' + c.key AS id, c.name AS name
+				ORDER BY c.key LIMIT %d""".formatted(after, ROOT_PAGE + 1);
+		return new CanonicalQuery(number, name, argument, graphql, cypher, (data) -> {
+			JsonNode connection = data.path("clusters");
+			List<String> page = new ArrayList<>();
+			for (JsonNode edge : connection.path("edges")) {
+				page.add(edge.path("node").path("id").asString() + " " + edge.path("node").path("name").asString());
+			}
+			return page + " next " + connection.path("pageInfo").path("hasNextPage").asBoolean();
+		}, (records) -> {
+			List<String> page = new ArrayList<>();
+			for (Record c : records.subList(0, Math.min(records.size(), ROOT_PAGE))) {
+				page.add(c.get("id").asString() + " " + c.get("name").asString());
+			}
+			return page + " next " + (records.size() > ROOT_PAGE);
+		}, null);
+	}
+
+	/**
+	 * The Lucene query the API's search sends for a text (SearchController): the text in
+	 * NFKC, lowercased and escaped, as a boosted phrase or any of its terms.
+	 */
+	static String luceneQuery(String text) {
+		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+		StringBuilder escaped = new StringBuilder();
+		for (char c : normalized.toCharArray()) {
+			if ("\\+-!():^[]\"{}~*?|&/".indexOf(c) >= 0) {
+				escaped.append('\\');
+			}
+			escaped.append(c);
+		}
+		return "\"" + escaped + "\"^4 OR (" + escaped + ")";
+	}
+
+	private static String overlap(String a, String b, int sharedClusters, int sharedRegions, double jaccard) {
+		return String.format(Locale.ROOT, "%s %s clusters %d regions %d jaccard %.9f", a, b, sharedClusters,
+				sharedRegions, jaccard);
+	}
+
+	private static String spread(String code, String name, int provinceCount, Set<String> provinces, int clusterCount) {
+		return code + " " + name + " provinces " + provinceCount + " " + provinces + " clusters " + clusterCount;
+	}
+
+	/** One search hit; the order is the answer's, scores to six places. */
+	private static String hit(String id, double score) {
+		return String.format(Locale.ROOT, "%s %.6f", id, score);
 	}
 
 	/** The Cypher expression of a node's global id, "<Label>:<key or code>". */

@@ -2,6 +2,7 @@ package org.clustergraph.bench;
 
 import java.util.Map;
 
+import org.clustergraph.api.KeysetPage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +98,29 @@ class CanonicalQueryTests {
 		CanonicalQuery page = CanonicalQuery.clustersOfRegion();
 		assertThat(page.peerVariables("420000")).isEqualTo(Map.of("region", "420000"));
 		assertThat(CanonicalQuery.regionsInMultiplePrograms().graphqlVariables("")).isEmpty();
+		CanonicalQuery search = CanonicalQuery.search();
+		assertThat(search.graphqlVariables("数控机床")).isEqualTo(Map.of("text", "数控机床"));
+		assertThat(search.cypherParameters("ＡＢ-1")).isEqualTo(Map.of("query", "\"ab\\-1\"^4 OR (ab\\-1)"));
+		CanonicalQuery deep = CanonicalQuery.deepPage();
+		assertThat(deep.cypherParameters("f22e831ce54e")).isEqualTo(Map.of("after", "f22e831ce54e"));
+		assertThat(
+				KeysetPage.of("clusters", 20, (String) deep.graphqlVariables("f22e831ce54e").get("after")).afterKey())
+			.isEqualTo("f22e831ce54e");
+	}
+
+	@Test
+	void aPageOfClustersReducesAlikeFromTheApiAndTheFloorIncludingWhetherMoreFollow() {
+		CanonicalQuery page = CanonicalQuery.firstPage();
+		String ours = page.fromGraphql()
+			.apply(data(
+					"""
+							{"clusters": {"edges": [{"node": {"id": "Cluster:a", "name": "A"}}], "pageInfo": {"hasNextPage": false}}}"""));
+		assertThat(ours).isEqualTo("[Cluster:a A] next false");
+		assertThat(page.fromGraphql()
+			.apply(data(
+					"""
+							{"clusters": {"edges": [{"node": {"id": "Cluster:a", "name": "A"}}], "pageInfo": {"hasNextPage": true}}}""")))
+			.isNotEqualTo(ours);
 	}
 
 	@Test
