@@ -103,7 +103,13 @@ public final class ResolutionDump {
 		for (IdentityResolver.PossibleMatch match : graph.possibleMatches()) {
 			line(out, "possible " + match.from() + " " + match.to() + " " + match.score() + " " + match.evidence());
 		}
-		line(out, outcome.report().render());
+		try {
+			outcome.report().writeTo(out);
+			out.write('\n');
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void decisions(Writer out, String prefix, List<Decision> decisions) {
