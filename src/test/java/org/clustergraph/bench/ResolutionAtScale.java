@@ -22,6 +22,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import javax.management.JMException;
+import javax.management.ObjectName;
+
 import org.clustergraph.ingest.internal.Csv;
 import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.DirectorySeedFiles;
@@ -69,6 +72,7 @@ public final class ResolutionAtScale {
 			  DIR            a directory written by bench/generate.sh
 			  --examples=N   how many misses of each kind to print (10)
 			  --no-identity  stop before identity resolution (prints the pairs it would score)
+			  --histogram=N  after each phase, print the N classes that hold the most of the live heap
 			""";
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -83,6 +87,8 @@ public final class ResolutionAtScale {
 		.getOperatingSystemMXBean();
 
 	private long cpuAtStart;
+
+	private int histogram;
 
 	private final Map<String, Long> liveAfter = new LinkedHashMap<>();
 
@@ -100,6 +106,7 @@ public final class ResolutionAtScale {
 		}
 		int examples = 10;
 		boolean identity = true;
+		int histogram = 0;
 		for (int i = 1; i < args.length; i++) {
 			if (args[i].startsWith("--examples=")) {
 				examples = Integer.parseInt(args[i].substring("--examples=".length()));
@@ -107,12 +114,17 @@ public final class ResolutionAtScale {
 			else if (args[i].equals("--no-identity")) {
 				identity = false;
 			}
+			else if (args[i].startsWith("--histogram=")) {
+				histogram = Integer.parseInt(args[i].substring("--histogram=".length()));
+			}
 			else {
 				System.err.print(USAGE);
 				System.exit(2);
 			}
 		}
-		new ResolutionAtScale().run(Path.of(args[0]), examples, identity);
+		ResolutionAtScale measurement = new ResolutionAtScale();
+		measurement.histogram = histogram;
+		measurement.run(Path.of(args[0]), examples, identity);
 	}
 
 	private void run(Path directory, int examples, boolean runIdentity) {
@@ -242,6 +254,25 @@ public final class ResolutionAtScale {
 		this.liveAfter.put(name, this.memory.getHeapMemoryUsage().getUsed());
 		System.err.printf(Locale.ROOT, "%s done: %.2f s wall, %.2f s CPU%n", name, this.phases.get(name) / 1e9,
 				this.cpu.get(name) / 1e9);
+		if (this.histogram > 0) {
+			System.err.println(histogram(this.histogram));
+		}
+	}
+
+	/**
+	 * The first lines of the class histogram of the live heap ({@code jcmd <pid>
+	 * GC.class_histogram}), taken in process.
+	 */
+	private static String histogram(int classes) {
+		try {
+			Object text = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+						new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			return ((String) text).lines().limit(classes + 3).collect(Collectors.joining("\n"));
+		}
+		catch (JMException ex) {
+			return "no histogram: " + ex;
+		}
 	}
 
 	private String timings() {
