@@ -3,17 +3,21 @@ package org.clustergraph.ingest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -167,6 +171,7 @@ public final class IdentityResolver {
 		}
 		List<Candidate> candidates = candidates(run);
 		List<Candidate> possible = new ArrayList<>();
+		Shared shared = new Shared();
 		for (Candidate candidate : candidates) {
 			int a = candidate.a();
 			int b = candidate.b();
@@ -181,7 +186,7 @@ public final class IdentityResolver {
 				continue;
 			}
 			groups.union(a, b);
-			note(decisions, a, b, Decision.identity(candidate.rule(), () -> evidence(ordered, candidate)));
+			note(decisions, a, b, Decision.identity(shared.of(candidate.rule()), () -> evidence(ordered, candidate)));
 		}
 		candidates = null;
 		// The groups in the order of their first member (a group's root is its first
@@ -192,7 +197,6 @@ public final class IdentityResolver {
 		List<ResolvedCluster> built = new ArrayList<>();
 		List<Integer> roots = new ArrayList<>();
 		Map<String, String> anchorOfKey = new HashMap<>();
-		Shared shared = new Shared();
 		for (int root = 0; root < ordered.size(); root++) {
 			if (groups.find(root) != root) {
 				continue;
@@ -688,6 +692,7 @@ public final class IdentityResolver {
 		return key;
 	}
 
+	@SuppressWarnings("unchecked")
 	private ResolvedCluster cluster(Listings run, List<Integer> group, String anchor,
 			Map<Integer, List<Decision>> decisions, Shared shared) {
 		List<ResolvedListing> listings = run.ordered();
@@ -716,12 +721,12 @@ public final class IdentityResolver {
 			identity = Map.of(members.get(0), SINGLE);
 		}
 		else {
-			identity = new LinkedHashMap<>();
-			for (int index : group) {
-				List<Decision> own = decisions.getOrDefault(index, List.of());
-				identity.put(listings.get(index),
-						own.isEmpty() ? (group.size() == 1) ? SINGLE : JOINED : List.copyOf(own));
+			List<Decision>[] own = new List[group.size()];
+			for (int i = 0; i < own.length; i++) {
+				List<Decision> made = decisions.getOrDefault(group.get(i), List.of());
+				own[i] = made.isEmpty() ? (group.size() == 1) ? SINGLE : JOINED : List.copyOf(made);
 			}
+			identity = new MemberDecisions(members, own);
 		}
 		ResolvedListing first = listings.get(canonical);
 		return new ResolvedCluster(clusterKey(anchor), first.raw().nameAsListed(), first.industryPhrase(), members,
@@ -1000,6 +1005,84 @@ public final class IdentityResolver {
 				first--;
 			}
 			return (first == i) ? this.keys[i] : this.keys[i] + "#" + (i - first + 1);
+		}
+
+	}
+
+	/**
+	 * The identity decisions of a cluster's members, in the members' order: the cluster's
+	 * list of members and an array of their decisions. Immutable.
+	 */
+	private static final class MemberDecisions extends AbstractMap<ResolvedListing, List<Decision>> {
+
+		private final List<ResolvedListing> members;
+
+		private final List<Decision>[] decisions;
+
+		MemberDecisions(List<ResolvedListing> members, List<Decision>[] decisions) {
+			this.members = members;
+			this.decisions = decisions;
+		}
+
+		@Override
+		public @Nullable List<Decision> get(Object key) {
+			int at = indexOf(key);
+			return (at >= 0) ? this.decisions[at] : null;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return indexOf(key) >= 0;
+		}
+
+		private int indexOf(Object key) {
+			for (int i = 0; i < this.decisions.length; i++) {
+				if (this.members.get(i) == key) {
+					return i;
+				}
+			}
+			return this.members.indexOf(key);
+		}
+
+		@Override
+		public int size() {
+			return this.decisions.length;
+		}
+
+		@Override
+		public Set<Map.Entry<ResolvedListing, List<Decision>>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Map.Entry<ResolvedListing, List<Decision>>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < MemberDecisions.this.decisions.length;
+						}
+
+						@Override
+						public Map.Entry<ResolvedListing, List<Decision>> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int at = this.next++;
+							return new AbstractMap.SimpleImmutableEntry<>(MemberDecisions.this.members.get(at),
+									MemberDecisions.this.decisions[at]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return MemberDecisions.this.decisions.length;
+				}
+
+			};
 		}
 
 	}

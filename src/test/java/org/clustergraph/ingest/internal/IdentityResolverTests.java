@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Identity resolution on the real listings, with the override table empty.
@@ -230,6 +231,16 @@ class IdentityResolverTests {
 		IdentityResolver.PossibleMatch same = new IdentityResolver.PossibleMatch(match.from(), match.to(),
 				match.score(), evidence);
 		assertThat(match).isEqualTo(same).hasSameHashCodeAs(same);
+		// a cluster's decisions are found by member, in the members' order
+		assertThat(shiyan.identity().keySet()).containsExactlyElementsOf(shiyan.listings());
+		assertThat(shiyan.identity()).isEqualTo(new java.util.LinkedHashMap<>(shiyan.identity()));
+		ResolvedListing member = shiyan.listings().get(shiyan.listings().size() - 1);
+		ResolvedListing equal = new ResolvedListing(member.raw(), member.places(), member.industryPhrase(),
+				member.assignments(), member.decisions());
+		assertThat(shiyan.identity().get(equal)).isSameAs(shiyan.identity().get(member)).isNotEmpty();
+		assertThat(shiyan.identity().get(LISTINGS.get(0) == member ? LISTINGS.get(1) : LISTINGS.get(0))).isNull();
+		assertThatThrownBy(() -> shiyan.identity().put(member, List.of()))
+			.isInstanceOf(UnsupportedOperationException.class);
 		// and the clusters of one listing share their one decision
 		List<List<Decision>> singles = resolution.clusters()
 			.stream()
