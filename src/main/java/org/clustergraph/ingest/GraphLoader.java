@@ -2,6 +2,7 @@ package org.clustergraph.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,11 @@ public class GraphLoader {
 			if (file.getParent() != null) {
 				Files.createDirectories(file.getParent());
 			}
-			Files.writeString(file, report.render(), StandardCharsets.UTF_8);
+			// a line at a time: at a thousand times the seeds the report runs to hundreds of
+			// megabytes of text, which one string would hold in the heap at once
+			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+				report.writeTo(out);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the resolution report to " + file, ex);

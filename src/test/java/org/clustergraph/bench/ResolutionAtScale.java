@@ -1,10 +1,15 @@
 package org.clustergraph.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -16,6 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.clustergraph.ingest.internal.Csv;
 import org.clustergraph.ingest.internal.Decision;
@@ -64,6 +72,7 @@ public final class ResolutionAtScale {
 			  DIR            a directory written by bench/generate.sh
 			  --examples=N   how many misses of each kind to print (10)
 			  --no-identity  stop before identity resolution (prints the pairs it would score)
+			  --histogram=N  after each phase, print the N classes that hold the most of the live heap
 			""";
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -78,6 +87,8 @@ public final class ResolutionAtScale {
 		.getOperatingSystemMXBean();
 
 	private long cpuAtStart;
+
+	private int histogram;
 
 	private final Map<String, Long> liveAfter = new LinkedHashMap<>();
 
@@ -95,6 +106,7 @@ public final class ResolutionAtScale {
 		}
 		int examples = 10;
 		boolean identity = true;
+		int histogram = 0;
 		for (int i = 1; i < args.length; i++) {
 			if (args[i].startsWith("--examples=")) {
 				examples = Integer.parseInt(args[i].substring("--examples=".length()));
@@ -102,12 +114,17 @@ public final class ResolutionAtScale {
 			else if (args[i].equals("--no-identity")) {
 				identity = false;
 			}
+			else if (args[i].startsWith("--histogram=")) {
+				histogram = Integer.parseInt(args[i].substring("--histogram=".length()));
+			}
 			else {
 				System.err.print(USAGE);
 				System.exit(2);
 			}
 		}
-		new ResolutionAtScale().run(Path.of(args[0]), examples, identity);
+		ResolutionAtScale measurement = new ResolutionAtScale();
+		measurement.histogram = histogram;
+		measurement.run(Path.of(args[0]), examples, identity);
 	}
 
 	private void run(Path directory, int examples, boolean runIdentity) {
@@ -170,29 +187,28 @@ public final class ResolutionAtScale {
 		}
 		phase("place", started);
 
+		// as ResolutionPipeline.run() does: each listing's classification and decisions
+		// are put together as it is classified, and its placement is not kept beyond
 		started = start();
-		List<IndustryClassifier.Classification> classifications = new ArrayList<>(raw.size());
-		for (PlaceResolver.Placement placement : placements) {
-			classifications.add(classifier.classify(placement.industryPhrase()));
-		}
-		phase("classify", started);
-
 		List<ResolvedListing> listings = new ArrayList<>(raw.size());
 		for (int i = 0; i < raw.size(); i++) {
-			List<Decision> decisions = new ArrayList<>(placements.get(i).decisions());
-			decisions.addAll(classifications.get(i).decisions());
-			listings.add(new ResolvedListing(raw.get(i), placements.get(i).places(), placements.get(i).industryPhrase(),
-					classifications.get(i).assignments(), decisions));
+			PlaceResolver.Placement placement = placements.set(i, null);
+			IndustryClassifier.Classification classification = classifier.classify(placement.industryPhrase());
+			List<Decision> decisions = new ArrayList<>(placement.decisions());
+			decisions.addAll(classification.decisions());
+			listings.add(new ResolvedListing(raw.get(i), placement.places(), placement.industryPhrase(),
+					classification.assignments(), decisions));
 		}
 		placements = null;
-		classifications = null;
+		raw = null;
+		listDescriptors = null;
+		phase("classify", started);
+
 		Work work = work(gazetteer, listings);
 
-		Truth truth = Truth.read(directory, listings);
 		StringBuilder out = new StringBuilder();
-		out.append(
-				String.format(Locale.ROOT, "directory %s: %d listings in %d list descriptors, %d clusters in truth%n",
-						directory, listings.size(), descriptors.size(), truth.clusterCount()));
+		out.append(String.format(Locale.ROOT, "directory %s: %d listings in %d list descriptors%n", directory,
+				listings.size(), descriptors.size()));
 		out.append(String.format(Locale.ROOT,
 				"identity blocks: %d prefecture-level blocks (largest %d listings), %d listings placed in a province "
 						+ "only; pairs to score: about %,d%n",
@@ -209,6 +225,10 @@ public final class ResolutionAtScale {
 			phase("identity", started);
 		}
 		sampler.interrupt();
+		// read only now, so that the heap measured after each phase holds what the
+		// resolution holds and nothing of the measurement's
+		Truth truth = Truth.read(directory, listings);
+		out.append(String.format(Locale.ROOT, "%d clusters in truth%n", truth.clusterCount()));
 		out.append(timings());
 		out.append(placementScore(listings, truth, examples));
 		out.append(industryScore(listings, truth, tree, examples));
@@ -234,6 +254,25 @@ public final class ResolutionAtScale {
 		this.liveAfter.put(name, this.memory.getHeapMemoryUsage().getUsed());
 		System.err.printf(Locale.ROOT, "%s done: %.2f s wall, %.2f s CPU%n", name, this.phases.get(name) / 1e9,
 				this.cpu.get(name) / 1e9);
+		if (this.histogram > 0) {
+			System.err.println(histogram(this.histogram));
+		}
+	}
+
+	/**
+	 * The first lines of the class histogram of the live heap ({@code jcmd <pid>
+	 * GC.class_histogram}), taken in process.
+	 */
+	private static String histogram(int classes) {
+		try {
+			Object text = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+						new Object[] { new String[0] }, new String[] { String[].class.getName() });
+			return ((String) text).lines().limit(classes + 3).collect(Collectors.joining("\n"));
+		}
+		catch (JMException ex) {
+			return "no histogram: " + ex;
+		}
 	}
 
 	private String timings() {
@@ -252,32 +291,39 @@ public final class ResolutionAtScale {
 	 * every listing of that province.
 	 */
 	private static Work work(Gazetteer gazetteer, List<ResolvedListing> listings) {
-		Map<String, Set<Integer>> blocks = new HashMap<>();
-		Map<String, Set<Integer>> byProvince = new HashMap<>();
-		Map<String, Set<Integer>> provinceOnly = new HashMap<>();
-		for (int i = 0; i < listings.size(); i++) {
-			for (Place place : listings.get(i).places()) {
+		// counts only: the listings of each block, each listing once per block
+		Map<String, int[]> blocks = new HashMap<>();
+		Map<String, int[]> byProvince = new HashMap<>();
+		Map<String, int[]> provinceOnly = new HashMap<>();
+		for (ResolvedListing listing : listings) {
+			Set<String> units = new HashSet<>();
+			Set<String> provinces = new HashSet<>();
+			Set<String> only = new HashSet<>();
+			for (Place place : listing.places()) {
 				Place unit = gazetteer.prefectureUnit(place);
 				String province = gazetteer.province(place).code();
-				byProvince.computeIfAbsent(province, (p) -> new HashSet<>()).add(i);
+				provinces.add(province);
 				if (unit != null) {
-					blocks.computeIfAbsent(unit.code(), (u) -> new HashSet<>()).add(i);
+					units.add(unit.code());
 				}
 				else {
-					provinceOnly.computeIfAbsent(province, (p) -> new HashSet<>()).add(i);
+					only.add(province);
 				}
 			}
+			units.forEach((u) -> blocks.computeIfAbsent(u, (k) -> new int[1])[0]++);
+			provinces.forEach((p) -> byProvince.computeIfAbsent(p, (k) -> new int[1])[0]++);
+			only.forEach((p) -> provinceOnly.computeIfAbsent(p, (k) -> new int[1])[0]++);
 		}
 		long pairs = 0;
 		int largest = 0;
-		for (Set<Integer> block : blocks.values()) {
-			pairs += (long) block.size() * (block.size() - 1) / 2;
-			largest = Math.max(largest, block.size());
+		for (int[] block : blocks.values()) {
+			pairs += (long) block[0] * (block[0] - 1) / 2;
+			largest = Math.max(largest, block[0]);
 		}
 		int only = 0;
-		for (Map.Entry<String, Set<Integer>> entry : provinceOnly.entrySet()) {
-			pairs += (long) entry.getValue().size() * byProvince.get(entry.getKey()).size();
-			only += entry.getValue().size();
+		for (Map.Entry<String, int[]> entry : provinceOnly.entrySet()) {
+			pairs += (long) entry.getValue()[0] * byProvince.get(entry.getKey())[0];
+			only += entry.getValue()[0];
 		}
 		return new Work(blocks.size(), largest, only, pairs);
 	}
@@ -289,12 +335,12 @@ public final class ResolutionAtScale {
 		Map<String, Integer> misses = new TreeMap<>();
 		List<String> shown = new ArrayList<>();
 		for (ResolvedListing listing : listings) {
-			Csv.Row row = truth.of(listing);
+			TruthRow row = truth.of(listing);
 			Set<String> codes = listing.places().stream().map(Place::code).collect(Collectors.toSet());
-			boolean right = codes.equals(Set.of(row.get("region")));
+			boolean right = codes.equals(Set.of(row.region()));
 			all.add(right);
-			byStyle.computeIfAbsent(row.get("style"), (s) -> new Score()).add(right);
-			if (row.get("shared_name").equals("true")) {
+			byStyle.computeIfAbsent(row.style(), (s) -> new Score()).add(right);
+			if (row.sharedName()) {
 				traps.add(right);
 			}
 			if (!right) {
@@ -303,8 +349,8 @@ public final class ResolutionAtScale {
 								: "elsewhere";
 				misses.merge(kind, 1, Integer::sum);
 				if (shown.size() < examples) {
-					shown.add("    " + row.get("name") + " (" + row.get("document") + ":" + row.get("line") + ") meant "
-							+ row.get("region") + ", placed " + codes + " by "
+					shown.add("    " + listing.raw().nameAsListed() + " (" + listing.raw().document() + ":"
+							+ listing.raw().line() + ") meant " + row.region() + ", placed " + codes + " by "
 							+ listing.decisions()
 								.stream()
 								.filter((d) -> d.aspect().equals("PLACE"))
@@ -329,16 +375,16 @@ public final class ResolutionAtScale {
 		Map<String, Score> byVariant = new TreeMap<>();
 		Map<String, String> missed = new TreeMap<>();
 		for (ResolvedListing listing : listings) {
-			Csv.Row row = truth.of(listing);
-			IndustryTree.Industry meant = tree.find(row.get("class"));
+			TruthRow row = truth.of(listing);
+			IndustryTree.Industry meant = tree.find(row.clazz());
 			List<IndustryTree.Industry> industries = listing.industries();
 			boolean right = !industries.isEmpty()
 					&& industries.stream().allMatch((i) -> isIn(tree, i, tree.division(meant)));
 			division.add(right);
 			exact.add(industries.equals(List.of(meant)));
 			unclassified += industries.isEmpty() ? 1 : 0;
-			bySource.computeIfAbsent(row.get("phrase_source"), (s) -> new Score()).add(right);
-			byVariant.computeIfAbsent(row.get("variant"), (s) -> new Score()).add(right);
+			bySource.computeIfAbsent(row.phraseSource(), (s) -> new Score()).add(right);
+			byVariant.computeIfAbsent(row.variant(), (s) -> new Score()).add(right);
 			if (!right) {
 				missed.putIfAbsent(listing.industryPhrase(),
 						"    '" + listing.industryPhrase() + "' meant " + meant.code() + " " + meant.name() + ", got "
@@ -369,7 +415,7 @@ public final class ResolutionAtScale {
 			Map<String, Integer> byTruth = new HashMap<>();
 			for (ResolvedListing listing : cluster.listings()) {
 				clusterOf.put(listing, cluster.key());
-				byTruth.merge(truth.of(listing).get("cluster"), 1, Integer::sum);
+				byTruth.merge(truth.of(listing).cluster(), 1, Integer::sum);
 			}
 			long n = cluster.listings().size();
 			largest = Math.max(largest, (int) n);
@@ -407,15 +453,15 @@ public final class ResolutionAtScale {
 			}
 			for (int i = 0; i < members.size(); i++) {
 				for (int j = i + 1; j < members.size(); j++) {
-					Csv.Row a = truth.of(members.get(i));
-					Csv.Row b = truth.of(members.get(j));
-					if (a.get("cluster").equals(b.get("cluster"))) {
+					TruthRow a = truth.of(members.get(i));
+					TruthRow b = truth.of(members.get(j));
+					if (a.cluster().equals(b.cluster())) {
 						continue;
 					}
-					String cause = a.get("class").equals(b.get("class")) ? "the same class"
-							: tree.division(tree.find(a.get("class"))).equals(tree.division(tree.find(b.get("class"))))
+					String cause = a.clazz().equals(b.clazz()) ? "the same class"
+							: tree.division(tree.find(a.clazz())).equals(tree.division(tree.find(b.clazz())))
 									? "classes of one division" : "classes of different divisions";
-					List<String> levels = new ArrayList<>(List.of(a.get("region_level"), b.get("region_level")));
+					List<String> levels = new ArrayList<>(List.of(a.regionLevel(), b.regionLevel()));
 					levels.sort(null);
 					cause = String.join("-", levels) + ", " + cause;
 					falseByCause.merge(cause, 1L, Long::sum);
@@ -464,12 +510,28 @@ public final class ResolutionAtScale {
 	}
 
 	private static String describe(ResolvedListing listing, Truth truth) {
-		Csv.Row row = truth.of(listing);
+		TruthRow row = truth.of(listing);
 		return listing.raw().nameAsListed() + " [" + listing.raw().program()
 				+ ((listing.raw().year() != null) ? " " + listing.raw().year() : "") + "; "
 				+ listing.places().stream().map(Place::code).toList() + "; "
-				+ listing.industries().stream().map(IndustryTree.Industry::code).toList() + "; truth "
-				+ row.get("cluster") + " " + row.get("class") + "]";
+				+ listing.industries().stream().map(IndustryTree.Industry::code).toList() + "; truth " + row.cluster()
+				+ " " + row.clazz() + "]";
+	}
+
+	/**
+	 * What the truth says of one listing.
+	 *
+	 * @param cluster the cluster it was made for
+	 * @param region the region its name and list mean
+	 * @param regionLevel that region's level
+	 * @param clazz the GB/T 4754 class its phrase was taken for
+	 * @param variant how its phrase differs from its cluster's first
+	 * @param style how its place was written
+	 * @param phraseSource where its phrase comes from
+	 * @param sharedName whether another region shares its region's name
+	 */
+	private record TruthRow(String cluster, String region, String regionLevel, String clazz, String variant,
+			String style, String phraseSource, boolean sharedName) {
 	}
 
 	/** What the identity resolver has to compare. */
@@ -499,35 +561,80 @@ public final class ResolutionAtScale {
 	/** The generator's truth, by listing. */
 	private static final class Truth {
 
-		private final Map<ResolvedListing, Csv.Row> rows = new IdentityHashMap<>();
+		private final Map<ResolvedListing, TruthRow> rows = new IdentityHashMap<>();
 
 		private final Map<String, List<ResolvedListing>> clusters = new LinkedHashMap<>();
 
+		/**
+		 * Reads {@code truth.csv} a line at a time and keeps, for each listing, only the
+		 * columns the scores use, their values shared.
+		 */
 		static Truth read(Path directory, List<ResolvedListing> listings) {
-			SeedFiles files = DirectorySeedFiles.of(directory);
-			Map<String, Csv.Row> byLine = new HashMap<>();
-			for (Csv.Row row : Csv.read("truth.csv", files.lines("truth.csv"), "document", "line", "cluster", "region",
-					"class", "variant", "style")) {
-				byLine.put(row.get("document") + ":" + row.get("line"), row);
+			Map<String, int[]> indexByLine = new HashMap<>();
+			for (int i = 0; i < listings.size(); i++) {
+				RawListing raw = listings.get(i).raw();
+				int[] lines = indexByLine.computeIfAbsent(raw.document(), (d) -> new int[0]);
+				if (raw.line() >= lines.length) {
+					int[] longer = Arrays.copyOf(lines, Math.max(raw.line() + 1, lines.length * 2));
+					Arrays.fill(longer, lines.length, longer.length, -1);
+					indexByLine.put(raw.document(), longer);
+					lines = longer;
+				}
+				lines[raw.line()] = i;
 			}
-			if (byLine.size() != listings.size()) {
+			TruthRow[] byIndex = new TruthRow[listings.size()];
+			Map<String, String> values = new HashMap<>();
+			int count = 0;
+			try (BufferedReader in = Files.newBufferedReader(directory.resolve("truth.csv"), StandardCharsets.UTF_8)) {
+				String header = in.readLine();
+				String line;
+				int number = 1;
+				while ((line = in.readLine()) != null) {
+					number++;
+					Csv.Row row = Csv
+						.read("truth.csv", List.of(header, line), "document", "line", "cluster", "region", "class",
+								"variant", "style")
+						.get(0);
+					count++;
+					int[] lines = indexByLine.get(row.get("document"));
+					int at = Integer.parseInt(row.get("line"));
+					int index = (lines != null && at < lines.length) ? lines[at] : -1;
+					if (index < 0 || !row.get("name").equals(listings.get(index).raw().nameAsListed())) {
+						throw new IllegalStateException("truth.csv:" + number + ": the parser read no listing "
+								+ row.get("name") + " at " + row.get("document") + ":" + at);
+					}
+					byIndex[index] = new TruthRow(share(values, row.get("cluster")), share(values, row.get("region")),
+							share(values, row.get("region_level")), share(values, row.get("class")),
+							share(values, row.get("variant")), share(values, row.get("style")),
+							share(values, row.get("phrase_source")), row.get("shared_name").equals("true"));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			if (count != listings.size()) {
 				throw new IllegalStateException(
-						"truth.csv has " + byLine.size() + " listings, the parser read " + listings.size());
+						"truth.csv has " + count + " listings, the parser read " + listings.size());
 			}
 			Truth truth = new Truth();
-			for (ResolvedListing listing : listings) {
-				Csv.Row row = byLine.get(listing.raw().document() + ":" + listing.raw().line());
-				if (row == null || !row.get("name").equals(listing.raw().nameAsListed())) {
+			for (int i = 0; i < listings.size(); i++) {
+				ResolvedListing listing = listings.get(i);
+				if (byIndex[i] == null) {
 					throw new IllegalStateException("truth.csv has no row for " + listing.raw().document() + ":"
 							+ listing.raw().line() + " " + listing.raw().nameAsListed());
 				}
-				truth.rows.put(listing, row);
-				truth.clusters.computeIfAbsent(row.get("cluster"), (c) -> new ArrayList<>()).add(listing);
+				truth.rows.put(listing, byIndex[i]);
+				truth.clusters.computeIfAbsent(byIndex[i].cluster(), (c) -> new ArrayList<>()).add(listing);
 			}
 			return truth;
 		}
 
-		Csv.Row of(ResolvedListing listing) {
+		private static String share(Map<String, String> values, String value) {
+			String known = values.putIfAbsent(value, value);
+			return (known != null) ? known : value;
+		}
+
+		TruthRow of(ResolvedListing listing) {
 			return this.rows.get(listing);
 		}
 
@@ -544,11 +651,11 @@ public final class ResolutionAtScale {
 		 * variant that differs from the cluster's first phrase ("same" when both use it).
 		 */
 		String pairKind(ResolvedListing a, ResolvedListing b) {
-			Csv.Row x = of(a);
-			Csv.Row y = of(b);
-			List<String> levels = new ArrayList<>(List.of(x.get("region_level"), y.get("region_level")));
+			TruthRow x = of(a);
+			TruthRow y = of(b);
+			List<String> levels = new ArrayList<>(List.of(x.regionLevel(), y.regionLevel()));
 			levels.sort(null);
-			List<String> variants = new ArrayList<>(List.of(x.get("variant"), y.get("variant")));
+			List<String> variants = new ArrayList<>(List.of(x.variant(), y.variant()));
 			variants.removeIf((v) -> v.equals("first") || v.equals("same"));
 			variants.sort(null);
 			return String.join("-", levels) + ", " + (variants.isEmpty() ? "same" : String.join("+", variants));

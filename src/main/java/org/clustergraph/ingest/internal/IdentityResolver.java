@@ -3,17 +3,25 @@ package org.clustergraph.ingest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -136,30 +144,24 @@ public final class IdentityResolver {
 	 * @throws SourceException when an override names a listing that does not exist
 	 */
 	public Resolution resolution(List<ResolvedListing> listings) {
-		List<ResolvedListing> ordered = listings.stream()
-			.sorted(Comparator.comparing((ResolvedListing l) -> l.raw().identityKey())
-				.thenComparing((l) -> l.raw().line()))
-			.toList();
-		Map<String, List<Integer>> byKey = new HashMap<>();
-		for (int i = 0; i < ordered.size(); i++) {
-			byKey.computeIfAbsent(ordered.get(i).raw().identityKey(), (k) -> new ArrayList<>()).add(i);
-		}
+		Listings run = Listings.of(listings);
+		List<ResolvedListing> ordered = run.ordered();
 		UnionFind groups = new UnionFind(ordered.size());
 		Map<Integer, List<Decision>> decisions = new HashMap<>();
 		LongHashSet forbidden = new LongHashSet(this.overrides.size());
 		for (Curated override : this.overrides) {
-			List<Integer> a = byKey.get(override.listing());
-			List<Integer> b = byKey.get(override.other());
-			if (a == null || b == null) {
+			List<Integer> a = run.withKey(override.listing());
+			List<Integer> b = run.withKey(override.other());
+			if (a.isEmpty() || b.isEmpty()) {
 				throw new SourceException(new SourceProblem("identity-overrides.csv", override.line(), "no listing '"
-						+ ((a == null) ? override.listing() : override.other()) + "' (write program|year|name)"));
+						+ (a.isEmpty() ? override.listing() : override.other()) + "' (write program|year|name)"));
 			}
 			for (int x : a) {
 				for (int y : b) {
 					if (override.action() == Action.MERGE) {
 						groups.union(x, y);
-						note(decisions, x, y, "override:MERGE",
-								"identity-overrides.csv:" + override.line() + ": " + override.reason());
+						note(decisions, x, y, Decision.identity("override:MERGE",
+								"identity-overrides.csv:" + override.line() + ": " + override.reason()));
 					}
 					else {
 						forbidden.add(pair(x, y));
@@ -167,8 +169,9 @@ public final class IdentityResolver {
 				}
 			}
 		}
-		List<Candidate> candidates = candidates(ordered);
+		List<Candidate> candidates = candidates(run);
 		List<Candidate> possible = new ArrayList<>();
+		Shared shared = new Shared();
 		for (Candidate candidate : candidates) {
 			int a = candidate.a();
 			int b = candidate.b();
@@ -178,32 +181,29 @@ public final class IdentityResolver {
 			if (groups.find(a) == groups.find(b)) {
 				continue;
 			}
-			if (!candidate.merges() || !mergeable(ordered, groups, a, b, forbidden)) {
+			if (!candidate.merges() || !mergeable(run, groups, a, b, forbidden)) {
 				possible.add(candidate);
 				continue;
 			}
 			groups.union(a, b);
-			note(decisions, a, b, candidate.rule(), evidence(ordered, candidate));
+			note(decisions, a, b, Decision.identity(shared.of(candidate.rule()), () -> evidence(ordered, candidate)));
 		}
-		Map<Integer, List<Integer>> members = new TreeMap<>();
-		for (int i = 0; i < ordered.size(); i++) {
-			members.computeIfAbsent(groups.find(i), (r) -> new ArrayList<>()).add(i);
-		}
-		// A list may print one name twice for two clusters (the same name under two
-		// headings): the second and later get the line order as their anchor's suffix, so
-		// that no two clusters share a key and one is not written over the other.
-		String[] anchors = new String[ordered.size()];
-		for (int i = 0; i < ordered.size(); i++) {
-			String identityKey = ordered.get(i).raw().identityKey();
-			int occurrence = byKey.get(identityKey).indexOf(i);
-			anchors[i] = (occurrence == 0) ? identityKey : identityKey + "#" + (occurrence + 1);
-		}
-		List<ResolvedCluster> clusters = new ArrayList<>();
-		Map<Integer, String> keyOfRoot = new HashMap<>();
+		candidates = null;
+		// The groups in the order of their first member (a group's root is its first
+		// member). A list may print one name twice for two clusters (the same name under
+		// two headings): the second and later get the line order as their anchor's
+		// suffix, so that no two clusters share a key and one is not written over the
+		// other.
+		List<ResolvedCluster> built = new ArrayList<>();
+		List<Integer> roots = new ArrayList<>();
 		Map<String, String> anchorOfKey = new HashMap<>();
-		for (Map.Entry<Integer, List<Integer>> group : members.entrySet()) {
-			String anchor = group.getValue().stream().map((i) -> anchors[i]).min(String::compareTo).orElseThrow();
-			ResolvedCluster cluster = cluster(ordered, group.getValue(), anchor, decisions);
+		for (int root = 0; root < ordered.size(); root++) {
+			if (groups.find(root) != root) {
+				continue;
+			}
+			List<Integer> members = groups.members(root);
+			String anchor = members.stream().map(run::anchor).min(String::compareTo).orElseThrow();
+			ResolvedCluster cluster = cluster(run, members, anchor, decisions, shared);
 			String earlier = anchorOfKey.putIfAbsent(cluster.key(), anchor);
 			if (earlier != null) {
 				throw new SourceException(new SourceProblem(cluster.listings().get(0).raw().document(),
@@ -211,29 +211,45 @@ public final class IdentityResolver {
 						"two clusters would get the key " + cluster.key() + " ('" + earlier + "' and '" + anchor
 								+ "'); refusing to load rather than write one over the other"));
 			}
-			clusters.add(cluster);
-			keyOfRoot.put(group.getKey(), cluster.key());
+			built.add(cluster);
+			roots.add(root);
 		}
-		clusters.sort(Comparator.comparing(ResolvedCluster::key));
-		// the best pair of each two clusters, the first of equal scores; its evidence is
-		// written only for it
-		Map<String, Candidate> best = new TreeMap<>();
-		for (Candidate candidate : possible) {
-			String a = keyOfRoot.get(groups.find(candidate.a()));
-			String b = keyOfRoot.get(groups.find(candidate.b()));
-			if (a.equals(b)) {
-				continue;
+		anchorOfKey = null;
+		decisions = null;
+		// clusters by key, and the place among them of each group's root
+		Integer[] byKey = new Integer[built.size()];
+		Arrays.setAll(byKey, (i) -> i);
+		Arrays.sort(byKey, Comparator.comparing((Integer i) -> built.get(i).key()));
+		List<ResolvedCluster> clusters = new ArrayList<>(built.size());
+		int[] clusterOfRoot = new int[ordered.size()];
+		for (int position = 0; position < byKey.length; position++) {
+			clusters.add(built.get(byKey[position]));
+			clusterOfRoot[roots.get(byKey[position])] = position;
+		}
+		built.clear();
+		roots = null;
+		byKey = null;
+		// the best pair of each two clusters, the first of equal scores (the candidates
+		// come best first); its evidence is written only for it
+		LongHashSet met = new LongHashSet(16);
+		List<long[]> best = new ArrayList<>();
+		for (int i = 0; i < possible.size(); i++) {
+			Candidate candidate = possible.get(i);
+			int x = clusterOfRoot[groups.find(candidate.a())];
+			int y = clusterOfRoot[groups.find(candidate.b())];
+			if (x != y && met.add(pair(x, y))) {
+				best.add(new long[] { pair(x, y), i });
 			}
-			String from = (a.compareTo(b) < 0) ? a : b;
-			String to = (a.compareTo(b) < 0) ? b : a;
-			best.merge(from + ">" + to, candidate, (x, y) -> (x.score() >= y.score()) ? x : y);
 		}
-		List<PossibleMatch> matches = new ArrayList<>();
-		best.forEach((fromTo, candidate) -> {
-			int split = fromTo.indexOf('>');
-			matches.add(new PossibleMatch(fromTo.substring(0, split), fromTo.substring(split + 1), candidate.score(),
-					candidate.rule() + ": " + evidence(ordered, candidate)));
-		});
+		best.sort(Comparator.comparingLong((long[] e) -> e[0]));
+		List<PossibleMatch> matches = new ArrayList<>(best.size());
+		for (long[] entry : best) {
+			Candidate candidate = possible.get((int) entry[1]);
+			String from = clusters.get((int) (entry[0] >>> 32)).key();
+			String to = clusters.get((int) entry[0]).key();
+			matches.add(new PossibleMatch(from, to, candidate.score(),
+					() -> candidate.rule() + ": " + evidence(ordered, candidate)));
+		}
 		return new Resolution(List.copyOf(clusters), List.copyOf(matches));
 	}
 
@@ -250,77 +266,99 @@ public final class IdentityResolver {
 	 * more than one block (several prefecture-level units, or a unit and a province of
 	 * its own) go into a set of pairs already scored.
 	 */
-	private List<Candidate> candidates(List<ResolvedListing> listings) {
-		Map<String, List<Integer>> units = new TreeMap<>();
-		Map<String, List<Integer>> byProvince = new TreeMap<>();
-		Map<String, List<Integer>> provinceOnly = new TreeMap<>();
+	private List<Candidate> candidates(Listings run) {
+		List<ResolvedListing> listings = run.ordered();
+		Map<String, IntList> units = new TreeMap<>();
+		Map<String, IntList> byProvince = new TreeMap<>();
+		Map<String, IntList> provinceOnly = new TreeMap<>();
 		for (int i = 0; i < listings.size(); i++) {
 			for (Place place : listings.get(i).places()) {
 				Place unit = this.gazetteer.prefectureUnit(place);
 				String province = this.gazetteer.province(place).code();
-				addOnce(byProvince, province, i);
+				byProvince.computeIfAbsent(province, (k) -> new IntList()).addOnce(i);
 				if (unit != null) {
-					addOnce(units, unit.code(), i);
+					units.computeIfAbsent(unit.code(), (k) -> new IntList()).addOnce(i);
 				}
 				else {
-					addOnce(provinceOnly, province, i);
+					provinceOnly.computeIfAbsent(province, (k) -> new IntList()).addOnce(i);
 				}
 			}
 		}
 		List<Block> blocks = new ArrayList<>();
-		units.values().forEach((members) -> blocks.add(new Block(members, members)));
-		provinceOnly.forEach((province, only) -> blocks.add(new Block(only, byProvince.get(province))));
+		units.values().forEach((members) -> blocks.add(new Block(members.toArray(), null)));
+		provinceOnly
+			.forEach((province, only) -> blocks.add(new Block(only.toArray(), byProvince.get(province).toArray())));
+		units.clear();
+		byProvince.clear();
+		provinceOnly.clear();
 		// A pair is met in a block where both are members and one is an anchor. To be met
 		// in two blocks, one of the two must be an anchor of one block and a member of
 		// another (or an anchor of two): only pairs with such a listing can be met again.
 		int[] blockCount = new int[listings.size()];
 		for (Block block : blocks) {
-			block.anchors().forEach((i) -> blockCount[i]++);
+			for (int i : block.anchors()) {
+				blockCount[i]++;
+			}
 		}
+		// every listing's keys, one after another: those of listing i from keyStart[i]
 		Map<String, Integer> keyIds = new HashMap<>();
-		int[][] keys = new int[listings.size()][];
+		int[] keyStart = new int[listings.size() + 1];
+		IntList allKeys = new IntList();
 		boolean[] broad = new boolean[listings.size()];
 		for (int i = 0; i < listings.size(); i++) {
 			List<String> own = industryKeys(listings.get(i));
 			broad[i] = own.contains(BROAD);
-			keys[i] = own.stream().mapToInt((k) -> keyIds.computeIfAbsent(k, (x) -> keyIds.size())).toArray();
+			keyStart[i] = allKeys.size();
+			for (String key : own) {
+				allKeys.add(keyIds.computeIfAbsent(key, (x) -> keyIds.size()));
+			}
 		}
+		keyStart[listings.size()] = allKeys.size();
+		int[] keys = allKeys.toArray();
+		allKeys = null;
 		LongHashSet seen = new LongHashSet(16);
 		int[] stamp = new int[listings.size()];
 		int tick = 0;
 		List<Candidate> candidates = new ArrayList<>();
 		for (Block block : blocks) {
-			Map<Integer, List<Integer>> postings = new HashMap<>();
-			List<Integer> broadMembers = new ArrayList<>();
+			Map<Integer, IntList> postings = new HashMap<>();
+			IntList broadMembers = new IntList();
 			for (int b : block.members()) {
-				for (int key : keys[b]) {
-					postings.computeIfAbsent(key, (k) -> new ArrayList<>()).add(b);
+				for (int k = keyStart[b]; k < keyStart[b + 1]; k++) {
+					postings.computeIfAbsent(keys[k], (x) -> new IntList()).add(b);
 				}
 				if (broad[b]) {
 					broadMembers.add(b);
 				}
 			}
-			Set<Integer> anchors = (block.anchors() == block.members()) ? null : Set.copyOf(block.anchors());
+			boolean[] anchor = null;
+			if (block.anchors() != block.members()) {
+				anchor = new boolean[listings.size()];
+				for (int i : block.anchors()) {
+					anchor[i] = true;
+				}
+			}
 			for (int a : block.anchors()) {
 				tick++;
-				List<List<Integer>> partners = new ArrayList<>();
+				List<IntList> partners = new ArrayList<>();
 				if (broad[a]) {
-					partners.add(block.members());
+					partners.add(IntList.of(block.members()));
 				}
 				else {
-					for (int key : keys[a]) {
-						partners.add(postings.get(key));
+					for (int k = keyStart[a]; k < keyStart[a + 1]; k++) {
+						partners.add(postings.get(keys[k]));
 					}
 					partners.add(broadMembers);
 				}
-				for (List<Integer> some : partners) {
-					for (int b : some) {
+				for (IntList some : partners) {
+					for (int p = 0; p < some.size(); p++) {
+						int b = some.get(p);
 						if (b == a || stamp[b] == tick) {
 							continue;
 						}
 						stamp[b] = tick;
 						// each pair of anchors once, from its lower number
-						if (b < a && (anchors == null || anchors.contains(b))) {
+						if (b < a && (anchor == null || anchor[b])) {
 							continue;
 						}
 						int lo = Math.min(a, b);
@@ -328,18 +366,26 @@ public final class IdentityResolver {
 						if ((blockCount[lo] > 1 || blockCount[hi] > 1) && !seen.add(pair(lo, hi))) {
 							continue;
 						}
-						score(listings, lo, hi, candidates);
+						score(run, lo, hi, candidates);
 					}
 				}
 			}
 		}
-		withoutAmbiguousContainments(listings, candidates);
+		withoutAmbiguousContainments(run, candidates);
 		candidates.sort(Comparator.comparingDouble(Candidate::score)
 			.reversed()
 			.thenComparingInt(Candidate::a)
 			.thenComparingInt(Candidate::b));
 		return candidates;
 	}
+
+	/** The identity decision of a listing that is a cluster of its own. */
+	private static final List<Decision> SINGLE = List.of(Decision.identity("single",
+			"no listing of another list (or repeat in its own list) has a compatible place and an equivalent industry"));
+
+	/** The identity decision of a listing that joined a cluster through another. */
+	private static final List<Decision> JOINED = List
+		.of(Decision.identity("joined", "joined through another listing of this cluster"));
 
 	/** The key of a listing whose industry is a section: it meets every listing. */
 	private static final String BROAD = "*";
@@ -369,16 +415,9 @@ public final class IdentityResolver {
 		return keys.stream().distinct().toList();
 	}
 
-	private static void addOnce(Map<String, List<Integer>> index, String key, int i) {
-		List<Integer> list = index.computeIfAbsent(key, (k) -> new ArrayList<>());
-		if (list.isEmpty() || list.get(list.size() - 1) != i) {
-			list.add(i);
-		}
-	}
-
-	private void score(List<ResolvedListing> listings, int a, int b, List<Candidate> candidates) {
-		ResolvedListing x = listings.get(a);
-		ResolvedListing y = listings.get(b);
+	private void score(Listings run, int a, int b, List<Candidate> candidates) {
+		ResolvedListing x = run.ordered().get(a);
+		ResolvedListing y = run.ordered().get(b);
 		PlaceRelation places = placeRelation(x.places(), y.places());
 		if (places == null) {
 			return;
@@ -388,7 +427,7 @@ public final class IdentityResolver {
 		if (score < POSSIBLE_AT) {
 			return;
 		}
-		boolean sameList = x.edition().equals(y.edition());
+		boolean sameList = run.edition(a) == run.edition(b);
 		boolean merges;
 		if (sameList) {
 			// an official list names distinct clusters; a compilation repeats one only
@@ -427,18 +466,19 @@ public final class IdentityResolver {
 	 * A region that contains several listings of another list cannot tell which one it
 	 * is: its merging pairs into that list become possible matches only.
 	 */
-	private static void withoutAmbiguousContainments(List<ResolvedListing> listings, List<Candidate> candidates) {
-		Map<String, Integer> count = new HashMap<>();
+	private static void withoutAmbiguousContainments(Listings run, List<Candidate> candidates) {
+		// for a listing and a list edition, how many listings of that edition it merges
+		// with through a containing place
+		Map<Long, Integer> count = new HashMap<>();
 		for (Candidate c : candidates) {
 			if (c.containment() && c.merges()) {
-				count.merge(c.a() + ">" + listings.get(c.b()).edition(), 1, Integer::sum);
-				count.merge(c.b() + ">" + listings.get(c.a()).edition(), 1, Integer::sum);
+				count.merge(run.withEdition(c.a(), c.b()), 1, Integer::sum);
+				count.merge(run.withEdition(c.b(), c.a()), 1, Integer::sum);
 			}
 		}
 		candidates.replaceAll((c) -> (c.containment() && c.merges()
-				&& (count.get(c.a() + ">" + listings.get(c.b()).edition()) > 1
-						|| count.get(c.b() + ">" + listings.get(c.a()).edition()) > 1))
-								? c.asPossible("it contains several listings of one list") : c);
+				&& (count.get(run.withEdition(c.a(), c.b())) > 1 || count.get(run.withEdition(c.b(), c.a())) > 1))
+						? c.asPossible("it contains several listings of one list") : c);
 	}
 
 	/**
@@ -581,7 +621,8 @@ public final class IdentityResolver {
 		return grams;
 	}
 
-	private boolean mergeable(List<ResolvedListing> listings, UnionFind groups, int a, int b, LongHashSet forbidden) {
+	private boolean mergeable(Listings run, UnionFind groups, int a, int b, LongHashSet forbidden) {
+		List<ResolvedListing> listings = run.ordered();
 		List<Integer> left = groups.members(a);
 		List<Integer> right = groups.members(b);
 		for (int x : left) {
@@ -594,7 +635,7 @@ public final class IdentityResolver {
 				if (placeRelation(lx.places(), ly.places()) == null) {
 					return false;
 				}
-				if (lx.edition().equals(ly.edition()) && !(this.compiledPrograms.contains(lx.raw().program())
+				if (run.edition(x) == run.edition(y) && !(this.compiledPrograms.contains(lx.raw().program())
 						&& Set.copyOf(lx.places()).equals(Set.copyOf(ly.places())) && sameIndustry(lx, ly))) {
 					return false;
 				}
@@ -651,13 +692,15 @@ public final class IdentityResolver {
 		return key;
 	}
 
-	private ResolvedCluster cluster(List<ResolvedListing> listings, List<Integer> group, String anchor,
-			Map<Integer, List<Decision>> decisions) {
-		List<ResolvedListing> members = group.stream().map(listings::get).toList();
-		ResolvedListing canonical = members.stream()
-			.max(Comparator.comparingInt((ResolvedListing l) -> depth(l.places()))
-				.thenComparingInt((l) -> l.raw().nameAsListed().length())
-				.thenComparing((l) -> l.raw().identityKey(), Comparator.reverseOrder()))
+	@SuppressWarnings("unchecked")
+	private ResolvedCluster cluster(Listings run, List<Integer> group, String anchor,
+			Map<Integer, List<Decision>> decisions, Shared shared) {
+		List<ResolvedListing> listings = run.ordered();
+		List<ResolvedListing> members = List.copyOf(group.stream().map(listings::get).toList());
+		int canonical = group.stream()
+			.max(Comparator.comparingInt((Integer i) -> depth(listings.get(i).places()))
+				.thenComparingInt((i) -> listings.get(i).raw().nameAsListed().length())
+				.thenComparing(run::key, Comparator.reverseOrder()))
 			.orElseThrow();
 		Map<String, Place> regions = new LinkedHashMap<>();
 		members.stream().flatMap((l) -> l.places().stream()).forEach((p) -> regions.put(p.code(), p));
@@ -673,19 +716,21 @@ public final class IdentityResolver {
 			.filter((i) -> industries.values().stream().noneMatch((j) -> !j.equals(i) && this.industries.isUnder(j, i)))
 			.sorted(Comparator.comparing(IndustryTree.Industry::code))
 			.toList();
-		Map<ResolvedListing, List<Decision>> identity = new LinkedHashMap<>();
-		for (int index : group) {
-			List<Decision> own = decisions.getOrDefault(index, List.of());
-			identity.put(listings.get(index), own.isEmpty() && group.size() == 1
-					? List.of(Decision.identity("single",
-							"no listing of another list (or repeat in its own list) "
-									+ "has a compatible place and an equivalent industry"))
-					: own.isEmpty()
-							? List.of(Decision.identity("joined", "joined through another listing of this cluster"))
-							: List.copyOf(own));
+		Map<ResolvedListing, List<Decision>> identity;
+		if (group.size() == 1 && !decisions.containsKey(group.get(0))) {
+			identity = Map.of(members.get(0), SINGLE);
 		}
-		return new ResolvedCluster(clusterKey(anchor), canonical.raw().nameAsListed(), canonical.industryPhrase(),
-				members, deepest, specific, identity);
+		else {
+			List<Decision>[] own = new List[group.size()];
+			for (int i = 0; i < own.length; i++) {
+				List<Decision> made = decisions.getOrDefault(group.get(i), List.of());
+				own[i] = made.isEmpty() ? (group.size() == 1) ? SINGLE : JOINED : List.copyOf(made);
+			}
+			identity = new MemberDecisions(members, own);
+		}
+		ResolvedListing first = listings.get(canonical);
+		return new ResolvedCluster(clusterKey(anchor), first.raw().nameAsListed(), first.industryPhrase(), members,
+				shared.of(List.copyOf(deepest)), shared.of(List.copyOf(specific)), identity);
 	}
 
 	private int depth(List<Place> places) {
@@ -709,8 +754,7 @@ public final class IdentityResolver {
 		}
 	}
 
-	private static void note(Map<Integer, List<Decision>> decisions, int a, int b, String rule, String evidence) {
-		Decision decision = Decision.identity(rule, evidence);
+	private static void note(Map<Integer, List<Decision>> decisions, int a, int b, Decision decision) {
 		decisions.computeIfAbsent(a, (k) -> new ArrayList<>()).add(decision);
 		decisions.computeIfAbsent(b, (k) -> new ArrayList<>()).add(decision);
 	}
@@ -764,7 +808,13 @@ public final class IdentityResolver {
 	 * prefecture-level unit, the listings placed only in the province for a province)
 	 * @param members the listings of the block
 	 */
-	private record Block(List<Integer> anchors, List<Integer> members) {
+	private record Block(int[] anchors, int[] members) {
+
+		Block {
+			// a prefecture-level unit: every member is an anchor
+			members = (members != null) ? members : anchors;
+		}
+
 	}
 
 	/**
@@ -779,14 +829,310 @@ public final class IdentityResolver {
 
 	/**
 	 * Two clusters that may be one: a pair of their listings scored high enough to be
-	 * worth an analyst's look, but did not merge.
-	 *
-	 * @param from the key that sorts first
-	 * @param to the other key
-	 * @param score the pair's score
-	 * @param evidence the rule and evidence of the best pair
+	 * worth an analyst's look, but did not merge. Equal when keys, score and evidence
+	 * are.
 	 */
-	public record PossibleMatch(String from, String to, double score, String evidence) {
+	public static final class PossibleMatch {
+
+		private final String from;
+
+		private final String to;
+
+		private final double score;
+
+		private final Supplier<String> evidence;
+
+		/**
+		 * A possible match.
+		 * @param from the key that sorts first
+		 * @param to the other key
+		 * @param score the pair's score
+		 * @param evidence the rule and evidence of the best pair
+		 */
+		public PossibleMatch(String from, String to, double score, String evidence) {
+			this(from, to, score, () -> evidence);
+		}
+
+		/**
+		 * A possible match whose evidence is written when it is asked for: a large load
+		 * has hundreds of thousands, and their evidence is read once, when it is written.
+		 */
+		PossibleMatch(String from, String to, double score, Supplier<String> evidence) {
+			this.from = from;
+			this.to = to;
+			this.score = score;
+			this.evidence = evidence;
+		}
+
+		/**
+		 * The key that sorts first.
+		 * @return a cluster key
+		 */
+		public String from() {
+			return this.from;
+		}
+
+		/**
+		 * The other key.
+		 * @return a cluster key
+		 */
+		public String to() {
+			return this.to;
+		}
+
+		/**
+		 * The score of the best pair.
+		 * @return 0 to 1
+		 */
+		public double score() {
+			return this.score;
+		}
+
+		/**
+		 * The rule and evidence of the best pair, in words; the same text every time.
+		 * @return the evidence
+		 */
+		public String evidence() {
+			return this.evidence.get();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof PossibleMatch that && this.from.equals(that.from) && this.to.equals(that.to)
+					&& Double.compare(this.score, that.score) == 0 && evidence().equals(that.evidence());
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.from, this.to, this.score, evidence());
+		}
+
+		@Override
+		public String toString() {
+			return "PossibleMatch[from=" + this.from + ", to=" + this.to + ", score=" + this.score + ", evidence="
+					+ evidence() + "]";
+		}
+
+	}
+
+	/**
+	 * The listings of one resolution in the order of their identity keys (then lines),
+	 * with each one's key and list edition, computed once.
+	 */
+	private static final class Listings {
+
+		private final List<ResolvedListing> ordered;
+
+		private final String[] keys;
+
+		private final int[] editions;
+
+		private Listings(List<ResolvedListing> ordered, String[] keys, int[] editions) {
+			this.ordered = ordered;
+			this.keys = keys;
+			this.editions = editions;
+		}
+
+		static Listings of(List<ResolvedListing> listings) {
+			String[] keyOf = new String[listings.size()];
+			Integer[] order = new Integer[listings.size()];
+			for (int i = 0; i < keyOf.length; i++) {
+				keyOf[i] = listings.get(i).raw().identityKey();
+				order[i] = i;
+			}
+			Arrays.sort(order, Comparator.comparing((Integer i) -> keyOf[i])
+				.thenComparingInt((i) -> listings.get(i).raw().line()));
+			List<ResolvedListing> ordered = new ArrayList<>(order.length);
+			String[] keys = new String[order.length];
+			int[] editions = new int[order.length];
+			Map<String, Integer> editionNumbers = new HashMap<>();
+			for (int i = 0; i < order.length; i++) {
+				ResolvedListing listing = listings.get(order[i]);
+				ordered.add(listing);
+				keys[i] = keyOf[order[i]];
+				editions[i] = editionNumbers.computeIfAbsent(listing.edition(), (e) -> editionNumbers.size());
+			}
+			return new Listings(Collections.unmodifiableList(ordered), keys, editions);
+		}
+
+		List<ResolvedListing> ordered() {
+			return this.ordered;
+		}
+
+		String key(int i) {
+			return this.keys[i];
+		}
+
+		int edition(int i) {
+			return this.editions[i];
+		}
+
+		/**
+		 * A listing and the edition of another, as one number.
+		 */
+		long withEdition(int listing, int other) {
+			return ((long) listing << 32) | this.editions[other];
+		}
+
+		/**
+		 * The listings with an identity key, in order.
+		 */
+		List<Integer> withKey(String key) {
+			int low = 0;
+			int high = this.keys.length;
+			while (low < high) {
+				int middle = (low + high) >>> 1;
+				if (this.keys[middle].compareTo(key) < 0) {
+					low = middle + 1;
+				}
+				else {
+					high = middle;
+				}
+			}
+			List<Integer> found = new ArrayList<>();
+			for (int i = low; i < this.keys.length && this.keys[i].equals(key); i++) {
+				found.add(i);
+			}
+			return found;
+		}
+
+		/**
+		 * A listing's identity key, with {@code #n} for the n-th listing of one key.
+		 */
+		String anchor(int i) {
+			int first = i;
+			while (first > 0 && this.keys[first - 1].equals(this.keys[i])) {
+				first--;
+			}
+			return (first == i) ? this.keys[i] : this.keys[i] + "#" + (i - first + 1);
+		}
+
+	}
+
+	/**
+	 * The identity decisions of a cluster's members, in the members' order: the cluster's
+	 * list of members and an array of their decisions. Immutable.
+	 */
+	private static final class MemberDecisions extends AbstractMap<ResolvedListing, List<Decision>> {
+
+		private final List<ResolvedListing> members;
+
+		private final List<Decision>[] decisions;
+
+		MemberDecisions(List<ResolvedListing> members, List<Decision>[] decisions) {
+			this.members = members;
+			this.decisions = decisions;
+		}
+
+		@Override
+		public @Nullable List<Decision> get(Object key) {
+			int at = indexOf(key);
+			return (at >= 0) ? this.decisions[at] : null;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return indexOf(key) >= 0;
+		}
+
+		private int indexOf(Object key) {
+			for (int i = 0; i < this.decisions.length; i++) {
+				if (this.members.get(i) == key) {
+					return i;
+				}
+			}
+			return this.members.indexOf(key);
+		}
+
+		@Override
+		public int size() {
+			return this.decisions.length;
+		}
+
+		@Override
+		public Set<Map.Entry<ResolvedListing, List<Decision>>> entrySet() {
+			return new AbstractSet<>() {
+
+				@Override
+				public Iterator<Map.Entry<ResolvedListing, List<Decision>>> iterator() {
+					return new Iterator<>() {
+
+						private int next;
+
+						@Override
+						public boolean hasNext() {
+							return this.next < MemberDecisions.this.decisions.length;
+						}
+
+						@Override
+						public Map.Entry<ResolvedListing, List<Decision>> next() {
+							if (!hasNext()) {
+								throw new NoSuchElementException();
+							}
+							int at = this.next++;
+							return new AbstractMap.SimpleImmutableEntry<>(MemberDecisions.this.members.get(at),
+									MemberDecisions.this.decisions[at]);
+						}
+
+					};
+				}
+
+				@Override
+				public int size() {
+					return MemberDecisions.this.decisions.length;
+				}
+
+			};
+		}
+
+	}
+
+	/** A growing list of numbers, unboxed. */
+	private static final class IntList {
+
+		private int[] values;
+
+		private int size;
+
+		IntList() {
+			this.values = new int[4];
+		}
+
+		private IntList(int[] values) {
+			this.values = values;
+			this.size = values.length;
+		}
+
+		static IntList of(int[] values) {
+			return new IntList(values);
+		}
+
+		void add(int value) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = value;
+		}
+
+		/** Adds a value unless it was the last one added. */
+		void addOnce(int value) {
+			if (this.size == 0 || this.values[this.size - 1] != value) {
+				add(value);
+			}
+		}
+
+		int get(int index) {
+			return this.values[index];
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int[] toArray() {
+			return Arrays.copyOf(this.values, this.size);
+		}
+
 	}
 
 	/**

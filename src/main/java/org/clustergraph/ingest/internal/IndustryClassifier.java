@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,13 @@ public final class IndustryClassifier {
 	private final CharacterIndex texts;
 
 	/**
+	 * The classification of every phrase classified so far: one phrase classifies alike
+	 * wherever it stands, and a load names a few thousand phrases across hundreds of
+	 * thousands of listings, which then share one classification each.
+	 */
+	private final Map<String, Classification> classified = new ConcurrentHashMap<>();
+
+	/**
 	 * Creates a classifier from the standard's names and the keyword table only.
 	 * @param tree the classification
 	 * @param keywords the rows of {@code industry-keywords.csv}
@@ -125,11 +133,22 @@ public final class IndustryClassifier {
 	}
 
 	/**
-	 * Classifies a phrase.
+	 * Classifies a phrase. A phrase classified before gets the same classification again,
+	 * the very object.
 	 * @param phrase the industry phrase (place words and suffix removed)
 	 * @return the most specific industries with their confidence and evidence
 	 */
 	public Classification classify(String phrase) {
+		Classification known = this.classified.get(phrase);
+		if (known == null) {
+			known = classifyNew(phrase);
+			Classification raced = this.classified.putIfAbsent(phrase, known);
+			known = (raced != null) ? raced : known;
+		}
+		return known;
+	}
+
+	private Classification classifyNew(String phrase) {
 		String text = core(phrase);
 		if (text.length() > 1 && text.endsWith("业") && this.lexicon.find(text) == null) {
 			text = text.substring(0, text.length() - 1);

@@ -65,7 +65,7 @@ final class IndustryOverrides {
 	 * @return the classification to use
 	 */
 	IndustryClassifier.Classification apply(RawListing listing, IndustryClassifier.Classification classification) {
-		Row row = this.rows.get(listing.identityKey());
+		Row row = this.rows.isEmpty() ? null : this.rows.get(listing.identityKey());
 		if (row == null) {
 			return classification;
 		}
@@ -88,11 +88,20 @@ final class IndustryOverrides {
 	 * @throws SourceException naming the line of a row whose listing does not exist
 	 */
 	void checkNames(List<RawListing> listings) {
-		Set<String> keys = new HashSet<>();
-		listings.forEach((l) -> keys.add(l.identityKey()));
+		if (this.rows.isEmpty()) {
+			return;
+		}
+		// the rows' listings that exist, not the keys of every listing of a large load
+		Set<String> named = new HashSet<>();
+		for (RawListing listing : listings) {
+			String key = listing.identityKey();
+			if (this.rows.containsKey(key)) {
+				named.add(key);
+			}
+		}
 		List<SourceProblem> problems = new ArrayList<>();
 		for (Row row : this.rows.values()) {
-			if (!keys.contains(row.listing())) {
+			if (!named.contains(row.listing())) {
 				problems.add(new SourceProblem("industry-overrides.csv", row.line(),
 						"no listing '" + row.listing() + "' (write program|year|name as listed)"));
 			}

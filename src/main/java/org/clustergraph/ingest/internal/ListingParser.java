@@ -23,6 +23,9 @@ public final class ListingParser {
 
 	private static final List<String> COLUMN_HEADERS = List.of("序号", "产业集群名称", "所在区域", "集群名称");
 
+	/** The contexts and edition years of the entries read so far: they share a few. */
+	private final Shared shared = new Shared();
+
 	/**
 	 * Parses one list.
 	 * @param descriptor the list's descriptor
@@ -95,7 +98,8 @@ public final class ListingParser {
 					next = regionLine + 1;
 				}
 			}
-			out.add(new RawListing(d.key(), null, rank, name, d.document(), nameLine + 1, context, null));
+			out.add(new RawListing(d.key(), null, rank, name, d.document(), nameLine + 1,
+					this.shared.of(List.copyOf(context)), null));
 			i = next;
 		}
 		return out;
@@ -122,7 +126,7 @@ public final class ListingParser {
 					name = Text.unpad(entry.group(2));
 				}
 				out.add(new RawListing(d.key(), null, Integer.parseInt(entry.group(1)), name, d.document(), i + 1,
-						(heading != null) ? List.of(heading) : List.of(), null));
+						(heading != null) ? this.shared.of(List.of(heading)) : List.of(), null));
 			}
 			else if (head.matches()) {
 				heading = head.group(1);
@@ -155,7 +159,7 @@ public final class ListingParser {
 						"总序号 " + sequence + " where " + expectedSequence + " was expected"));
 			}
 			expectedSequence = sequence + 1;
-			int year = Integer.parseInt(row.group(3));
+			Integer year = this.shared.of(Integer.valueOf(row.group(3)));
 			out.add(new RawListing(d.key(), year, Integer.parseInt(row.group(4)), row.group(2), d.document(), i + 1,
 					List.of(), urls.get(year)));
 		}

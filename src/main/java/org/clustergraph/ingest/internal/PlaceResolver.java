@@ -31,6 +31,12 @@ public final class PlaceResolver {
 	private final int longest;
 
 	/**
+	 * The phrases, place lists, decisions and decision lists of the placements returned
+	 * so far: many listings share each, and a load keeps them all.
+	 */
+	private final Shared shared = new Shared();
+
+	/**
 	 * Creates a resolver.
 	 * @param gazetteer the regions
 	 * @param aliasRows the rows of {@code region-aliases.csv}
@@ -85,8 +91,9 @@ public final class PlaceResolver {
 		else if (places.isEmpty()) {
 			decisions.add(Decision.place("unresolved", "no place word found at the start of '" + text + "'"));
 		}
-		return new Placement(List.copyOf(places), industryPhrase(reading.rest()), List.copyOf(decisions),
-				reading.ambiguous());
+		decisions.replaceAll(this.shared::of);
+		return new Placement(this.shared.of(List.copyOf(places)), this.shared.of(industryPhrase(reading.rest())),
+				this.shared.of(List.copyOf(decisions)), reading.ambiguous());
 	}
 
 	private Reading read(String text, @Nullable Place context) {

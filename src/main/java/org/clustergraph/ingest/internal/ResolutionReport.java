@@ -1,12 +1,20 @@
 package org.clustergraph.ingest.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a load resolved and how: counts per program, per region level and per industry
@@ -115,16 +123,7 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 										+ a.evidence())
 								.collect(Collectors.joining("; "))));
 		}
-		Map<String, String> names = new TreeMap<>();
-		graph.clusters().forEach((c) -> names.put(c.key(), c.name()));
-		List<String> possible = graph.possibleMatches()
-			.stream()
-			.sorted(Comparator.comparingDouble(IdentityResolver.PossibleMatch::score)
-				.reversed()
-				.thenComparing(IdentityResolver.PossibleMatch::from))
-			.map((m) -> String.format(Locale.ROOT, "%.2f Cluster:%s %s <-> Cluster:%s %s | %s", m.score(), m.from(),
-					names.get(m.from()), m.to(), names.get(m.to()), m.evidence()))
-			.toList();
+		List<String> possible = new PossibleMatchLines(graph);
 		return new ResolutionReport(perProgram, perRegionLevel, perIndustryLevel, graph.clusters().size(), merged,
 				inProvince, inPrefectureUnit, List.copyOf(aboveThePrefectureLevel), unclassified,
 				List.copyOf(attention), List.copyOf(lowConfidence), possible);
@@ -144,6 +143,27 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 	 */
 	public String render() {
 		StringBuilder out = new StringBuilder();
+		render(out);
+		return out.toString();
+	}
+
+	/**
+	 * Writes the report as text, a line at a time, without holding all of it: a large
+	 * load's report has a line for each of hundreds of thousands of possible matches.
+	 * @param writer where to write it
+	 * @throws IOException when the writer fails
+	 */
+	public void writeTo(Writer writer) throws IOException {
+		try {
+			render(writer);
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private void render(Appendable to) {
+		Lines out = new Lines(to);
 		out.append("Resolution report\n=================\n");
 		out.append("listings: ")
 			.append(listings())
@@ -188,11 +208,87 @@ public record ResolutionReport(Map<String, Integer> listingsPerProgram, Map<Stri
 					percent(this.unclassifiedClusters, this.clusters)));
 		out.append("\nListings to review (").append(this.attention.size()).append(" decisions):\n");
 		this.attention.forEach((line) -> out.append("- ").append(line).append('\n'));
-		return out.toString();
 	}
 
 	private static double percent(int part, int whole) {
 		return (whole == 0) ? 0 : 100.0 * part / whole;
+	}
+
+	/**
+	 * The possible matches as report lines, highest score first, each written when it is
+	 * read.
+	 */
+	private static final class PossibleMatchLines extends AbstractList<String> implements RandomAccess {
+
+		private final IdentityResolver.PossibleMatch[] matches;
+
+		private final String[] keys;
+
+		private final String[] names;
+
+		PossibleMatchLines(ResolvedGraph graph) {
+			this.matches = graph.possibleMatches()
+				.stream()
+				.sorted(Comparator.comparingDouble(IdentityResolver.PossibleMatch::score)
+					.reversed()
+					.thenComparing(IdentityResolver.PossibleMatch::from))
+				.toArray(IdentityResolver.PossibleMatch[]::new);
+			List<ResolvedCluster> clusters = graph.clusters()
+				.stream()
+				.sorted(Comparator.comparing(ResolvedCluster::key))
+				.toList();
+			this.keys = clusters.stream().map(ResolvedCluster::key).toArray(String[]::new);
+			this.names = clusters.stream().map(ResolvedCluster::name).toArray(String[]::new);
+		}
+
+		@Override
+		public String get(int index) {
+			IdentityResolver.PossibleMatch m = this.matches[index];
+			return String.format(Locale.ROOT, "%.2f Cluster:%s %s <-> Cluster:%s %s | %s", m.score(), m.from(),
+					name(m.from()), m.to(), name(m.to()), m.evidence());
+		}
+
+		private @Nullable String name(String key) {
+			int at = Arrays.binarySearch(this.keys, key);
+			return (at >= 0) ? this.names[at] : null;
+		}
+
+		@Override
+		public int size() {
+			return this.matches.length;
+		}
+
+	}
+
+	/** A string builder's appends over any appendable, failing unchecked. */
+	private static final class Lines {
+
+		private final Appendable to;
+
+		Lines(Appendable to) {
+			this.to = to;
+		}
+
+		Lines append(Object value) {
+			try {
+				this.to.append(String.valueOf(value));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return this;
+		}
+
+		Lines append(char value) {
+			try {
+				this.to.append(value);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return this;
+		}
+
 	}
 
 }

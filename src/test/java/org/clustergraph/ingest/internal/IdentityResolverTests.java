@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Identity resolution on the real listings, with the override table empty.
@@ -199,6 +200,56 @@ class IdentityResolverTests {
 		String xiaoshan = clusterOf("萧山化纤产业群").key();
 		assertThat(resolution.possibleMatches())
 			.anySatisfy((m) -> assertThat(Set.of(m.from(), m.to())).containsExactlyInAnyOrder(yaqian, xiaoshan));
+	}
+
+	@Test
+	void writesTheSameEvidenceEachTimeItIsAskedFor() {
+		// identity evidence is written on demand, so that a large load does not hold it:
+		// it is the same text each time, and a decision equals one written out
+		IdentityResolver.Resolution resolution = resolver().resolution(LISTINGS);
+		ResolvedCluster shiyan = resolution.clusters()
+			.stream()
+			.filter((c) -> c.listings().stream().anyMatch((l) -> l.raw().nameAsListed().equals("十堰市商用汽车产业集群")))
+			.findFirst()
+			.orElseThrow();
+		Decision merge = shiyan.identity()
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter((d) -> d.rule().startsWith("cross-list:"))
+			.findFirst()
+			.orElseThrow();
+		String detail = merge.detail();
+		assertThat(detail).containsPattern("score \\d\\.\\d\\d").contains("十堰");
+		assertThat(merge.detail()).isEqualTo(detail).isNotSameAs(detail);
+		Decision written = Decision.identity(merge.rule(), detail);
+		assertThat(merge).isEqualTo(written).hasSameHashCodeAs(written).hasToString(written.toString());
+		assertThat(merge).isNotEqualTo(Decision.identity(merge.rule(), detail + "."));
+		IdentityResolver.PossibleMatch match = resolution.possibleMatches().get(0);
+		String evidence = match.evidence();
+		assertThat(evidence).containsPattern("^[a-z:+-]+: score \\d\\.\\d\\d");
+		IdentityResolver.PossibleMatch same = new IdentityResolver.PossibleMatch(match.from(), match.to(),
+				match.score(), evidence);
+		assertThat(match).isEqualTo(same).hasSameHashCodeAs(same);
+		// a cluster's decisions are found by member, in the members' order
+		assertThat(shiyan.identity().keySet()).containsExactlyElementsOf(shiyan.listings());
+		assertThat(shiyan.identity()).isEqualTo(new java.util.LinkedHashMap<>(shiyan.identity()));
+		ResolvedListing member = shiyan.listings().get(shiyan.listings().size() - 1);
+		ResolvedListing equal = new ResolvedListing(member.raw(), member.places(), member.industryPhrase(),
+				member.assignments(), member.decisions());
+		assertThat(shiyan.identity().get(equal)).isSameAs(shiyan.identity().get(member)).isNotEmpty();
+		assertThat(shiyan.identity().get(LISTINGS.get(0) == member ? LISTINGS.get(1) : LISTINGS.get(0))).isNull();
+		assertThatThrownBy(() -> shiyan.identity().put(member, List.of()))
+			.isInstanceOf(UnsupportedOperationException.class);
+		// and the clusters of one listing share their one decision
+		List<List<Decision>> singles = resolution.clusters()
+			.stream()
+			.filter((c) -> c.listings().size() == 1)
+			.map((c) -> c.identity().get(c.listings().get(0)))
+			.toList();
+		assertThat(singles).hasSizeGreaterThan(100)
+			.allSatisfy((d) -> assertThat(d).isSameAs(singles.get(0)))
+			.allSatisfy((d) -> assertThat(d).singleElement().extracting(Decision::rule).isEqualTo("single"));
 	}
 
 	private static ResolvedListing listing(String program, Integer year, int line, String name) {

@@ -31,6 +31,18 @@ class IndustryClassifierTests {
 	}
 
 	@Test
+	void classifiesEachPhraseOnceAndGivesEveryListingOfItThatClassification() {
+		// a load of 640,000 listings names a few thousand phrases: listings of one phrase
+		// hold one classification, not one each
+		IndustryClassifier classifier = new IndustryClassifier(RealSeeds.INDUSTRIES, List.of());
+		IndustryClassifier.Classification first = classifier.classify("数控成形机床");
+		assertThat(classifier.classify(new String("数控成形机床"))).isSameAs(first);
+		assertThat(classifier.classify("无纺布")).isNotSameAs(first);
+		assertThat(classifier.classify("无纺布"))
+			.isEqualTo(new IndustryClassifier(RealSeeds.INDUSTRIES, List.of()).classify("无纺布"));
+	}
+
+	@Test
 	void fallsBackToADivisionWhereNoClassFits() {
 		assertThat(classify("生物医药")).containsExactly("27");
 	}

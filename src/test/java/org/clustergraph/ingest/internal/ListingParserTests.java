@@ -30,6 +30,23 @@ class ListingParserTests {
 	}
 
 	@Test
+	void givesTheEntriesOfOneRegionOrEditionOneInstanceOfIt() {
+		// a load of 640,000 entries holds a few hundred regions and years
+		List<RawListing> zhejiang = RealSeeds.listings("zhejiang");
+		List<List<RawListing>> byContext = new ArrayList<>(
+				zhejiang.stream().collect(java.util.stream.Collectors.groupingBy(RawListing::context)).values());
+		assertThat(byContext).hasSizeGreaterThan(3).anySatisfy((entries) -> assertThat(entries).hasSizeGreaterThan(1));
+		for (List<RawListing> entries : byContext) {
+			assertThat(entries).allSatisfy((e) -> assertThat(e.context()).isSameAs(entries.get(0).context()));
+		}
+		List<RawListing> hubei = RealSeeds.listings("hubei");
+		assertThat(hubei.get(1).context()).isEqualTo(hubei.get(0).context()).isSameAs(hubei.get(0).context());
+		List<RawListing> miit = RealSeeds.listings("miit-sme");
+		List<RawListing> of2023 = miit.stream().filter((e) -> Integer.valueOf(2023).equals(e.year())).toList();
+		assertThat(of2023).hasSize(100).allSatisfy((e) -> assertThat(e.year()).isSameAs(of2023.get(0).year()));
+	}
+
+	@Test
 	void readsRankThenNameLinesOfTheMostLists() {
 		RawListing yangzhou = RealSeeds.listings("most-pilot").get(32);
 		assertThat(yangzhou.rank()).isEqualTo(33);

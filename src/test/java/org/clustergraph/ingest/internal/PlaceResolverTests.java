@@ -32,6 +32,23 @@ class PlaceResolverTests {
 	}
 
 	@Test
+	void givesNamesWithTheSamePlaceWordsOnePlaceListAndOneListOfDecisions() {
+		// a load holds every listing's placement: those of one county share its parts
+		PlaceResolver.Placement machineTools = RealSeeds.PLACES.resolve("江苏省扬州市邗江区数控成形机床产业集群", null);
+		PlaceResolver.Placement again = RealSeeds.PLACES.resolve("江苏省扬州市邗江区数控成形机床创新型产业集群", null);
+		PlaceResolver.Placement cars = RealSeeds.PLACES.resolve("江苏省扬州市邗江区汽车零部件产业集群", null);
+		assertThat(again.industryPhrase()).isEqualTo("数控成形机床").isSameAs(machineTools.industryPhrase());
+		assertThat(again.places()).isSameAs(machineTools.places());
+		assertThat(cars.places()).isSameAs(machineTools.places());
+		assertThat(cars.decisions()).isSameAs(machineTools.decisions()).hasSize(3);
+		assertThat(cars.industryPhrase()).isEqualTo("汽车零部件");
+		PlaceResolver.Placement prefecture = RealSeeds.PLACES.resolve("江苏省扬州市汽车零部件产业集群", null);
+		assertThat(prefecture.places()).extracting(Place::code).containsExactly("321000");
+		assertThat(prefecture.decisions()).hasSize(2).containsExactlyElementsOf(cars.decisions().subList(0, 2));
+		assertThat(prefecture.decisions().get(0)).isSameAs(cars.decisions().get(0));
+	}
+
+	@Test
 	void resolvesEveryCountyOfAParenthesizedList() {
 		assertThat(codes("鄂东（麻城、浠水）汽车配件产业集群", "42", "黄冈市")).containsExactlyInAnyOrder("421181", "421125");
 		assertThat(codes("襄阳市（襄州、南漳）农产品加工产业集群", "42", "襄阳市")).containsExactlyInAnyOrder("420607", "420624");
