@@ -104,7 +104,8 @@ public class GraphLoader {
 			if (file.getParent() != null) {
 				Files.createDirectories(file.getParent());
 			}
-			// a line at a time: at a thousand times the seeds the report runs to hundreds of
+			// a line at a time: at a thousand times the seeds the report runs to hundreds
+			// of
 			// megabytes of text, which one string would hold in the heap at once
 			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 				report.writeTo(out);
