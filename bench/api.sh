@@ -26,7 +26,8 @@
 # with every build (so it keeps up with the driver and Jackson), but it is not a test and
 # `./mvnw verify` never runs it. This script compiles the test sources, writes their class path
 # to target/bench-classpath.txt and runs the class in a JVM of its own.
-# Environment: JAVA (default: $JAVA_HOME/bin/java or java); SKIP_BUILD=1 reuses the last compile.
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java); SKIP_BUILD=1 reuses the last compile;
+# BENCH_HEAP, the load generator's -Xmx (512m; programOverlap at x1000 answers 4.5 MB per request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
@@ -35,4 +36,4 @@ if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
 	./mvnw -B -ntp -q test-compile dependency:build-classpath \
 		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
 fi
-exec "$java" -Xmx512m --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"
+exec "$java" "-Xmx${BENCH_HEAP:-512m}" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"
