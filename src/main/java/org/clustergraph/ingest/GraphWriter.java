@@ -128,7 +128,7 @@ class GraphWriter {
 				}, longStep());
 				switched = true;
 				logger.info("Switched to the new graph in {} ms", (System.nanoTime() - started) / 1_000_000);
-				timed(session, "Deleting the previous graph", "load/delete-unserved");
+				deletePrevious(session);
 			}
 			catch (RuntimeException ex) {
 				if (!switched && !(ex instanceof LoadRefusedException)) {
@@ -213,6 +213,22 @@ class GraphWriter {
 		catch (Neo4jException ex) {
 			logger.warn("Could not release the load's claim; the next load takes it after {}: {}",
 					this.properties.claimStaleAfter(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Deletes the retired graph. The new graph is served by now, so a failure here only
+	 * leaves nodes no read reaches, which the next load deletes: a warning, not a failed
+	 * load.
+	 */
+	private void deletePrevious(Session session) {
+		try {
+			timed(session, "Deleting the previous graph", "load/delete-unserved");
+		}
+		catch (Neo4jException ex) {
+			logger.warn(
+					"Switched to the new graph, but could not delete the previous one; the next load deletes it: {}",
+					ex.getMessage());
 		}
 	}
 
