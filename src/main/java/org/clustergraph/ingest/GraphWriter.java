@@ -1,6 +1,5 @@
 package org.clustergraph.ingest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,8 +52,6 @@ import org.springframework.stereotype.Component;
 class GraphWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
-
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
 	private final Driver driver;
 
@@ -128,11 +125,11 @@ class GraphWriter {
 				}, longStep());
 				switched = true;
 				logger.info("Switched to the new graph in {} ms", (System.nanoTime() - started) / 1_000_000);
-				deletePrevious(session);
+				deleteUnserved(session, "the previous graph");
 			}
 			catch (RuntimeException ex) {
 				if (!switched && !(ex instanceof LoadRefusedException)) {
-					discardStaging(session);
+					deleteUnserved(session, "the staged graph of the failed load");
 				}
 				throw ex;
 			}
@@ -151,11 +148,10 @@ class GraphWriter {
 		inBatches(session, loadId, "load/link-industries", industryParents(graph), size);
 		Map<String, Integer> validityYears = validityYears(graph);
 		long listings = graph.clusters().stream().mapToLong((c) -> c.listings().size()).sum();
-		Progress progress = new Progress("Staging clusters and listings", "listings", listings, PROGRESS_INTERVAL,
+		Progress progress = new Progress("Staging clusters and listings", "listings", listings, Progress.INTERVAL,
 				System::nanoTime, logger::info);
 		List<ResolvedCluster> clusters = graph.clusters();
-		for (int from = 0; from < clusters.size(); from += size) {
-			List<ResolvedCluster> batch = clusters.subList(from, Math.min(clusters.size(), from + size));
+		for (List<ResolvedCluster> batch : batches(clusters, size)) {
 			session.executeWriteWithoutResult((tx) -> {
 				renew(tx, loadId);
 				run(tx, "load/stage-clusters", clusters(batch));
@@ -217,28 +213,17 @@ class GraphWriter {
 	}
 
 	/**
-	 * Deletes the retired graph. The new graph is served by now, so a failure here only
-	 * leaves nodes no read reaches, which the next load deletes: a warning, not a failed
-	 * load.
+	 * Deletes the nodes no read reaches once the load has switched (the previous graph)
+	 * or failed (what it staged). Either way the served graph is complete, so a failure
+	 * here only leaves unreachable nodes, which the next load deletes: a warning, not a
+	 * failed load.
 	 */
-	private void deletePrevious(Session session) {
+	private void deleteUnserved(Session session, String what) {
 		try {
-			timed(session, "Deleting the previous graph", "load/delete-unserved");
+			timed(session, "Deleting " + what, "load/delete-unserved");
 		}
 		catch (Neo4jException ex) {
-			logger.warn(
-					"Switched to the new graph, but could not delete the previous one; the next load deletes it: {}",
-					ex.getMessage());
-		}
-	}
-
-	private void discardStaging(Session session) {
-		try {
-			timed(session, "Deleting the staged graph of the failed load", "load/delete-unserved");
-		}
-		catch (Neo4jException ex) {
-			logger.warn("Could not delete the failed load's staged nodes; the next load deletes them: {}",
-					ex.getMessage());
+			logger.warn("Could not delete {}; the next load deletes it: {}", what, ex.getMessage());
 		}
 	}
 
@@ -262,13 +247,21 @@ class GraphWriter {
 
 	private static void inBatches(Session session, String loadId, String statement, List<Map<String, Object>> rows,
 			int size) {
-		for (int from = 0; from < rows.size(); from += size) {
-			List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + size));
+		for (List<Map<String, Object>> batch : batches(rows, size)) {
 			session.executeWriteWithoutResult((tx) -> {
 				renew(tx, loadId);
 				run(tx, statement, batch);
 			});
 		}
+	}
+
+	/** Consecutive views of at most {@code size} items each. */
+	private static <T> List<List<T>> batches(List<T> items, int size) {
+		List<List<T>> batches = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += size) {
+			batches.add(items.subList(from, Math.min(items.size(), from + size)));
+		}
+		return batches;
 	}
 
 	/**

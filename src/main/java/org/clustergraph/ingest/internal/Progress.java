@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  */
 public final class Progress {
 
+	/** The interval of the load's progress lines. */
+	public static final Duration INTERVAL = Duration.ofSeconds(5);
+
 	private final String phase;
 
 	private final String unit;

@@ -3,7 +3,6 @@ package org.clustergraph.ingest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -30,8 +29,6 @@ public final class ResolutionPipeline {
 			"reference/gbt4754-2017-notes.csv", "reference/gbt4754-2017-sei2018.csv",
 			"reference/product-vocabulary.csv", "reference/industry-keywords.csv", "reference/industry-overrides.csv",
 			"reference/identity-overrides.csv");
-
-	private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
 	private final SeedFiles files;
 
@@ -139,7 +136,7 @@ public final class ResolutionPipeline {
 				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"), compiled);
 
 		List<ResolvedListing> listings = new ArrayList<>();
-		Progress progress = new Progress("Placing and classifying", "listings", parsed, PROGRESS_INTERVAL,
+		Progress progress = new Progress("Placing and classifying", "listings", parsed, Progress.INTERVAL,
 				System::nanoTime, log);
 		for (Map.Entry<ProgramDescriptor, List<RawListing>> list : raw.entrySet()) {
 			ProgramDescriptor descriptor = list.getKey();
