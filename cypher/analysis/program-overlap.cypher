@@ -6,9 +6,10 @@
 // by comparing two programs' lists (which grew with the product of their sizes); every pair is
 // returned, sharing nothing included. The clusters each program lists are its clusterCount,
 // written at load.
-CALL () {
+MATCH (served:Serving {key: 'graph'})
+CALL (served) {
   MATCH (c:Cluster)
-  WHERE COUNT { (c)-[:LISTED_IN]->() } > 1
+  WHERE c.generation = served.generation AND COUNT { (c)-[:LISTED_IN]->() } > 1
   WITH COLLECT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p.key } AS keys
   UNWIND keys AS a
   UNWIND keys AS b
@@ -17,7 +18,7 @@ CALL () {
   RETURN a, b, count(*) AS clusters, 0 AS regions
   UNION ALL
   MATCH (u:Region)
-  WHERE $level IN u.countsAt
+  WHERE u.generation = served.generation AND $level IN u.countsAt
   CALL (u) {
     MATCH (u)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster)-[:LISTED_IN]->(p:Program)
     RETURN collect(DISTINCT p.key) AS keys
@@ -29,11 +30,11 @@ CALL () {
   RETURN a, b, 0 AS clusters, count(*) AS regions
   UNION ALL
   MATCH (a:Program), (b:Program)
-  WHERE a.key < b.key
+  WHERE a.generation = served.generation AND b.generation = served.generation AND a.key < b.key
   RETURN a.key AS a, b.key AS b, 0 AS clusters, 0 AS regions
 }
-WITH a, b, sum(clusters) AS shared, sum(regions) AS sharedRegions
-MATCH (pa:Program {key: a}), (pb:Program {key: b})
+WITH served, a, b, sum(clusters) AS shared, sum(regions) AS sharedRegions
+MATCH (pa:Program {key: a, generation: served.generation}), (pb:Program {key: b, generation: served.generation})
 RETURN pa {.*} AS a, pb {.*} AS b, shared AS sharedClusters, sharedRegions,
        CASE pa.clusterCount + pb.clusterCount - shared WHEN 0 THEN 0.0
             ELSE toFloat(shared) / (pa.clusterCount + pb.clusterCount - shared) END AS clusterJaccard

@@ -1,7 +1,8 @@
 // $requests: [{id, parent: a region code, offset, limit}]. For each request, one page of the
 // regions directly under the region (development zones included) by code, and how many there are.
+MATCH (served:Serving {key: 'graph'})
 UNWIND $requests AS req
-MATCH (r:Region {code: req.parent})
+MATCH (r:Region {code: req.parent, generation: served.generation})
 CALL (r) {
   MATCH (r)<-[:LOCATED_IN]-(child:Region)
   WITH child

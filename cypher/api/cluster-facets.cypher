@@ -5,15 +5,18 @@
 // cluster per group, most first: by province (IN_PROVINCE), program, industry of a level (a cluster's
 // industries and those above them: inIndustries, written at load), the levels of its LOCATED_IN regions
 // (regionLevels), province and program, industry and program.
+MATCH (served:Serving {key: 'graph'})
 MATCH (c:Cluster)
-WHERE ($region IS NULL OR $region IN c.inRegions)
+WHERE c.generation = served.generation
+  AND ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
   AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
           AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })
   AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
-WITH collect(c) AS matched
+// one row even when nothing matches (no grouping key); generation is then null, and unused
+WITH collect(c) AS matched, max(served.generation) AS generation
 RETURN size(matched) AS total,
   CASE WHEN $want.province THEN COLLECT {
     UNWIND matched AS c MATCH (c)-[:IN_PROVINCE]->(p:Region)
@@ -24,7 +27,7 @@ RETURN size(matched) AS total,
   [level IN $industryLevels | {level: level, counts: COLLECT {
     UNWIND matched AS c UNWIND c.inIndustries AS code
     WITH code, count(*) AS n
-    MATCH (i:Industry {code: code}) WHERE i.level = level
+    MATCH (i:Industry {code: code, generation: generation}) WHERE i.level = level
     WITH i, code, n ORDER BY n DESC, code RETURN {industry: i {.*}, count: n} }}] AS byIndustry,
   CASE WHEN $want.regionLevel THEN COLLECT {
     UNWIND matched AS c UNWIND c.regionLevels AS level
@@ -38,6 +41,6 @@ RETURN size(matched) AS total,
     UNWIND matched AS c MATCH (c)-[:LISTED_IN]->(g:Program)
     WITH DISTINCT c, g UNWIND c.inIndustries AS code
     WITH code, g, count(*) AS n
-    MATCH (i:Industry {code: code}) WHERE i.level = level
+    MATCH (i:Industry {code: code, generation: generation}) WHERE i.level = level
     WITH i, code, g, n ORDER BY n DESC, code, g.key
     RETURN {industry: i {.*}, program: g {.*}, count: n} }}] AS byIndustryAndProgram

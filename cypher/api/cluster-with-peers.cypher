@@ -3,7 +3,8 @@
 // what clusters-of-industries would read for it: the total and the page (each cluster with its provinces
 // when asked), so that a lookup with its industries' clusters costs one statement. No row when there is
 // no such cluster.
-MATCH (c:Cluster {key: $key})
+MATCH (served:Serving {key: 'graph'})
+MATCH (c:Cluster {key: $key, generation: served.generation})
 CALL (c) {
   MATCH (c)-[:BELONGS_TO]->(i:Industry)
   WITH i ORDER BY i.code

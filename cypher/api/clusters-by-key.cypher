@@ -1,3 +1,4 @@
 // $keys: cluster keys. Those clusters that exist.
-MATCH (c:Cluster) WHERE c.key IN $keys
+MATCH (served:Serving {key: 'graph'})
+MATCH (c:Cluster) WHERE c.key IN $keys AND c.generation = served.generation
 RETURN c {.*} AS cluster

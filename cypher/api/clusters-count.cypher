@@ -2,8 +2,10 @@
 // not given. How many clusters match them all.
 // Region and industry filters read the codes the load wrote on each cluster (inRegions,
 // inIndustries: the trees above its regions and industries). Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
+MATCH (served:Serving {key: 'graph'})
 MATCH (c:Cluster)
-WHERE ($region IS NULL OR $region IN c.inRegions)
+WHERE c.generation = served.generation
+  AND ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)
   AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {

@@ -2,8 +2,9 @@
 // For each request, one page of the clusters located in the region (or, with descendants, in it or
 // any region under it) by key, and how many there are in all. With provinces, each cluster of the
 // page carries its provinces by code, as Cluster.provinces would read them.
+MATCH (served:Serving {key: 'graph'})
 UNWIND $requests AS req
-MATCH (r:Region {code: req.parent})
+MATCH (r:Region {code: req.parent, generation: served.generation})
 CALL (r, req) {
   MATCH (r)<-[:LOCATED_IN*0..]-(x:Region)<-[:LOCATED_IN]-(c:Cluster)
   WHERE req.descendants OR x = r

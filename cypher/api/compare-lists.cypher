@@ -2,8 +2,9 @@
 // year is not null); $first: how many keys to return per side. One row per side that has clusters:
 // side ('from' only in the first list, 'to' only in the second, 'both'), how many clusters, and the
 // first $first of their keys in key order. One pass over the two programs' listings.
+MATCH (served:Serving {key: 'graph'})
 MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
-WHERE p.key IN [$fromProgram, $toProgram]
+WHERE p.key IN [$fromProgram, $toProgram] AND p.generation = served.generation
 WITH c.key AS key,
      max(CASE WHEN p.key = $fromProgram AND ($fromYear IS NULL OR l.year = $fromYear) THEN 1 ELSE 0 END) AS inFrom,
      max(CASE WHEN p.key = $toProgram AND ($toYear IS NULL OR l.year = $toYear) THEN 1 ELSE 0 END) AS inTo

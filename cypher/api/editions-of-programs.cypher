@@ -2,8 +2,9 @@
 // clusters, how many of them no earlier edition of the program listed and how many one did, and how
 // many another program lists too. (The program is named by its key throughout: reading p.key next to
 // these subqueries trips a Neo4j planner error, "p.key should not appear non-cached".)
+MATCH (served:Serving {key: 'graph'})
 UNWIND $keys AS key
-MATCH (:Program {key: key})<-[l:LISTED_IN]-(c:Cluster)
+MATCH (:Program {key: key, generation: served.generation})<-[l:LISTED_IN]-(c:Cluster)
 WHERE l.year IS NOT NULL
 WITH key, l.year AS year, count(l) AS listings, collect(DISTINCT c) AS clusters
 WITH key, year, listings, clusters,

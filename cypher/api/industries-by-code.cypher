@@ -1,3 +1,4 @@
 // $codes: industry codes. Those industries that exist.
-MATCH (i:Industry) WHERE i.code IN $codes
+MATCH (served:Serving {key: 'graph'})
+MATCH (i:Industry) WHERE i.code IN $codes AND i.generation = served.generation
 RETURN i {.*} AS industry

@@ -1,4 +1,5 @@
 // $keys: cluster keys. The industries each cluster BELONGS_TO, by code.
-MATCH (c:Cluster)-[:BELONGS_TO]->(i:Industry) WHERE c.key IN $keys
+MATCH (served:Serving {key: 'graph'})
+MATCH (c:Cluster)-[:BELONGS_TO]->(i:Industry) WHERE c.key IN $keys AND c.generation = served.generation
 RETURN c.key AS cluster, i {.*} AS industry
 ORDER BY i.code

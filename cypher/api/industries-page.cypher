@@ -4,8 +4,9 @@
 // every given filter, by code.
 // hasClusters counts clusters of an industry's descendants too.
 // Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
+MATCH (served:Serving {key: 'graph'})
 MATCH (i:Industry)
-WHERE i.code > $after
+WHERE i.code > $after AND i.generation = served.generation
   AND ($level IS NULL OR i.level = $level)
   AND ($nameContains IS NULL OR normalize(i.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL

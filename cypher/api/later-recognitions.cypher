@@ -4,7 +4,8 @@
 // an earlier year (or, with $undated, in a list without editions, whose date is unknown), and the
 // lag in years between them (null when the earlier listing has no year). Longest lag first, then
 // undated ones, each by cluster key; the count of all such clusters on every row.
-MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: $program})
+MATCH (served:Serving {key: 'graph'})
+MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: $program, generation: served.generation})
 WITH c, min(l.year) AS laterYear
 MATCH (c)-[e:LISTED_IN]->(o:Program)
 WHERE o.key <> $program

@@ -4,8 +4,9 @@
 // every given filter, by code. hasClusters
 // counts clusters located in a region's descendants too.
 // Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
+MATCH (served:Serving {key: 'graph'})
 MATCH (r:Region)
-WHERE r.code > $after
+WHERE r.code > $after AND r.generation = served.generation
   AND ($level IS NULL OR r.level = $level)
   AND ($nameContains IS NULL OR normalize(r.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL

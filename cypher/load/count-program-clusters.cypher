@@ -1,4 +1,5 @@
-// No parameters. Records on each staged program how many distinct clusters it lists, so that every
-// read of a program returns its stored properties. Runs after create-listings.
-MATCH (p:StagedProgram)
-SET p.clusterCount = COUNT { MATCH (p)<-[:LISTED_IN]-(c:StagedCluster) RETURN DISTINCT c }
+// $generation: the generation the load stages. Records on each of its programs how many distinct
+// clusters it lists, so that every read of a program returns its stored properties. Runs after
+// create-listings.
+MATCH (p:Program) WHERE p.generation = $generation
+SET p.clusterCount = COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }

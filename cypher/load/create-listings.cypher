@@ -1,8 +1,9 @@
+// $generation: the generation the load stages (see switch-generation).
 // $rows: one per listing with its program, cluster and properties. Each published entry becomes
 // one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions, and
 // validThrough: the last year the designation holds, where the program states a validity period.
 UNWIND $rows AS row
-MATCH (c:StagedCluster {key: row.cluster}), (p:StagedProgram {key: row.program})
+MATCH (c:Cluster {key: row.cluster, generation: $generation}), (p:Program {key: row.program, generation: $generation})
 CREATE (c)-[:LISTED_IN {year: row.year, validThrough: row.validThrough, rank: row.rank, nameAsListed: row.nameAsListed,
   document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
   placedIn: row.placedIn, industryCodes: row.industryCodes, industryConfidence: row.industryConfidence,

@@ -1,8 +1,11 @@
-// No parameters. Deletes the nodes no read reaches, with their relationships, in batches (an
-// implicit transaction): those of a load that did not switch (Staged: it failed or was killed) and
-// those of the graph a switch replaced (Retired). Run by a load that holds the claim, before it
-// stages and after it switches.
-MATCH (n:Staged|Retired)
+// No parameters. Deletes, with their relationships and in batches (an implicit transaction), the
+// nodes of every generation but the served one: what a load that failed or was killed had staged,
+// and the generation a switch replaced. Run by a load that holds the claim, before it stages and
+// after it switches.
+OPTIONAL MATCH (s:Serving {key: 'graph'})
+WITH coalesce(s.generation, -1) AS served
+MATCH (n:Cluster|Region|Industry|Program|Dataset)
+WHERE n.generation IS NULL OR n.generation <> served
 CALL (n) {
   DETACH DELETE n
 } IN TRANSACTIONS OF 1000 ROWS

@@ -1,10 +1,11 @@
-// No parameters. Links each staged cluster to the provinces its regions lie in, so that reads of a
-// cluster's provinces are one hop. The rule names how the link was derived and `via` the cluster's
-// LOCATED_IN regions it was derived from (their own evidence names the listings). Runs after
-// link-cluster-regions and link-regions, in batches of clusters (an implicit transaction).
-MATCH (c:StagedCluster)
+// $generation: the generation the load stages. Links each of its clusters to the provinces its
+// regions lie in, so that reads of a cluster's provinces are one hop. The rule names how the link
+// was derived and `via` the cluster's LOCATED_IN regions it was derived from (their own evidence
+// names the listings). Runs after link-cluster-regions and link-regions, in batches of clusters (an
+// implicit transaction). Relationships never leave a generation, so the walk needs no filter.
+MATCH (c:Cluster) WHERE c.generation = $generation
 CALL (c) {
-  MATCH (c)-[:LOCATED_IN]->(r:StagedRegion)-[:LOCATED_IN*0..]->(p:StagedRegion)
+  MATCH (c)-[:LOCATED_IN]->(r:Region)-[:LOCATED_IN*0..]->(p:Region)
   WHERE p.level = 'PROVINCE'
   WITH p, collect(DISTINCT r.code) AS via
   CREATE (c)-[:IN_PROVINCE {rule: 'province-of-located-in', via: via}]->(p)

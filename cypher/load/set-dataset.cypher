@@ -1,9 +1,10 @@
-// $loadedAt, $fingerprint. Stages the record of what the load wrote, counted from the staged graph
-// itself: the Dataset node that promote-staged makes current.
-MATCH (:StagedCluster)-[l:LISTED_IN]->(:StagedProgram)
-WITH count(l) AS listings
-MATCH (c:StagedCluster)
-WITH listings, count(c) AS clusters
-CREATE (d:Staged:StagedDataset {key: 'current'})
-SET d.loadedAt = $loadedAt, d.fingerprint = $fingerprint, d.listingCount = listings, d.clusterCount = clusters
+// $generation, $loadedAt, $fingerprint. Stages the record of what the load wrote, counted from the
+// staged generation itself: the Dataset node that switch-generation makes current. The region and
+// industry counts answer the unfiltered totalCount of those connections.
+MATCH (c:Cluster) WHERE c.generation = $generation
+WITH count(c) AS clusters, sum(COUNT { (c)-[:LISTED_IN]->() }) AS listings
+CREATE (d:Dataset {key: 'current', generation: $generation})
+SET d.loadedAt = $loadedAt, d.fingerprint = $fingerprint, d.listingCount = listings, d.clusterCount = clusters,
+    d.regionCount = COUNT { MATCH (r:Region) WHERE r.generation = $generation },
+    d.industryCount = COUNT { MATCH (i:Industry) WHERE i.generation = $generation }
 RETURN listings, clusters

@@ -1,2 +1,2 @@
-// A unique code per Industry: lookups by id use it, and loads MERGE on it. No parameters.
-CREATE CONSTRAINT industry_code IF NOT EXISTS FOR (n:Industry) REQUIRE n.code IS UNIQUE
+// An Industry's code is unique within its generation (see cluster-key). No parameters.
+CREATE CONSTRAINT industry_generation_code IF NOT EXISTS FOR (n:Industry) REQUIRE (n.code, n.generation) IS UNIQUE

@@ -1,2 +1,2 @@
-// A unique key per Program: lookups by id use it, and loads MERGE on it. No parameters.
-CREATE CONSTRAINT program_key IF NOT EXISTS FOR (n:Program) REQUIRE n.key IS UNIQUE
+// A Program's key is unique within its generation (see cluster-key). No parameters.
+CREATE CONSTRAINT program_generation_key IF NOT EXISTS FOR (n:Program) REQUIRE (n.key, n.generation) IS UNIQUE

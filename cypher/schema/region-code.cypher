@@ -1,2 +1,2 @@
-// A unique code per Region: lookups by id use it, and loads MERGE on it. No parameters.
-CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE
+// A Region's code is unique within its generation (see cluster-key). No parameters.
+CREATE CONSTRAINT region_generation_code IF NOT EXISTS FOR (n:Region) REQUIRE (n.code, n.generation) IS UNIQUE

@@ -1,6 +1,7 @@
 package org.clustergraph.graph;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +64,26 @@ class SearchController {
 		// matches the same names and is never an operator.
 		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
 		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
-		return this.neo4j.query(CypherFiles.get("api/search"))
-			.bindAll(Map.of("query", query, "limit", page.first()))
-			.fetch()
-			.all()
-			.stream()
-			.map((row) -> new SearchHit(node(Objects.requireNonNull(Rows.string(row, "label")), Rows.map(row, "node")),
-					((Number) Objects.requireNonNull(row.get("score"))).doubleValue()))
-			.toList();
+		// the index holds the names of a generation being staged too: read more hits
+		// until
+		// enough are served or the index has no more
+		int wanted = page.first();
+		for (long hits = wanted;; hits *= 4) {
+			Collection<Map<String, Object>> rows = this.neo4j.query(CypherFiles.get("api/search"))
+				.bindAll(Map.of("query", query, "limit", Math.min(hits, Integer.MAX_VALUE)))
+				.fetch()
+				.all();
+			List<SearchHit> served = rows.stream()
+				.filter((row) -> Boolean.TRUE.equals(row.get("served")))
+				.limit(wanted)
+				.map((row) -> new SearchHit(
+						node(Objects.requireNonNull(Rows.string(row, "label")), Rows.map(row, "node")),
+						((Number) Objects.requireNonNull(row.get("score"))).doubleValue()))
+				.toList();
+			if (served.size() == wanted || rows.size() < hits || hits >= Integer.MAX_VALUE) {
+				return served;
+			}
+		}
 	}
 
 	private static Object node(String label, Map<?, ?> row) {

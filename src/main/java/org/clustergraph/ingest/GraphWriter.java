@@ -36,13 +36,15 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a resolved graph to Neo4j beside the one served, then switches to it.
  * <p>
- * The next graph is staged under labels no read matches ({@code StagedCluster},
- * {@code StagedRegion}...), a batch of clusters per transaction, so that neither the
- * database's transaction state nor the rows sent grow with the inputs. One last
- * transaction retires the served nodes and gives the staged ones the served labels:
- * readers see the previous graph, complete, until it commits, and the new one after. A
- * load that fails or is killed before the switch leaves only staged nodes, which the next
- * load deletes; one killed after it leaves retired nodes, deleted the same way.
+ * Every node carries the generation of the load that wrote it, and every read starts from
+ * the one {@code Serving} node and answers from the generation it names; relationships
+ * never join two generations, so a walk from a served node stays in the served graph. A
+ * load writes the next generation a batch of clusters per transaction, so that neither
+ * the database's transaction state nor the rows sent grow with the inputs, and then
+ * switches by setting the {@code Serving} node's one property: readers see the previous
+ * graph, complete, until that commits, and the new one after, whatever the graph's size.
+ * The replaced generation is deleted in batches afterwards. A load that fails or is
+ * killed leaves nodes of a generation nobody serves, which the next load deletes first.
  * <p>
  * Two loads never stage at once: each first claims the database's one {@code LoadClaim}
  * and renews it with every batch; a claim not renewed for
@@ -73,6 +75,13 @@ class GraphWriter {
 			for (String statement : CypherFiles.folder("schema")) {
 				session.executeWriteWithoutResult((tx) -> tx.run(CypherFiles.get(statement)).consume());
 			}
+			// a store written before generations: its constraints go and its graph
+			// becomes
+			// generation 0; each statement is its own (implicit) transaction, as some
+			// batch
+			for (String statement : CypherFiles.folder("upgrade")) {
+				session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
+			}
 		}
 	}
 
@@ -102,29 +111,51 @@ class GraphWriter {
 
 	/**
 	 * Stages a graph beside the served one and switches to it, emptying the holder once
-	 * the graph is staged: the switch's transaction holds every relabelled node's state
-	 * on the heap, and the resolved graph is garbage by then unless the caller keeps it.
+	 * the load has taken it, so that the resolved graph is garbage as soon as each batch
+	 * is written, unless the caller keeps it.
 	 * @param holder the resolved graph, taken out before the switch
 	 * @param loadedAt the load's time
 	 * @throws LoadRefusedException when another load holds the claim, or took it from
 	 * this one; the graph served is then left as it was
 	 */
 	void write(AtomicReference<ResolvedGraph> holder, Instant loadedAt) {
+		write(holder, loadedAt, () -> {
+		});
+	}
+
+	/**
+	 * Stages and switches as {@link #write(AtomicReference, Instant)} does, running
+	 * {@code staged} between the two: the next generation is complete and nobody reads it
+	 * yet (tests read the served graph there).
+	 * @param holder the resolved graph, taken out before the switch
+	 * @param loadedAt the load's time
+	 * @param staged what runs once the next generation is staged, before the switch
+	 */
+	void write(AtomicReference<ResolvedGraph> holder, Instant loadedAt, Runnable staged) {
 		String loadId = UUID.randomUUID().toString();
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			claim(session, loadId);
 			boolean switched = false;
 			try {
-				timed(session, "Deleting what an earlier load left unserved", "load/delete-unserved");
-				stage(session, loadId, Objects.requireNonNull(holder.getAndSet(null), "a graph to write"), loadedAt);
+				timed(session, "Deleting what an earlier load left unserved", "load/delete-unserved", Map.of());
+				long generation = session
+					.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single().get("generation"))
+					.asLong();
+				new Staging(session, loadId, generation, this.properties.batchSize())
+					.stage(Objects.requireNonNull(holder.getAndSet(null), "a graph to write"), loadedAt);
+				staged.run();
 				long started = System.nanoTime();
 				session.executeWriteWithoutResult((tx) -> {
 					renew(tx, loadId);
-					tx.run(CypherFiles.get("load/retire-live")).consume();
-					tx.run(CypherFiles.get("load/promote-staged")).consume();
-				}, longStep());
+					if (!tx.run(CypherFiles.get("load/switch-generation"), Map.of("generation", generation))
+						.hasNext()) {
+						throw new IllegalStateException("load/switch-generation found no Dataset of generation "
+								+ generation + "; the load is abandoned and the graph served is kept");
+					}
+				});
 				switched = true;
-				logger.info("Switched to the new graph in {} ms", (System.nanoTime() - started) / 1_000_000);
+				logger.info("Switched to generation {} in {} ms", generation,
+						(System.nanoTime() - started) / 1_000_000);
 				deleteUnserved(session, "the previous graph");
 			}
 			catch (RuntimeException ex) {
@@ -139,43 +170,92 @@ class GraphWriter {
 		}
 	}
 
-	private void stage(Session session, String loadId, ResolvedGraph graph, Instant loadedAt) {
-		int size = this.properties.batchSize();
-		inBatches(session, loadId, "load/stage-programs", programs(graph), size);
-		inBatches(session, loadId, "load/stage-regions", regions(graph), size);
-		inBatches(session, loadId, "load/link-regions", parents(graph.regions()), size);
-		inBatches(session, loadId, "load/stage-industries", industries(graph), size);
-		inBatches(session, loadId, "load/link-industries", industryParents(graph), size);
-		Map<String, Integer> validityYears = validityYears(graph);
-		long listings = graph.clusters().stream().mapToLong((c) -> c.listings().size()).sum();
-		Progress progress = new Progress("Staging clusters and listings", "listings", listings, Progress.INTERVAL,
-				System::nanoTime, logger::info);
-		List<ResolvedCluster> clusters = graph.clusters();
-		for (List<ResolvedCluster> batch : batches(clusters, size)) {
-			session.executeWriteWithoutResult((tx) -> {
-				renew(tx, loadId);
-				run(tx, "load/stage-clusters", clusters(batch));
-				run(tx, "load/link-cluster-regions", clusterRegions(batch));
-				run(tx, "load/link-cluster-industries", clusterIndustries(batch));
-				run(tx, "load/create-listings", listings(batch, validityYears));
-			});
-			progress.advance(batch.stream().mapToLong((c) -> c.listings().size()).sum());
+	/**
+	 * One load's writing of its generation: every statement it runs gets the generation
+	 * as {@code $generation}.
+	 */
+	private final class Staging {
+
+		private final Session session;
+
+		private final String loadId;
+
+		private final long generation;
+
+		private final int size;
+
+		Staging(Session session, String loadId, long generation, int size) {
+			this.session = session;
+			this.loadId = loadId;
+			this.generation = generation;
+			this.size = size;
 		}
-		progress.finish();
-		inBatches(session, loadId, "load/link-possible-matches", possibleMatches(graph), size);
-		timed(session, "Linking clusters to their provinces", "load/link-cluster-provinces");
-		timed(session, "Summarising clusters' regions and industries", "load/summarize-clusters");
-		session.executeWriteWithoutResult((tx) -> {
-			renew(tx, loadId);
-			tx.run(CypherFiles.get("load/count-program-clusters")).consume();
-			var counted = tx
-				.run(CypherFiles.get("load/set-dataset"),
-						Map.of("loadedAt", loadedAt.toString(), "fingerprint", graph.fingerprint()))
-				.single();
-			// what the graph holds, counted by the database, against what resolution gave
-			check("load/set-dataset", "listings", listings, counted.get("listings").asLong());
-			check("load/set-dataset", "clusters", clusters.size(), counted.get("clusters").asLong());
-		}, longStep());
+
+		void stage(ResolvedGraph graph, Instant loadedAt) {
+			inBatches("load/stage-programs", programs(graph));
+			inBatches("load/stage-regions", regions(graph));
+			inBatches("load/link-regions", parents(graph.regions()));
+			inBatches("load/stage-industries", industries(graph));
+			inBatches("load/link-industries", industryParents(graph));
+			Map<String, Integer> validityYears = validityYears(graph);
+			long listings = graph.clusters().stream().mapToLong((c) -> c.listings().size()).sum();
+			Progress progress = new Progress("Staging clusters and listings", "listings", listings, Progress.INTERVAL,
+					System::nanoTime, logger::info);
+			List<ResolvedCluster> clusters = graph.clusters();
+			for (List<ResolvedCluster> batch : batches(clusters, this.size)) {
+				this.session.executeWriteWithoutResult((tx) -> {
+					renew(tx, this.loadId);
+					run(tx, "load/stage-clusters", clusters(batch));
+					run(tx, "load/link-cluster-regions", clusterRegions(batch));
+					run(tx, "load/link-cluster-industries", clusterIndustries(batch));
+					run(tx, "load/create-listings", listings(batch, validityYears));
+				});
+				progress.advance(batch.stream().mapToLong((c) -> c.listings().size()).sum());
+			}
+			progress.finish();
+			inBatches("load/link-possible-matches", possibleMatches(graph));
+			Map<String, Object> generation = Map.of("generation", this.generation);
+			timed(this.session, "Linking clusters to their provinces", "load/link-cluster-provinces", generation);
+			timed(this.session, "Summarising clusters' regions and industries", "load/summarize-clusters", generation);
+			this.session.executeWriteWithoutResult((tx) -> {
+				renew(tx, this.loadId);
+				tx.run(CypherFiles.get("load/count-program-clusters"), generation).consume();
+				var counted = tx
+					.run(CypherFiles.get("load/set-dataset"), Map.of("generation", this.generation, "loadedAt",
+							loadedAt.toString(), "fingerprint", graph.fingerprint()))
+					.single();
+				// what the graph holds, counted by the database, against what resolution
+				// gave
+				check("load/set-dataset", "listings", listings, counted.get("listings").asLong());
+				check("load/set-dataset", "clusters", clusters.size(), counted.get("clusters").asLong());
+			}, longStep());
+		}
+
+		private void inBatches(String statement, List<Map<String, Object>> rows) {
+			for (List<Map<String, Object>> batch : batches(rows, this.size)) {
+				this.session.executeWriteWithoutResult((tx) -> {
+					renew(tx, this.loadId);
+					run(tx, statement, batch);
+				});
+			}
+		}
+
+		/**
+		 * Runs one {@code UNWIND $rows} statement and checks that it wrote one node or
+		 * one relationship per row: a row whose nodes were not staged would otherwise be
+		 * dropped without a word.
+		 */
+		private void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
+			if (rows.isEmpty()) {
+				return;
+			}
+			SummaryCounters counters = tx
+				.run(CypherFiles.get(statement), Map.of("rows", rows, "generation", this.generation))
+				.consume()
+				.counters();
+			check(statement, "rows", rows.size(), counters.nodesCreated() + counters.relationshipsCreated());
+		}
+
 	}
 
 	private void claim(Session session, String loadId) {
@@ -220,7 +300,7 @@ class GraphWriter {
 	 */
 	private void deleteUnserved(Session session, String what) {
 		try {
-			timed(session, "Deleting " + what, "load/delete-unserved");
+			timed(session, "Deleting " + what, "load/delete-unserved", Map.of());
 		}
 		catch (Neo4jException ex) {
 			logger.warn("Could not delete {}; the next load deletes it: {}", what, ex.getMessage());
@@ -231,9 +311,9 @@ class GraphWriter {
 	 * Runs a statement that batches its own transactions ({@code CALL ... IN
 	 * TRANSACTIONS}), so in an implicit transaction, and logs how long it took.
 	 */
-	private void timed(Session session, String what, String statement) {
+	private void timed(Session session, String what, String statement, Map<String, Object> parameters) {
 		long started = System.nanoTime();
-		session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
+		session.run(CypherFiles.get(statement), parameters, longStep()).consume();
 		logger.info("{}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -245,16 +325,6 @@ class GraphWriter {
 		return TransactionConfig.builder().withTimeout(this.properties.claimStaleAfter()).build();
 	}
 
-	private static void inBatches(Session session, String loadId, String statement, List<Map<String, Object>> rows,
-			int size) {
-		for (List<Map<String, Object>> batch : batches(rows, size)) {
-			session.executeWriteWithoutResult((tx) -> {
-				renew(tx, loadId);
-				run(tx, statement, batch);
-			});
-		}
-	}
-
 	/** Consecutive views of at most {@code size} items each. */
 	private static <T> List<List<T>> batches(List<T> items, int size) {
 		List<List<T>> batches = new ArrayList<>();
@@ -262,19 +332,6 @@ class GraphWriter {
 			batches.add(items.subList(from, Math.min(items.size(), from + size)));
 		}
 		return batches;
-	}
-
-	/**
-	 * Runs one {@code UNWIND $rows} statement and checks that it wrote one node or one
-	 * relationship per row: a row whose nodes were not staged would otherwise be dropped
-	 * without a word.
-	 */
-	private static void run(TransactionContext tx, String statement, List<Map<String, Object>> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		SummaryCounters counters = tx.run(CypherFiles.get(statement), Map.of("rows", rows)).consume().counters();
-		check(statement, "rows", rows.size(), counters.nodesCreated() + counters.relationshipsCreated());
 	}
 
 	private static void check(String statement, String what, long expected, long written) {

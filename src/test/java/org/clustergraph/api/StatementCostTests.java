@@ -129,8 +129,10 @@ class StatementCostTests {
 	}
 
 	@Test
-	void anUnfilteredTotalIsCountedByTheDatabaseNotByReadingEveryNode() {
-		// what every front end asks with its first page: the total with no filter
+	void anUnfilteredTotalIsReadFromTheDatasetNotCountedNodeByNode() {
+		// what every front end asks with its first page: the total with no filter, which
+		// the load counted (a generation being staged beside the served one makes the
+		// database's own label counts too high); a few seeks whatever the graph's size
 		Map<String, Object> noFilter = new HashMap<>();
 		for (String filter : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
 				"nameContains", "level", "hasClusters")) {
@@ -142,7 +144,7 @@ class StatementCostTests {
 			assertThat(total(statements + "-count-all", Map.of())).as(statements)
 				.isEqualTo(total(statements + "-count", noFilter));
 			assertThat(allHits).as("%s: count-all against the filtered count (%d)", statements, filteredHits)
-				.isLessThanOrEqualTo(2)
+				.isLessThanOrEqualTo(10)
 				.isLessThan(filteredHits / 100);
 		}
 	}

@@ -1,10 +1,19 @@
 package org.clustergraph.ingest;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.ingest.internal.DirectorySeedFiles;
@@ -24,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A load stages the next graph beside the served one and switches in one transaction:
+ * A load stages the next generation beside the served one and switches by one property:
  * readers never see a part of it, and a load that fails, is killed or meets another load
  * leaves the served graph as it was.
  */
@@ -52,7 +61,18 @@ class GraphSwitchTests {
 	@AfterEach
 	void leaveNoClaimOrLeftovers() {
 		this.neo4j.query("MATCH (l:LoadClaim) REMOVE l.loadId, l.since, l.renewed").run();
-		this.neo4j.query("MATCH (n:Staged|Retired) DETACH DELETE n").run();
+		this.neo4j.query("""
+				MATCH (s:Serving {key: 'graph'})
+				MATCH (n:Cluster|Region|Industry|Program|Dataset) WHERE n.generation <> s.generation
+				DETACH DELETE n""").run();
+	}
+
+	/** Nodes of a generation that is not served. */
+	private long unserved() {
+		return count("""
+				MATCH (s:Serving {key: 'graph'})
+				MATCH (n:Cluster|Region|Industry|Program|Dataset) WHERE n.generation <> s.generation
+				RETURN count(n)""");
 	}
 
 	private long count(String cypher) {
@@ -69,8 +89,10 @@ class GraphSwitchTests {
 	}
 
 	private String servedState() {
-		return count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)") + " listings, "
-				+ count("MATCH (c:Cluster) RETURN count(c)") + " clusters, " + count("MATCH (r:Region) RETURN count(r)")
+		String served = "MATCH (s:Serving {key: 'graph'}) ";
+		return count(served + "MATCH (c:Cluster {generation: s.generation})-[l:LISTED_IN]->() RETURN count(l)")
+				+ " listings, " + count(served + "MATCH (c:Cluster {generation: s.generation}) RETURN count(c)")
+				+ " clusters, " + count(served + "MATCH (r:Region {generation: s.generation}) RETURN count(r)")
 				+ " regions, " + this.writer.currentFingerprint();
 	}
 
@@ -102,7 +124,7 @@ class GraphSwitchTests {
 			.withMessageContaining("load/create-listings wrote")
 			.withMessageContaining("the graph served is kept");
 		assertThat(servedState()).isEqualTo(before);
-		assertThat(count("MATCH (n:Staged|Retired) RETURN count(n)")).as("the staged part is deleted").isZero();
+		assertThat(unserved()).as("the staged part is deleted").isZero();
 		assertThat(count("MATCH (l:LoadClaim) WHERE l.loadId IS NOT NULL RETURN count(l)")).as("claim released")
 			.isZero();
 	}
@@ -114,15 +136,17 @@ class GraphSwitchTests {
 			.fetchAs(String.class)
 			.one()
 			.orElseThrow();
-		// what a load killed while staging leaves: staged nodes, one with a served
-		// cluster's
-		// key, linked to a staged program, and a claim it stopped renewing long ago
-		this.neo4j.query("""
-				CREATE (c:Staged:StagedCluster {key: $key, name: 'staged, not served'})
-				       -[:LISTED_IN {year: 2030}]->(:Staged:StagedProgram {key: 'staged-program', name: 'x'})
-				CREATE (:Staged:StagedDataset {key: 'current', fingerprint: 'staged'})
-				MERGE (l:LoadClaim {key: 'load'})
-				SET l.loadId = 'killed', l.since = timestamp() - 3600000, l.renewed = timestamp() - 3600000""")
+		// what a load killed while staging leaves: nodes of the next generation, one with
+		// a served cluster's key, linked to a program of that generation, and a claim it
+		// stopped renewing long ago
+		this.neo4j
+			.query("""
+					MATCH (s:Serving {key: 'graph'})
+					CREATE (c:Cluster {key: $key, generation: s.generation + 1, name: 'staged, not served'})
+					       -[:LISTED_IN {year: 2030}]->(:Program {key: 'staged-program', generation: s.generation + 1, name: 'x'})
+					CREATE (:Dataset {key: 'current', generation: s.generation + 1, fingerprint: 'staged'})
+					MERGE (l:LoadClaim {key: 'load'})
+					SET l.loadId = 'killed', l.since = timestamp() - 3600000, l.renewed = timestamp() - 3600000""")
 			.bind(key)
 			.to("key")
 			.run();
@@ -147,7 +171,7 @@ class GraphSwitchTests {
 
 		this.loader.load(true);
 		assertThat(servedState()).isEqualTo(before);
-		assertThat(count("MATCH (n:Staged|Retired) RETURN count(n)")).isZero();
+		assertThat(unserved()).isZero();
 		assertThat(count("MATCH (n) WHERE n.key = 'staged-program' RETURN count(n)")).isZero();
 	}
 
@@ -164,6 +188,104 @@ class GraphSwitchTests {
 		assertThat(this.neo4j.query("MATCH (l:LoadClaim) RETURN l.loadId").fetchAs(String.class).one())
 			.as("the other load's claim stays")
 			.contains("alive");
+	}
+
+	/**
+	 * A read the README's examples do not make: root connections with and without
+	 * filters, the unfiltered counts, industries with their trees, node lookups and
+	 * search.
+	 */
+	private static final String OTHER_READS = """
+			{
+			  dataset { fingerprint listingCount clusterCount }
+			  clusters(first: 30, filter: {region: "330000", industry: "C"}) {
+			    totalCount edges { cursor node { id provinces { code } industries { code } programs { key } } }
+			  }
+			  allClusters: clusters(first: 5) { totalCount edges { node { id } } }
+			  regions(first: 10, filter: {level: PROVINCE, hasClusters: true}) {
+			    totalCount edges { node { code parent { code } programs { key } } }
+			  }
+			  allRegions: regions(first: 3) { totalCount }
+			  industries(first: 10, filter: {hasClusters: true}) {
+			    totalCount edges { node { code parent { code } children { code } provinces { code } clusters(first: 3) { totalCount } } }
+			  }
+			  allIndustries: industries(first: 3) { totalCount }
+			}""";
+
+	/** More of them: a query may select at most 10 root fields. */
+	private static final String MORE_READS = """
+			{
+			  industry(code: "C34") { name clusters(first: 5) { totalCount edges { node { id } } } }
+			  region: node(id: "Region:330000") { id }
+			  program: node(id: "Program:miit-sme") { id }
+			  search(text: "机床", first: 20) { score node { __typename ... on Cluster { id } ... on Region { id } } }
+			  crossListedClusters(minPrograms: 2, first: 50) { totalCount }
+			  clusterFacets(filter: {region: "420000"}) { total byProgram { program { key } count } }
+			  programs { key clusterCount listings(first: 3) { totalCount } }
+			}""";
+
+	/**
+	 * With a whole next generation staged (the same clusters under the same keys, so that
+	 * a read matching a node without its generation would find two), every README example
+	 * and every other kind of read answers exactly as before; then the switch serves the
+	 * new generation and deletes the old.
+	 */
+	@Test
+	void everyReadAnswersFromTheServedGenerationWhileTheNextIsStaged() throws IOException {
+		Map<String, String> documents = new LinkedHashMap<>();
+		Matcher matcher = Pattern.compile("```graphql\\n# example: (\\S+)\\n(.*?)```", Pattern.DOTALL)
+			.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
+		while (matcher.find()) {
+			documents.put(matcher.group(1), matcher.group(2));
+		}
+		assertThat(documents).hasSizeGreaterThan(10);
+		documents.put("other reads", OTHER_READS);
+		documents.put("more reads", MORE_READS);
+		long servedNodes = count("""
+				MATCH (s:Serving {key: 'graph'})
+				MATCH (n:Cluster|Region|Industry|Program|Dataset) WHERE n.generation = s.generation
+				RETURN count(n)""");
+		long servedGeneration = count("MATCH (s:Serving {key: 'graph'}) RETURN s.generation");
+		Map<String, Object> before = answers(documents);
+		AtomicReference<Map<String, Object>> during = new AtomicReference<>();
+		AtomicLong staged = new AtomicLong();
+		this.writer.write(new AtomicReference<>(seedGraph()), Instant.now(), () -> {
+			staged.set(unserved());
+			during.set(answers(documents));
+		});
+		assertThat(staged.get()).as("a whole generation was staged beside the served one").isEqualTo(servedNodes);
+		assertThat(during.get()).isEqualTo(before);
+		assertThat(count("MATCH (s:Serving {key: 'graph'}) RETURN s.generation")).isEqualTo(servedGeneration + 1);
+		assertThat(unserved()).as("the previous generation is deleted").isZero();
+		assertThat(answers(documents)).isEqualTo(before);
+	}
+
+	/**
+	 * Each document's data, read after giving the served graph a new load time, so that
+	 * answers kept per graph version (analysis, facets) are computed by their statements.
+	 */
+	private Map<String, Object> answers(Map<String, String> documents) {
+		Map<String, Object> answers = new LinkedHashMap<>();
+		documents.forEach((name, document) -> {
+			this.neo4j.query("""
+					MATCH (s:Serving {key: 'graph'})
+					MATCH (d:Dataset {key: 'current', generation: s.generation})
+					SET d.loadedAt = d.loadedAt + ' read again'""").run();
+			Map<String, Object> data = new LinkedHashMap<>(
+					this.graphQl.document(document).execute().path("").entity(Map.class).get());
+			// search scores weigh a term by how many of the index's names hold it, and
+			// the
+			// index holds the staged generation's names too: the hits and their order
+			// stay,
+			// the scores move a little while a load stages
+			data.computeIfPresent("search",
+					(field, hits) -> ((List<?>) hits).stream()
+						.map((hit) -> new LinkedHashMap<>((Map<?, ?>) hit))
+						.peek((hit) -> hit.remove("score"))
+						.toList());
+			answers.put(name, data);
+		});
+		return answers;
 	}
 
 }
