@@ -61,6 +61,8 @@ class GraphWriter {
 
 	private final LoadProperties properties;
 
+	private volatile boolean schemaEnsured;
+
 	GraphWriter(Driver driver, SessionConfig sessionConfig, LoadProperties properties) {
 		this.driver = driver;
 		this.sessionConfig = sessionConfig;
@@ -68,20 +70,42 @@ class GraphWriter {
 	}
 
 	/**
-	 * Creates the constraints and indexes of {@code cypher/schema/}.
+	 * Creates the constraints and indexes of {@code cypher/schema/} and upgrades a store
+	 * written before generations ({@code cypher/upgrade/}); once per process, since
+	 * {@link SchemaBeforeServing} may have done it before the first request and every
+	 * load asks again.
 	 */
 	void ensureSchema() {
+		if (this.schemaEnsured) {
+			return;
+		}
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			for (String statement : CypherFiles.folder("schema")) {
-				session.executeWriteWithoutResult((tx) -> tx.run(CypherFiles.get(statement)).consume());
-			}
-			// a store written before generations: its constraints go and its graph
-			// becomes
-			// generation 0; each statement is its own (implicit) transaction, as some
-			// batch
+			// a store written before generations: its old constraints and index go first
+			// (an
+			// index over the same labels and properties would keep its replacement from
+			// being
+			// created), and its graph becomes generation 0; each statement is its own
+			// (implicit) transaction, as some batch
 			for (String statement : CypherFiles.folder("upgrade")) {
 				session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
 			}
+			for (String statement : CypherFiles.folder("schema")) {
+				session.executeWriteWithoutResult((tx) -> tx.run(CypherFiles.get(statement)).consume());
+			}
+			session.run(CypherFiles.get("load/await-indexes"), Map.of(), longStep()).consume();
+		}
+		this.schemaEnsured = true;
+	}
+
+	/**
+	 * Whether the store was written before generations and needs {@link #ensureSchema()}
+	 * before it serves.
+	 * @return whether it holds an index that {@code cypher/upgrade/} drops
+	 */
+	boolean upgradeNeeded() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session
+				.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
 		}
 	}
 
@@ -229,15 +253,19 @@ class GraphWriter {
 				check("load/set-dataset", "listings", listings, counted.get("listings").asLong());
 				check("load/set-dataset", "clusters", clusters.size(), counted.get("clusters").asLong());
 			}, longStep());
+			timed(this.session, "Waiting for the search index to hold the new names", "load/await-search-index",
+					Map.of());
 		}
 
 		private void inBatches(String statement, List<Map<String, Object>> rows) {
+			long started = System.nanoTime();
 			for (List<Map<String, Object>> batch : batches(rows, this.size)) {
 				this.session.executeWriteWithoutResult((tx) -> {
 					renew(tx, this.loadId);
 					run(tx, statement, batch);
 				});
 			}
+			logger.info("{}: {} rows in {} ms", statement, rows.size(), (System.nanoTime() - started) / 1_000_000);
 		}
 
 		/**

@@ -555,7 +555,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 				query($text: String!) { search(text: $text, first: %d) { score node { id } } }"""
 			.formatted(SEARCH_HITS);
 		String cypher = """
-				CALL db.index.fulltext.queryNodes('names', $query, {limit: %d}) YIELD node, score
+				CALL db.index.fulltext.queryNodes('search_names', $query, {limit: %d}) YIELD node, score
 				WITH node, score, labels(node)[0] AS label, coalesce(node.key, node.code) AS key
 				RETURN label + ':' + key AS id, score
 				ORDER BY score DESC, label, key""".formatted(SEARCH_HITS);

@@ -1,5 +1,0 @@
-// Full-text index over every name a user may search: clusters (canonical name and every name as
-// listed), regions, industries and programs. The standard analyzer splits Chinese text into single
-// characters, so text without spaces matches and single characters work. No parameters.
-CREATE FULLTEXT INDEX names IF NOT EXISTS FOR (n:Cluster|Region|Industry|Program) ON EACH [n.name, n.names]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}
