@@ -158,7 +158,11 @@ class AnalysisAnswers {
 		return answer;
 	}
 
-	private @Nullable String version() {
+	/**
+	 * The version of the graph served now.
+	 * @return its fingerprint and load time; null before the first load
+	 */
+	@Nullable String version() {
 		return this.neo4j.query(CypherFiles.get("api/dataset-version"))
 			.fetchAs(String.class)
 			.mappedBy((types, record) -> record.get("version").asString(null))

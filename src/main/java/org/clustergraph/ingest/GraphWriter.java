@@ -59,6 +59,9 @@ class GraphWriter {
 
 	private final SessionConfig sessionConfig;
 
+	/** The labels of the graph's nodes, each of which carries a generation. */
+	private static final List<String> GRAPH_LABELS = List.of("Cluster", "Region", "Industry", "Program", "Dataset");
+
 	private final LoadProperties properties;
 
 	private volatile boolean schemaEnsured;
@@ -161,7 +164,9 @@ class GraphWriter {
 			claim(session, loadId);
 			boolean switched = false;
 			try {
-				timed(session, "Deleting what an earlier load left unserved", "load/delete-unserved", Map.of());
+				// what a failed or killed load left must go before the next generation is
+				// staged, or its keys would collide with the leftovers'
+				deleteUnserved(session, "what an earlier load left unserved");
 				long generation = session
 					.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single().get("generation"))
 					.asLong();
@@ -180,11 +185,11 @@ class GraphWriter {
 				switched = true;
 				logger.info("Switched to generation {} in {} ms", generation,
 						(System.nanoTime() - started) / 1_000_000);
-				deleteUnserved(session, "the previous graph");
+				deleteUnservedOrWarn(session, "the previous graph");
 			}
 			catch (RuntimeException ex) {
 				if (!switched && !(ex instanceof LoadRefusedException)) {
-					deleteUnserved(session, "the staged graph of the failed load");
+					deleteUnservedOrWarn(session, "the staged graph of the failed load");
 				}
 				throw ex;
 			}
@@ -321,14 +326,29 @@ class GraphWriter {
 	}
 
 	/**
+	 * Deletes the nodes of every generation but the served one, a label at a time.
+	 */
+	private void deleteUnserved(Session session, String what) {
+		long started = System.nanoTime();
+		long served = session
+			.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single().get("served"))
+			.asLong();
+		for (String label : GRAPH_LABELS) {
+			session.run(CypherFiles.get("load/delete-unserved"), Map.of("label", label, "served", served), longStep())
+				.consume();
+		}
+		logger.info("Deleting {}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
 	 * Deletes the nodes no read reaches once the load has switched (the previous graph)
 	 * or failed (what it staged). Either way the served graph is complete, so a failure
 	 * here only leaves unreachable nodes, which the next load deletes: a warning, not a
 	 * failed load.
 	 */
-	private void deleteUnserved(Session session, String what) {
+	private void deleteUnservedOrWarn(Session session, String what) {
 		try {
-			timed(session, "Deleting " + what, "load/delete-unserved", Map.of());
+			deleteUnserved(session, what);
 		}
 		catch (Neo4jException ex) {
 			logger.warn("Could not delete {}; the next load deletes it: {}", what, ex.getMessage());
