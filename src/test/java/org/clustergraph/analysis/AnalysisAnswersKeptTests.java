@@ -67,11 +67,7 @@ class AnalysisAnswersKeptTests {
 		int kept = this.answers.keptAnswers();
 		this.warmup.recheck();
 		assertThat(this.answers.keptAnswers()).as("the same version: nothing computed").isEqualTo(kept);
-		Object loadedAt = this.neo4j.query("MATCH (d:Dataset {key: 'current'}) RETURN d.loadedAt AS t")
-			.fetch()
-			.one()
-			.orElseThrow()
-			.get("t");
+		Object loadedAt = loadedAt();
 		try {
 			// what another process's load looks like from here: a new version
 			this.neo4j.query("MATCH (d:Dataset {key: 'current'}) SET d.loadedAt = d.loadedAt + ' elsewhere'").run();
@@ -86,9 +82,7 @@ class AnalysisAnswersKeptTests {
 			}
 		}
 		finally {
-			this.neo4j.query("MATCH (d:Dataset {key: 'current'}) SET d.loadedAt = $t")
-				.bindAll(Map.of("t", loadedAt))
-				.run();
+			restoreLoadedAt(loadedAt);
 		}
 	}
 
@@ -133,11 +127,7 @@ class AnalysisAnswersKeptTests {
 			.fetchAs(String.class)
 			.one()
 			.orElseThrow();
-		Object loadedAt = this.neo4j.query("MATCH (d:Dataset {key: 'current'}) RETURN d.loadedAt AS t")
-			.fetch()
-			.one()
-			.orElseThrow()
-			.get("t");
+		Object loadedAt = loadedAt();
 		try {
 			this.neo4j.query("""
 					MATCH (c:Cluster {key: $cluster}), (p:Program {key: $b})
@@ -150,11 +140,22 @@ class AnalysisAnswersKeptTests {
 		}
 		finally {
 			this.neo4j.query("MATCH ()-[l:LISTED_IN {keptAnswersTest: true}]->() DELETE l").run();
-			this.neo4j.query("MATCH (d:Dataset {key: 'current'}) SET d.loadedAt = $t")
-				.bindAll(Map.of("t", loadedAt))
-				.run();
+			restoreLoadedAt(loadedAt);
 		}
 		assertThat(shared(a, b)).as("the version before: its kept answer").isEqualTo(shared);
+	}
+
+	/** The load time of the graph served, which the graph's version includes. */
+	private Object loadedAt() {
+		return this.neo4j.query("MATCH (d:Dataset {key: 'current'}) RETURN d.loadedAt AS t")
+			.fetch()
+			.one()
+			.orElseThrow()
+			.get("t");
+	}
+
+	private void restoreLoadedAt(Object loadedAt) {
+		this.neo4j.query("MATCH (d:Dataset {key: 'current'}) SET d.loadedAt = $t").bindAll(Map.of("t", loadedAt)).run();
 	}
 
 	private int shared(String a, String b) {
