@@ -64,9 +64,8 @@ class SearchController {
 		// matches the same names and is never an operator.
 		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
 		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
-		// the index holds the names of a generation being staged too: read more hits
-		// until
-		// enough are served or the index has no more
+		// the index holds the names of a generation being staged too: read more
+		// hits until enough are served or the index has no more
 		int wanted = page.first();
 		for (long hits = wanted;; hits *= 4) {
 			Collection<Map<String, Object>> rows = this.neo4j.query(CypherFiles.get("api/search"))

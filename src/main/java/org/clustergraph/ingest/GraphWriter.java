@@ -83,12 +83,10 @@ class GraphWriter {
 			return;
 		}
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			// a store written before generations: its old constraints and index go first
-			// (an
-			// index over the same labels and properties would keep its replacement from
-			// being
-			// created), and its graph becomes generation 0; each statement is its own
-			// (implicit) transaction, as some batch
+			// a store written before generations: its old constraints and index go
+			// first (an index over the same labels and properties would keep its
+			// replacement from being created), and its graph becomes generation 0;
+			// each statement is its own (implicit) transaction, as some batch
 			for (String statement : CypherFiles.folder("upgrade")) {
 				session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
 			}
@@ -138,8 +136,8 @@ class GraphWriter {
 
 	/**
 	 * Stages a graph beside the served one and switches to it, emptying the holder once
-	 * the load has taken it, so that the resolved graph is garbage as soon as each batch
-	 * is written, unless the caller keeps it.
+	 * the load has taken it, so that the resolved graph is garbage once it is staged,
+	 * unless the caller keeps it.
 	 * @param holder the resolved graph, taken out before the switch
 	 * @param loadedAt the load's time
 	 * @throws LoadRefusedException when another load holds the claim, or took it from
@@ -253,8 +251,8 @@ class GraphWriter {
 					.run(CypherFiles.get("load/set-dataset"), Map.of("generation", this.generation, "loadedAt",
 							loadedAt.toString(), "fingerprint", graph.fingerprint()))
 					.single();
-				// what the graph holds, counted by the database, against what resolution
-				// gave
+				// what the graph holds, counted by the database, against what
+				// resolution gave
 				check("load/set-dataset", "listings", listings, counted.get("listings").asLong());
 				check("load/set-dataset", "clusters", clusters.size(), counted.get("clusters").asLong());
 			}, longStep());

@@ -265,9 +265,9 @@ class GraphSwitchTests {
 	 * answers kept per graph version (analysis, facets) are computed by their statements.
 	 */
 	private Map<String, Object> answers(Map<String, String> documents) {
-		// each document after a new version recomputes what is kept per version, on a
-		// database busy with a staged generation: more than the tester's default 5 s may
-		// pass
+		// each document after a new version recomputes what is kept per version, on
+		// a database busy with a staged generation: it may take more than the
+		// tester's default 5 s
 		GraphQlTester graphQl = this.graphQl.mutate().responseTimeout(Duration.ofSeconds(60)).build();
 		Map<String, Object> answers = new LinkedHashMap<>();
 		documents.forEach((name, document) -> {
