@@ -72,7 +72,7 @@ class AnalysisWarmup implements ApplicationRunner, DisposableBean {
 		if (args.containsOption("exit")) {
 			return;
 		}
-		computeAll("the graph loaded");
+		computeAll("the graph loaded", this.answers.version());
 		if (this.recheck.isPositive()) {
 			this.rechecks.scheduleWithFixedDelay(this::recheck, this.recheck.toMillis(), this.recheck.toMillis(),
 					TimeUnit.MILLISECONDS);
@@ -87,7 +87,7 @@ class AnalysisWarmup implements ApplicationRunner, DisposableBean {
 		try {
 			String version = this.answers.version();
 			if (version != null && !version.equals(this.computed)) {
-				computeAll("a graph another load switched to");
+				computeAll("a graph another load switched to", version);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -96,10 +96,14 @@ class AnalysisWarmup implements ApplicationRunner, DisposableBean {
 		}
 	}
 
-	private synchronized void computeAll(String what) {
+	/**
+	 * Computes every answer ahead.
+	 * @param what the graph, for the log
+	 * @param version the graph's version, read before computing: a switch in between is
+	 * found by the next recheck
+	 */
+	private synchronized void computeAll(String what, @Nullable String version) {
 		long started = System.nanoTime();
-		// read before computing: a switch in between is found by the next recheck
-		String version = this.answers.version();
 		int before = this.answers.keptAnswers();
 		AnalysisAnswers.REGION_LEVELS.forEach((level) -> compute("regionsInMultiplePrograms", level,
 				(l) -> this.answers.regionsInMultiplePrograms(l, 1)));

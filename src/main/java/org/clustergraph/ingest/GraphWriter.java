@@ -55,12 +55,12 @@ class GraphWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
 
+	/** The labels of the graph's nodes, each of which carries a generation. */
+	private static final List<String> GRAPH_LABELS = List.of("Cluster", "Region", "Industry", "Program", "Dataset");
+
 	private final Driver driver;
 
 	private final SessionConfig sessionConfig;
-
-	/** The labels of the graph's nodes, each of which carries a generation. */
-	private static final List<String> GRAPH_LABELS = List.of("Cluster", "Region", "Industry", "Program", "Dataset");
 
 	private final LoadProperties properties;
 
@@ -164,10 +164,7 @@ class GraphWriter {
 			try {
 				// what a failed or killed load left must go before the next generation is
 				// staged, or its keys would collide with the leftovers'
-				deleteUnserved(session, "what an earlier load left unserved");
-				long generation = session
-					.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single().get("generation"))
-					.asLong();
+				long generation = deleteUnserved(session, "what an earlier load left unserved");
 				new Staging(session, loadId, generation, this.properties.batchSize())
 					.stage(Objects.requireNonNull(holder.getAndSet(null), "a graph to write"), loadedAt);
 				staged.run();
@@ -325,17 +322,18 @@ class GraphWriter {
 
 	/**
 	 * Deletes the nodes of every generation but the served one, a label at a time.
+	 * @return the generation a load stages next, which no node carries now
 	 */
-	private void deleteUnserved(Session session, String what) {
+	private long deleteUnserved(Session session, String what) {
 		long started = System.nanoTime();
-		long served = session
-			.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single().get("served"))
-			.asLong();
+		var generations = session.executeRead((tx) -> tx.run(CypherFiles.get("load/next-generation")).single());
+		long served = generations.get("served").asLong();
 		for (String label : GRAPH_LABELS) {
 			session.run(CypherFiles.get("load/delete-unserved"), Map.of("label", label, "served", served), longStep())
 				.consume();
 		}
 		logger.info("Deleting {}: {} ms", what, (System.nanoTime() - started) / 1_000_000);
+		return generations.get("generation").asLong();
 	}
 
 	/**
