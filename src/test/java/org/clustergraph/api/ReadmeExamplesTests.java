@@ -1,17 +1,12 @@
 package org.clustergraph.api;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.clustergraph.GraphTest;
+import org.clustergraph.ReadmeExamples;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,18 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GraphTest
 class ReadmeExamplesTests {
 
-	private static final Pattern EXAMPLE = Pattern.compile("```graphql\\n# example: (\\S+)\\n(.*?)```", Pattern.DOTALL);
-
 	@Autowired
 	GraphQlTester graphQl;
 
 	@Test
-	void everyReadmeExampleAnswersWhatItPromises() throws IOException {
-		Map<String, String> examples = new LinkedHashMap<>();
-		Matcher matcher = EXAMPLE.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
-		while (matcher.find()) {
-			examples.put(matcher.group(1), matcher.group(2));
-		}
+	void everyReadmeExampleAnswersWhatItPromises() {
+		Map<String, String> examples = ReadmeExamples.read();
 		Map<String, Consumer<GraphQlTester.Response>> checks = checks();
 		assertThat(examples.keySet()).containsExactlyInAnyOrderElementsOf(checks.keySet());
 		for (Map.Entry<String, String> example : examples.entrySet()) {

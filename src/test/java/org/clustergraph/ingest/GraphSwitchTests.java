@@ -1,8 +1,5 @@
 package org.clustergraph.ingest;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.clustergraph.GraphTest;
+import org.clustergraph.ReadmeExamples;
 import org.clustergraph.ingest.internal.DirectorySeedFiles;
 import org.clustergraph.ingest.internal.ResolutionPipeline;
 import org.clustergraph.ingest.internal.ResolvedGraph;
@@ -231,13 +227,8 @@ class GraphSwitchTests {
 	 * new generation and deletes the old.
 	 */
 	@Test
-	void everyReadAnswersFromTheServedGenerationWhileTheNextIsStaged() throws IOException {
-		Map<String, String> documents = new LinkedHashMap<>();
-		Matcher matcher = Pattern.compile("```graphql\\n# example: (\\S+)\\n(.*?)```", Pattern.DOTALL)
-			.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
-		while (matcher.find()) {
-			documents.put(matcher.group(1), matcher.group(2));
-		}
+	void everyReadAnswersFromTheServedGenerationWhileTheNextIsStaged() {
+		Map<String, String> documents = new LinkedHashMap<>(ReadmeExamples.read());
 		assertThat(documents).hasSizeGreaterThan(10);
 		documents.put("other reads", OTHER_READS);
 		documents.put("more reads", MORE_READS);
