@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.clustergraph.ingest.internal.DirectorySeedFiles;
@@ -35,6 +37,9 @@ public class GraphLoader {
 
 	private final LoadProperties properties;
 
+	/** A resolution begun by {@link #resolveAhead()} that no load has taken yet. */
+	private final AtomicReference<CompletableFuture<Resolved>> ahead = new AtomicReference<>();
+
 	GraphLoader(GraphWriter writer, LoadProperties properties) {
 		this.writer = writer;
 		this.properties = properties;
@@ -53,6 +58,19 @@ public class GraphLoader {
 	public @Nullable ResolutionReport load(boolean force) {
 		long started = System.nanoTime();
 		this.writer.ensureSchema();
+		CompletableFuture<Resolved> early = this.ahead.getAndSet(null);
+		if (early != null) {
+			// resolved while the database started: the inputs' fingerprint is the
+			// graph's
+			long waiting = System.nanoTime();
+			Resolved resolved = awaitAhead(early);
+			ResolvedGraph graph = resolved.graph().get();
+			if (graph != null && (force || !graph.fingerprint().equals(this.writer.currentFingerprint()))) {
+				logger.info("Writing the inputs resolved ahead (fingerprint {}); waited {} ms for them",
+						graph.fingerprint().substring(0, 12), Duration.ofNanos(System.nanoTime() - waiting).toMillis());
+				return write(resolved, started, System.nanoTime());
+			}
+		}
 		ResolutionPipeline pipeline = new ResolutionPipeline(files(), GraphShape.digest());
 		String fingerprint = pipeline.fingerprint();
 		if (!force && fingerprint.equals(this.writer.currentFingerprint())) {
@@ -62,7 +80,60 @@ public class GraphLoader {
 		}
 		logger.info("Resolving the inputs (fingerprint {})", fingerprint.substring(0, 12));
 		Resolved resolved = resolve(pipeline);
-		long resolvedAt = System.nanoTime();
+		return write(resolved, started, System.nanoTime());
+	}
+
+	/**
+	 * Begins resolving the inputs on a thread of its own, for the next {@link #load} to
+	 * write: at start-up the resolution, which needs no database, then runs while the
+	 * database starts. Only for a load that is sure to happen (a new store, or
+	 * {@code --reload}): a graph found up to date makes the work wasted. The next load
+	 * writes the inputs as they were read here.
+	 * @return completes when the resolution is done, exceptionally when it failed (the
+	 * load then throws its error)
+	 */
+	public CompletableFuture<Void> resolveAhead() {
+		CompletableFuture<Resolved> future = new CompletableFuture<>();
+		if (!this.ahead.compareAndSet(null, future)) {
+			CompletableFuture<Resolved> begun = this.ahead.get();
+			return (begun != null) ? begun.thenRun(() -> {
+			}) : CompletableFuture.completedFuture(null);
+		}
+		Thread.ofPlatform().name("resolve-ahead").daemon().start(() -> {
+			try {
+				long started = System.nanoTime();
+				Resolved resolved = resolve(new ResolutionPipeline(files(), GraphShape.digest()));
+				logger.info("Resolved {} listings into {} clusters ahead of the load in {} ms",
+						resolved.report().listings(), resolved.report().clusters(),
+						Duration.ofNanos(System.nanoTime() - started).toMillis());
+				future.complete(resolved);
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+		});
+		return future.thenRun(() -> {
+		});
+	}
+
+	private static Resolved awaitAhead(CompletableFuture<Resolved> early) {
+		try {
+			return early.join();
+		}
+		catch (CompletionException ex) {
+			// the inputs' own error (a SourceException naming file and line), as a
+			// resolution on this thread would have thrown it
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Resolving the inputs failed", ex.getCause());
+		}
+	}
+
+	private ResolutionReport write(Resolved resolved, long started, long resolvedAt) {
 		ResolutionReport report = resolved.report();
 		logger.info("Resolved {} listings into {} clusters in {} ms; writing", report.listings(), report.clusters(),
 				Duration.ofNanos(resolvedAt - started).toMillis());

@@ -3,9 +3,11 @@ package org.clustergraph.ingest;
 import java.nio.file.Path;
 
 import org.clustergraph.ingest.internal.SourceException;
+import org.clustergraph.neo4j.EmbeddedNeo4jLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -29,10 +31,19 @@ class LoadCommands implements ApplicationRunner {
 
 	private final LoadProperties properties;
 
-	LoadCommands(GraphLoader loader, ListingCsvExporter exporter, LoadProperties properties) {
+	LoadCommands(GraphLoader loader, ListingCsvExporter exporter, LoadProperties properties, ApplicationArguments args,
+			ObjectProvider<EmbeddedNeo4jLauncher> embedded) {
 		this.loader = loader;
 		this.exporter = exporter;
 		this.properties = properties;
+		// A load that will certainly write (forced, or into the store the embedded
+		// database is creating) resolves the inputs now, while the database starts
+		// and the context is built, instead of after both.
+		EmbeddedNeo4jLauncher launcher = embedded.getIfAvailable();
+		if (args.containsOption("reload")
+				|| (properties.onStartup() && launcher != null && launcher.createsNewStore())) {
+			loader.resolveAhead();
+		}
 	}
 
 	@Override

@@ -99,13 +99,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		checkExposure(properties);
 		long started = System.nanoTime();
 		Path home = properties.directory().toAbsolutePath();
-		boolean initialized = !Files.exists(home.resolve(LOCKED_MARKER));
-		if (initialized) {
+		boolean newStore = isNewStore(properties);
+		if (newStore) {
 			initialize(home, properties, password);
 		}
 		DatabaseManagementService service = builder(home, properties, true).build();
 		try {
-			if (!initialized) {
+			if (!newStore) {
 				// The operator may have changed the password since the last start.
 				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
 			}
@@ -123,6 +123,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			service.shutdown();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether the directory holds no store yet: the marker that the first start writes
+	 * once it has replaced the initial password is missing.
+	 * @param properties the embedded settings
+	 * @return true for a store that the next start creates
+	 */
+	static boolean isNewStore(EmbeddedNeo4jProperties properties) {
+		return !Files.exists(properties.directory().toAbsolutePath().resolve(LOCKED_MARKER));
 	}
 
 	/**

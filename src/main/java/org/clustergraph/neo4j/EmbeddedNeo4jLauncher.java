@@ -21,6 +21,8 @@ public final class EmbeddedNeo4jLauncher implements SmartLifecycle, AutoCloseabl
 
 	private final CompletableFuture<EmbeddedNeo4j> server = new CompletableFuture<>();
 
+	private final boolean newStore;
+
 	private volatile boolean running;
 
 	/**
@@ -34,6 +36,7 @@ public final class EmbeddedNeo4jLauncher implements SmartLifecycle, AutoCloseabl
 		EmbeddedNeo4j.checkExposure(properties);
 		this.properties = properties;
 		this.password = BoltPassword.resolve(properties);
+		this.newStore = EmbeddedNeo4j.isNewStore(properties);
 		Thread.ofPlatform().name("embedded-neo4j-start").daemon().start(() -> {
 			try {
 				this.server.complete(EmbeddedNeo4j.start(properties, this.password));
@@ -42,6 +45,15 @@ public final class EmbeddedNeo4jLauncher implements SmartLifecycle, AutoCloseabl
 				this.server.completeExceptionally(ex);
 			}
 		});
+	}
+
+	/**
+	 * Whether this start creates the store: it then holds no graph, and the startup load
+	 * will write one.
+	 * @return true when the directory held no store when the launcher began
+	 */
+	public boolean createsNewStore() {
+		return this.newStore;
 	}
 
 	/**

@@ -262,6 +262,35 @@ class GraphLoadTests {
 		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
 	}
 
+	/**
+	 * A start into a new store resolves the inputs while the database starts; the load
+	 * then writes what was resolved then, and a failure there is the load's failure,
+	 * named as before, with the previous graph kept.
+	 */
+	@Test
+	void writesTheInputsResolvedAheadAndRefusesThemWhenBad(@TempDir Path copy) throws IOException {
+		copySeeds(copy);
+		Path document = copy.resolve("000_205a5886c7ee6398.txt");
+		String published = Files.readString(document, StandardCharsets.UTF_8);
+		GraphLoader loader = new GraphLoader(this.writer,
+				new LoadProperties(copy, copy.resolve("report.txt"), true, 1000, Duration.ofMinutes(10)));
+		loader.resolveAhead().join();
+		// read after the resolution ahead: the load writes the inputs as resolved then
+		Files.writeString(document, published.replace("试点名单（61个）", "试点名单（60个）"));
+		ResolutionReport report = loader.load(true);
+		assertThat(report).isNotNull();
+		assertThat(report.listings()).isEqualTo(638);
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+		String fingerprint = this.writer.currentFingerprint();
+		// the next resolution ahead reads the broken document, and the load refuses it
+		loader.resolveAhead();
+		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> loader.load(true))
+			.withMessageContaining("000_205a5886c7ee6398.txt:2")
+			.withMessageContaining("states 60 entries but 61 were read");
+		assertThat(this.writer.currentFingerprint()).isEqualTo(fingerprint);
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+	}
+
 	@Test
 	void exportsOneCsvRowPerListingWithItsPlaceAtEveryLevel(@TempDir Path dir) throws IOException {
 		Path file = dir.resolve("listings.csv");
