@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.IndustryClassifier;
@@ -26,6 +29,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
@@ -52,6 +56,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GraphWriter {
+
+	private static final Pattern SCHEMA_NAME = Pattern
+		.compile("CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\\w+) IF NOT EXISTS");
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
 
@@ -87,15 +94,35 @@ class GraphWriter {
 			// first (an index over the same labels and properties would keep its
 			// replacement from being created), and its graph becomes generation 0;
 			// each statement is its own (implicit) transaction, as some batch
-			for (String statement : CypherFiles.folder("upgrade")) {
-				session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
+			if (upgradeNeeded(session)) {
+				for (String statement : CypherFiles.folder("upgrade")) {
+					session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
+				}
 			}
-			for (String statement : CypherFiles.folder("schema")) {
-				session.executeWriteWithoutResult((tx) -> tx.run(CypherFiles.get(statement)).consume());
+			// only what the store lacks, in one transaction: a new store's first start
+			// waited a round trip and a commit for each, a restart for nothing
+			Set<String> present = Set.copyOf(session.executeRead(
+					(tx) -> tx.run(CypherFiles.get("load/index-names")).single().get("names").asList(Value::asString)));
+			List<String> missing = CypherFiles.folder("schema")
+				.stream()
+				.filter((statement) -> !present.contains(schemaName(statement)))
+				.toList();
+			if (!missing.isEmpty()) {
+				session.executeWriteWithoutResult(
+						(tx) -> missing.forEach((statement) -> tx.run(CypherFiles.get(statement)).consume()));
 			}
 			session.run(CypherFiles.get("load/await-indexes"), Map.of(), longStep()).consume();
 		}
 		this.schemaEnsured = true;
+	}
+
+	/**
+	 * The name a schema statement gives its index or constraint; a statement whose name
+	 * is not found runs every time, which {@code IF NOT EXISTS} makes harmless.
+	 */
+	private static String schemaName(String statement) {
+		Matcher name = SCHEMA_NAME.matcher(CypherFiles.get(statement));
+		return name.find() ? name.group(1) : "";
 	}
 
 	/**
@@ -105,9 +132,13 @@ class GraphWriter {
 	 */
 	boolean upgradeNeeded() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session
-				.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
+			return upgradeNeeded(session);
 		}
+	}
+
+	private static boolean upgradeNeeded(Session session) {
+		return session
+			.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
 	}
 
 	/**
