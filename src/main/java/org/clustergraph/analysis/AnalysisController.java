@@ -3,6 +3,7 @@ package org.clustergraph.analysis;
 import java.util.List;
 
 import org.clustergraph.api.BadRequestException;
+import org.clustergraph.api.NotFoundException;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
@@ -38,8 +39,28 @@ class AnalysisController {
 	}
 
 	@QueryMapping
-	List<ProgramOverlap> programOverlap(@Argument @Nullable String regionLevel) {
-		return this.answers.programOverlap((regionLevel != null) ? regionLevel : "PREFECTURE");
+	List<ProgramOverlap> programOverlap(@Argument @Nullable String regionLevel, @Argument @Nullable String program,
+			@Argument @Nullable Integer minSharedClusters) {
+		int minShared = (minSharedClusters != null) ? minSharedClusters : 0;
+		if (minShared < 0) {
+			throw new BadRequestException("minSharedClusters must be at least 0 (it was " + minShared + ")");
+		}
+		List<ProgramOverlap> pairs = this.answers.programOverlap((regionLevel != null) ? regionLevel : "PREFECTURE");
+		if (program == null && minShared == 0) {
+			return pairs;
+		}
+		// the kept answer holds every pair: a filter of it costs a pass over the pairs,
+		// and the answer no more than the pairs asked for
+		if (program != null && !pairs.isEmpty() && pairs.stream().noneMatch((pair) -> involves(pair, program))) {
+			throw new NotFoundException("program: no program has the key '" + program + "' (see the programs query)");
+		}
+		return pairs.stream()
+			.filter((pair) -> (program == null || involves(pair, program)) && pair.sharedClusters() >= minShared)
+			.toList();
+	}
+
+	private static boolean involves(ProgramOverlap pair, String program) {
+		return pair.a().key().equals(program) || pair.b().key().equals(program);
 	}
 
 	private static int atLeastOne(String argument, @Nullable Integer value, int otherwise) {

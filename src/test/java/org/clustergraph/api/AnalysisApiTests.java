@@ -143,6 +143,65 @@ class AnalysisApiTests {
 		assertThat(response.path("counties[*].a.key").entityList(String.class).get()).isEqualTo(as);
 	}
 
+	/**
+	 * The narrowed forms answer exactly the pairs of the full answer that involve the
+	 * program and share at least the minimum, with the same figures.
+	 */
+	@Test
+	void narrowsProgramOverlapToTheTwoProgramsOfAQuestion() {
+		GraphQlTester.Response response = this.graphQl
+			.document(
+					"""
+							{ all: programOverlap(regionLevel: COUNTY) { a { key } b { key } sharedClusters sharedRegions }
+							  hubei: programOverlap(regionLevel: COUNTY, program: "hubei") { a { key } b { key } sharedClusters sharedRegions }
+							  shared: programOverlap(regionLevel: COUNTY, minSharedClusters: 1) { a { key } b { key } sharedClusters sharedRegions }
+							  both: programOverlap(regionLevel: COUNTY, program: "hubei", minSharedClusters: 1) {
+							    a { key } b { key } sharedClusters sharedRegions } }""")
+			.execute();
+		List<Map<String, Object>> all = pairs(response, "all");
+		assertThat(all).hasSize(10);
+		List<Map<String, Object>> withHubei = all.stream()
+			.filter((pair) -> key(pair, "a").equals("hubei") || key(pair, "b").equals("hubei"))
+			.toList();
+		List<Map<String, Object>> sharing = all.stream()
+			.filter((pair) -> ((Number) pair.get("sharedClusters")).intValue() >= 1)
+			.toList();
+		assertThat(withHubei).hasSize(4);
+		assertThat(pairs(response, "hubei")).isEqualTo(withHubei);
+		// the seed's lists share clusters in some pairs and not in others
+		assertThat(sharing).isNotEmpty().hasSizeLessThan(all.size());
+		assertThat(pairs(response, "shared")).isEqualTo(sharing);
+		assertThat(pairs(response, "both")).isEqualTo(withHubei.stream().filter(sharing::contains).toList())
+			.isNotEmpty();
+	}
+
+	@Test
+	void rejectsANegativeMinimumAndAnUnknownProgramInProgramOverlap() {
+		this.graphQl.document("{ programOverlap(minSharedClusters: -1) { sharedClusters } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+				assertThat(error.getMessage()).contains("minSharedClusters must be at least 0");
+			}));
+		this.graphQl.document("{ programOverlap(program: \"hubie\") { sharedClusters } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND");
+				assertThat(error.getMessage()).contains("no program has the key 'hubie'");
+			}));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> pairs(GraphQlTester.Response response, String alias) {
+		return (List<Map<String, Object>>) (List<?>) response.path(alias).entityList(Map.class).get();
+	}
+
+	private static String key(Map<String, Object> pair, String side) {
+		return String.valueOf(((Map<?, ?>) pair.get(side)).get("key"));
+	}
+
 	@Test
 	void rejectsThresholdsBelowOne() {
 		for (String query : List.of("{ regionsInMultiplePrograms(level: PREFECTURE, minPrograms: 0) { programCount } }",

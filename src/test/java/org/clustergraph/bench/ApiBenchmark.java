@@ -101,6 +101,8 @@ public final class ApiBenchmark {
 
 	private final List<String> searchTexts;
 
+	private final List<String> programKeys;
+
 	/** The keys of the clusters the deep pages start after (query 10). */
 	private final List<String> pageStarts;
 
@@ -136,6 +138,8 @@ public final class ApiBenchmark {
 					MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
 					RETURN DISTINCT c.industryPhrase AS text ORDER BY text""")
 				.list((row) -> row.get("text").asString()));
+			this.programKeys = session.executeRead((tx) -> tx.run("MATCH (p:Program) RETURN p.key AS key ORDER BY key")
+				.list((row) -> row.get("key").asString()));
 		}
 		if (this.clusterIds.isEmpty()) {
 			throw new IllegalStateException("The graph at " + options.bolt() + " has no clusters: is it loaded?");
@@ -423,6 +427,7 @@ public final class ApiBenchmark {
 			case CLUSTER -> this.clusterIds.size();
 			case REGION -> this.regionCodes.size();
 			case TEXT -> this.searchTexts.size();
+			case PROGRAM -> this.programKeys.size();
 			case AFTER -> this.pageStarts.size();
 		};
 		int samples = Math.min(this.options.check(), arguments);
@@ -457,6 +462,7 @@ public final class ApiBenchmark {
 				case CLUSTER -> " on " + samples + " of " + arguments + " cluster ids";
 				case REGION -> " on " + samples + " of " + arguments + " region codes";
 				case TEXT -> " on " + samples + " of " + arguments + " search texts";
+				case PROGRAM -> " on " + samples + " of " + arguments + " programs";
 				case AFTER -> " on " + samples + " of " + arguments + " deep pages";
 			};
 			String names = compared.stream().map((side) -> side.label).toList().toString();
@@ -549,6 +555,7 @@ public final class ApiBenchmark {
 			case CLUSTER -> this.clusterIds.get((int) (sequence % this.clusterIds.size()));
 			case REGION -> this.regionCodes.get((int) (sequence % this.regionCodes.size()));
 			case TEXT -> this.searchTexts.get((int) (sequence % this.searchTexts.size()));
+			case PROGRAM -> this.programKeys.get((int) (sequence % this.programKeys.size()));
 			case AFTER -> this.pageStarts.get((int) (sequence % this.pageStarts.size()));
 		};
 	}

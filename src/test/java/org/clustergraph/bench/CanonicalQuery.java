@@ -67,7 +67,10 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 		 * A cluster's key, after which a page of {@code clusters} starts: the API is
 		 * given the keyset cursor of that cluster, the floor the key.
 		 */
-		AFTER
+		AFTER,
+
+		/** A program: its key. */
+		PROGRAM
 
 	}
 
@@ -102,7 +105,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 
 	static List<CanonicalQuery> all() {
 		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood(), clustersOfRegion(),
-				programOverlap(), industrySpread(), search(), firstPage(), deepPage());
+				programOverlap(), industrySpread(), search(), firstPage(), deepPage(), programOverlapOfOne());
 	}
 
 	/** The variables of the API's document for one request's argument. */
@@ -115,13 +118,14 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			// The cursor the API itself gives out for the cluster (KeysetPage), so that
 			// the harness follows the format wherever it goes.
 			case AFTER -> Map.of("after", new KeysetPage("clusters", ROOT_PAGE, null).cursor(argument));
+			case PROGRAM -> Map.of("program", argument);
 		};
 	}
 
 	/** The variables of the peer's document: the cluster's key instead of its id. */
 	Map<String, Object> peerVariables(String argument) {
 		return switch (this.argument) {
-			case NONE, TEXT, AFTER -> Map.of();
+			case NONE, TEXT, AFTER, PROGRAM -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
 		};
@@ -135,6 +139,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case REGION -> Map.of("region", argument);
 			case TEXT -> Map.of("query", luceneQuery(argument));
 			case AFTER -> Map.of("after", argument);
+			case PROGRAM -> Map.of("program", argument);
 		};
 	}
 
@@ -460,8 +465,23 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	 * prefecture-level units in which both have a cluster.
 	 */
 	static CanonicalQuery programOverlap() {
-		String graphql = """
-				{ programOverlap(regionLevel: PREFECTURE) { a { key } b { key } sharedClusters sharedRegions clusterJaccard } }""";
+		return programOverlap(6, "programOverlap", Argument.NONE, "", "", "");
+	}
+
+	/**
+	 * Query 11: query 6 narrowed to the pairs of one program, as an analyst asks what one
+	 * list shares with each of the others. The floor computes every pair and keeps that
+	 * program's, as query 6's does.
+	 */
+	static CanonicalQuery programOverlapOfOne() {
+		return programOverlap(11, "programOverlap(program)", Argument.PROGRAM, "($program: String)",
+				", program: $program", "\n\t\t\t\tWITH a, b WHERE a.key = $program OR b.key = $program");
+	}
+
+	private static CanonicalQuery programOverlap(int number, String name, Argument argument, String variables,
+			String arguments, String narrowing) {
+		String graphql = "query" + variables + " { programOverlap(regionLevel: PREFECTURE" + arguments
+				+ ") { a { key } b { key } sharedClusters sharedRegions clusterJaccard } }";
 		// Prefecture-level units defined as in query 3, without Region.countsAt; each
 		// program's clusters and units collected once, then paired.
 		String cypher = """
@@ -482,13 +502,14 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 				WITH collect({key: p.key, clusters: clusters, units: units}) AS programs
 				UNWIND programs AS a
 				UNWIND programs AS b
-				WITH a, b WHERE a.key < b.key
+				WITH a, b WHERE a.key < b.key%s
 				WITH a, b, size([k IN a.clusters WHERE k IN b.clusters]) AS shared
 				RETURN a.key AS a, b.key AS b, shared AS sharedClusters,
 					size([u IN a.units WHERE u IN b.units]) AS sharedRegions,
 					CASE size(a.clusters) + size(b.clusters) - shared WHEN 0 THEN 0.0
-						ELSE toFloat(shared) / (size(a.clusters) + size(b.clusters) - shared) END AS clusterJaccard""";
-		return new CanonicalQuery(6, "programOverlap", Argument.NONE, graphql, cypher, (data) -> {
+						ELSE toFloat(shared) / (size(a.clusters) + size(b.clusters) - shared) END AS clusterJaccard"""
+			.formatted(narrowing);
+		return new CanonicalQuery(number, name, argument, graphql, cypher, (data) -> {
 			List<String> pairs = new ArrayList<>();
 			for (JsonNode pair : data.path("programOverlap")) {
 				pairs.add(overlap(pair.path("a").path("key").asString(), pair.path("b").path("key").asString(),

@@ -34,7 +34,7 @@ public final class ScaleReport {
 
 	private static final int DEEP_PAGE = 10;
 
-	private static final List<Integer> ANALYSIS = List.of(3, 6, 7);
+	private static final List<Integer> ANALYSIS = List.of(3, 6, 7, 11);
 
 	private static final String[] COLOURS = { "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
 			"#e377c2", "#7f7f7f", "#bcbd22", "#17becf" };
