@@ -68,18 +68,13 @@ class GraphController {
 		List<String> frontier = List.of(start);
 		boolean truncated = false;
 		for (int hop = 1; hop <= depth && !frontier.isEmpty() && !truncated; hop++) {
-			List<Map<String, Object>> next = new ArrayList<>();
-			for (Map<String, Object> row : this.neo4j.query(CypherFiles.get("graph/neighbours"))
-				.bind(frontier)
-				.to("nodes")
-				.fetch()
-				.all()) {
-				if (!selected.contains(Rows.string(row, "node"))) {
-					next.add(row);
-				}
-			}
-			next.sort(Comparator.comparing((row) -> Objects.requireNonNull(Rows.string(row, "id"))));
 			int room = limit - selected.size();
+			// the database leaves out what the view holds and sends the first room + 1
+			// by id, in that order
+			List<Map<String, Object>> next = new ArrayList<>(this.neo4j.query(CypherFiles.get("graph/neighbours"))
+				.bindAll(Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room))
+				.fetch()
+				.all());
 			if (next.size() > room) {
 				next = next.subList(0, room);
 				truncated = true;

@@ -72,6 +72,28 @@ class GraphViewApiTests {
 		assertThat(twoHops).contains("Region:420000", "Industry:178").containsAll(ids);
 	}
 
+	/**
+	 * The cap keeps the first neighbours by id, and the view says it was cut only when a
+	 * neighbour was left out: a cap that fits the neighbourhood exactly cuts nothing.
+	 */
+	@Test
+	void keepsTheFirstNeighboursByIdAndIsTruncatedOnlyWhenOneIsLeftOut() {
+		List<String> all = neighbourIds(1000, false);
+		int neighbours = all.size() - 1;
+		assertThat(neighbours).isGreaterThan(10);
+		assertThat(all.subList(1, all.size())).isSorted();
+		assertThat(neighbourIds(neighbours + 1, false)).isEqualTo(all);
+		assertThat(neighbourIds(neighbours, true)).isEqualTo(all.subList(0, neighbours));
+	}
+
+	private List<String> neighbourIds(int limit, boolean truncated) {
+		GraphQlTester.Response response = this.graphQl
+			.document("{ neighborhood(id: \"Program:hubei\", depth: 1, limit: " + limit + ") " + GRAPH + " }")
+			.execute();
+		response.path("neighborhood.truncated").entity(Boolean.class).isEqualTo(truncated);
+		return response.path("neighborhood.nodes[*].id").entityList(String.class).get();
+	}
+
 	@Test
 	void capsASupernodesNeighbourhoodNearestFirstAndSaysSo() {
 		GraphQlTester.Response response = this.graphQl
