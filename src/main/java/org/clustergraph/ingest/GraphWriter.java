@@ -25,6 +25,7 @@ import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.ResolvedListing;
 import org.clustergraph.neo4j.CypherFiles;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
@@ -90,19 +91,21 @@ class GraphWriter {
 			return;
 		}
 		try (Session session = this.driver.session(this.sessionConfig)) {
+			// one read of the store's indexes serves the upgrade and the schema: the
+			// upgrade drops only old names, none that cypher/schema creates
+			Record indexes = session.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single());
 			// a store written before generations: its old constraints and index go
 			// first (an index over the same labels and properties would keep its
 			// replacement from being created), and its graph becomes generation 0;
 			// each statement is its own (implicit) transaction, as some batch
-			if (upgradeNeeded(session)) {
+			if (indexes.get("needed").asBoolean()) {
 				for (String statement : CypherFiles.folder("upgrade")) {
 					session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
 				}
 			}
 			// only what the store lacks, in one transaction: a new store's first start
 			// waited a round trip and a commit for each, a restart for nothing
-			Set<String> present = Set.copyOf(session.executeRead(
-					(tx) -> tx.run(CypherFiles.get("load/index-names")).single().get("names").asList(Value::asString)));
+			Set<String> present = Set.copyOf(indexes.get("names").asList(Value::asString));
 			List<String> missing = CypherFiles.folder("schema")
 				.stream()
 				.filter((statement) -> !present.contains(schemaName(statement)))
@@ -132,13 +135,9 @@ class GraphWriter {
 	 */
 	boolean upgradeNeeded() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			return upgradeNeeded(session);
+			return session
+				.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
 		}
-	}
-
-	private static boolean upgradeNeeded(Session session) {
-		return session
-			.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
 	}
 
 	/**
