@@ -29,6 +29,22 @@ class ApplicationTests {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	org.clustergraph.neo4j.Reads reads;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/**
+	 * By default the API reads its embedded database in process, in read-only
+	 * transactions of its own; ReadmeExamplesOverBoltTests reads it over Bolt.
+	 */
+	@Test
+	void readsTheEmbeddedDatabaseInProcess() {
+		assertThat(this.reads.getClass().getSimpleName()).isEqualTo("InProcessReads");
+		assertThat(this.transactions.getClass().getSimpleName()).isEqualTo("InProcessTransactionManager");
+	}
+
 	@Test
 	void answersGraphQlOverHttp() throws Exception {
 		JsonNode body = post("/graphql", "{\"query\":\"{ __typename }\"}");

@@ -13,14 +13,13 @@ import org.clustergraph.analysis.AnalysisController.IndustrySpread;
 import org.clustergraph.analysis.AnalysisController.ProgramOverlap;
 import org.clustergraph.analysis.AnalysisController.RegionProgramStat;
 import org.clustergraph.industry.Industry;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.program.Programs;
 import org.clustergraph.region.Region;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +48,7 @@ class AnalysisAnswers {
 	/** The industry levels of the schema's {@code IndustryLevel}. */
 	static final List<String> INDUSTRY_LEVELS = List.of("SECTION", "DIVISION", "GROUP", "CLASS");
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
 	private final Programs programs;
 
@@ -61,8 +60,8 @@ class AnalysisAnswers {
 		}
 	});
 
-	AnalysisAnswers(Neo4jClient neo4j, Programs programs) {
-		this.neo4j = neo4j;
+	AnalysisAnswers(Reads reads, Programs programs) {
+		this.reads = reads;
 		this.programs = programs;
 	}
 
@@ -163,16 +162,12 @@ class AnalysisAnswers {
 	 * @return its fingerprint and load time; null before the first load
 	 */
 	@Nullable String version() {
-		return this.neo4j.query(CypherFiles.get("api/dataset-version"))
-			.fetchAs(String.class)
-			.mappedBy((types, record) -> record.get("version").asString(null))
-			.one()
-			.orElse(null);
+		return this.reads.one("api/dataset-version", Map.of()).map((row) -> Rows.string(row, "version")).orElse(null);
 	}
 
 	private <T> List<T> rows(String statement, Map<String, @Nullable Object> parameters,
 			Function<Map<String, Object>, T> mapper) {
-		return Rows.all(this.neo4j, statement, parameters, mapper);
+		return Rows.all(this.reads, statement, parameters, mapper);
 	}
 
 }

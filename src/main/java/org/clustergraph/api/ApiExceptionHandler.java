@@ -8,10 +8,13 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.kernel.api.exceptions.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +57,8 @@ class ApiExceptionHandler {
 				return error(env, Unavailable.UNAVAILABLE,
 						"The database is unavailable; send the request again in a moment");
 			}
-			if (cause instanceof Neo4jException neo4j && neo4j.code() != null
-					&& (neo4j.code().contains("TransactionTimedOut") || neo4j.code().contains("Terminated"))) {
+			String code = statusCode(cause);
+			if (code != null && (code.contains("TransactionTimedOut") || code.contains("Terminated"))) {
 				logger.warn("Stopped a read that ran past the transaction timeout: {}",
 						env.getExecutionStepInfo().getPath());
 				return error(env, ErrorType.ExecutionAborted,
@@ -93,9 +96,23 @@ class ApiExceptionHandler {
 				|| cause instanceof AuthenticationException) {
 			return true;
 		}
-		return cause instanceof Neo4jException neo4j
-				&& ("Neo.TransientError.General.DatabaseUnavailable".equals(neo4j.code())
-						|| "Neo.ClientError.Security.AuthenticationRateLimit".equals(neo4j.code()));
+		String code = statusCode(cause);
+		return "Neo.TransientError.General.DatabaseUnavailable".equals(code)
+				|| "Neo.ClientError.Security.AuthenticationRateLimit".equals(code);
+	}
+
+	/**
+	 * The database's status code of an error, whether it came over Bolt (a driver
+	 * exception) or from the embedded database read in process.
+	 */
+	private static @Nullable String statusCode(Throwable cause) {
+		if (cause instanceof Neo4jException neo4j) {
+			return neo4j.code();
+		}
+		if (cause instanceof Status.HasStatus status) {
+			return status.status().code().serialize();
+		}
+		return (cause instanceof QueryExecutionException query) ? query.getStatusCode() : null;
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, graphql.ErrorClassification type, String message) {

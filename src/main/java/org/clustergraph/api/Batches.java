@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 public final class Batches {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
 	/**
 	 * Creates the helper over a client.
 	 * @param neo4j the client
 	 */
-	public Batches(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	public Batches(Reads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -106,7 +105,7 @@ public final class Batches {
 	}
 
 	private Collection<Map<String, Object>> rows(String statement, String parameter, Collection<String> keys) {
-		return this.neo4j.query(CypherFiles.get(statement)).bind(List.copyOf(keys)).to(parameter).fetch().all();
+		return this.reads.all(statement, Map.of(parameter, List.copyOf(keys)));
 	}
 
 }

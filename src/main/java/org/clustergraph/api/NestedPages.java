@@ -11,11 +11,10 @@ import java.util.function.Function;
 
 import graphql.GraphQLContext;
 
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class NestedPages {
 
-	private final Reads reads;
+	private final BatchReads reads;
 
 	private final BatchLoaderRegistry registry;
 
-	NestedPages(Reads reads, BatchLoaderRegistry registry) {
+	NestedPages(BatchReads reads, BatchLoaderRegistry registry) {
 		this.reads = reads;
 		this.registry = registry;
 	}
@@ -77,12 +76,12 @@ public class NestedPages {
 	 */
 	@Component
 	@Transactional(readOnly = true)
-	static class Reads {
+	static class BatchReads {
 
-		private final Neo4jClient neo4j;
+		private final Reads reads;
 
-		Reads(Neo4jClient neo4j) {
-			this.neo4j = neo4j;
+		BatchReads(Reads reads) {
+			this.reads = reads;
 		}
 
 		public <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
@@ -97,11 +96,7 @@ public class NestedPages {
 				requests.add(request);
 			}
 			Map<NestedPage, Connection<T>> out = new HashMap<>();
-			for (Map<String, Object> row : this.neo4j.query(CypherFiles.get(statement))
-				.bind(requests)
-				.to("requests")
-				.fetch()
-				.all()) {
+			for (Map<String, Object> row : this.reads.all(statement, Map.of("requests", requests))) {
 				NestedPage key = ordered.get(Rows.integer(row, "id"));
 				List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
 				out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));

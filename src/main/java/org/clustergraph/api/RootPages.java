@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RootPages {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	RootPages(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	RootPages(Reads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -98,7 +98,7 @@ public class RootPages {
 
 	private <T> List<T> items(String statements, Map<String, @Nullable Object> parameters,
 			Function<Map<String, Object>, T> mapper) {
-		return Rows.all(this.neo4j, statements + "-page", parameters, mapper);
+		return Rows.all(this.reads, statements + "-page", parameters, mapper);
 	}
 
 	private @Nullable Integer total(String statements, Map<String, @Nullable Object> filter, boolean withTotal) {
@@ -108,11 +108,8 @@ public class RootPages {
 		boolean unfiltered = filter.values().stream().allMatch(Objects::isNull);
 		String statement = (unfiltered && CypherFiles.exists(statements + "-count-all")) ? statements + "-count-all"
 				: statements + "-count";
-		return this.neo4j.query(CypherFiles.get(statement))
-			.bindAll(unfiltered ? Map.of() : filter)
-			.fetchAs(Integer.class)
-			.mappedBy((types, record) -> record.get("total").asInt())
-			.one()
+		return this.reads.one(statement, unfiltered ? Map.of() : filter)
+			.map((row) -> Rows.integer(row, "total"))
 			.orElse(0);
 	}
 

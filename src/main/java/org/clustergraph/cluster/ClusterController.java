@@ -21,13 +21,12 @@ import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.industry.Industry;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -43,14 +42,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ClusterController {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
 	private final Batches batches;
 
 	private final RootPages pages;
 
-	ClusterController(Neo4jClient neo4j, Batches batches, RootPages pages) {
-		this.neo4j = neo4j;
+	ClusterController(Reads reads, Batches batches, RootPages pages) {
+		this.reads = reads;
 		this.batches = batches;
 		this.pages = pages;
 	}
@@ -78,7 +77,7 @@ class ClusterController {
 				}, Cluster::key);
 		if (filter != null && connection.edges().isEmpty()) {
 			// a filter naming what the graph does not hold matches nothing: say which
-			filter.checkTargets(this.neo4j);
+			filter.checkTargets(this.reads);
 		}
 		return connection;
 	}
@@ -110,10 +109,7 @@ class ClusterController {
 		if (peers != null) {
 			parameters.put("peers", peers.parameters());
 		}
-		return this.neo4j.query(CypherFiles.get((peers != null) ? "api/cluster-with-peers" : "api/cluster-with-places"))
-			.bindAll(parameters)
-			.fetch()
-			.one()
+		return this.reads.one((peers != null) ? "api/cluster-with-peers" : "api/cluster-with-places", parameters)
 			.map((row) -> {
 				Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 				Prefetched.put(context, cluster, "regions",

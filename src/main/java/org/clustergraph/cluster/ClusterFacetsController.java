@@ -14,11 +14,10 @@ import java.util.Set;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -42,7 +41,7 @@ class ClusterFacetsController {
 	/** How many answers are kept. */
 	static final int KEPT = 512;
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
 	/**
 	 * Counted rows by graph version and statement parameters, least recently used first.
@@ -55,8 +54,8 @@ class ClusterFacetsController {
 			}
 		});
 
-	ClusterFacetsController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	ClusterFacetsController(Reads reads) {
+		this.reads = reads;
 	}
 
 	@QueryMapping
@@ -71,22 +70,16 @@ class ClusterFacetsController {
 		parameters.put("industryProgramLevels", levels(selection, "byIndustryAndProgram"));
 		// the version is read first: an answer counted after a load committed may be kept
 		// under the version before it, which no later request asks for
-		String version = this.neo4j.query(CypherFiles.get("api/dataset-version"))
-			.fetchAs(String.class)
-			.mappedBy((types, record) -> record.get("version").asString(null))
-			.one()
+		String version = this.reads.one("api/dataset-version", Map.of())
+			.map((row) -> Rows.string(row, "version"))
 			.orElse(null);
 		List<Object> key = Arrays.asList(version, new HashMap<>(parameters));
 		Map<String, Object> row = (version != null) ? this.kept.get(key) : null;
 		if (row == null) {
 			if (filter != null) {
-				filter.checkTargets(this.neo4j);
+				filter.checkTargets(this.reads);
 			}
-			row = this.neo4j.query(CypherFiles.get("api/cluster-facets"))
-				.bindAll(parameters)
-				.fetch()
-				.one()
-				.orElseThrow();
+			row = this.reads.one("api/cluster-facets", parameters).orElseThrow();
 			if (version != null) {
 				this.kept.put(key, row);
 			}

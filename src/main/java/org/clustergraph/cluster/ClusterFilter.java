@@ -5,10 +5,8 @@ import java.util.Map;
 
 import org.clustergraph.api.FilterText;
 import org.clustergraph.api.NotFoundException;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
  * The {@code ClusterFilter} input: every given field must hold.
@@ -51,15 +49,11 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * @param neo4j the client to look them up with
 	 * @throws NotFoundException naming the field and what it should hold
 	 */
-	void checkTargets(Neo4jClient neo4j) {
+	void checkTargets(Reads reads) {
 		if (this.region == null && this.industry == null && this.program == null) {
 			return;
 		}
-		Map<String, Object> found = neo4j.query(CypherFiles.get("api/filter-targets"))
-			.bindAll(parameters())
-			.fetch()
-			.one()
-			.orElseThrow();
+		Map<String, Object> found = reads.one("api/filter-targets", parameters()).orElseThrow();
 		if (!Boolean.TRUE.equals(found.get("region"))) {
 			throw new NotFoundException("filter.region: no region has the code '" + this.region
 					+ "' (6-digit GB/T 2260 codes such as 330000, 9-digit township codes, or zone codes)");

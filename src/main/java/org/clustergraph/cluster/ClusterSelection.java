@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.clustergraph.api.BadRequestException;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +22,10 @@ public class ClusterSelection {
 
 	private static final List<String> LEVELS = List.of("PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "ZONE");
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	ClusterSelection(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	ClusterSelection(Reads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -48,17 +47,14 @@ public class ClusterSelection {
 		parameters.put("after", "");
 		parameters.put("limit", limit + 1);
 		parameters.put("links", false);
-		List<String> keys = this.neo4j.query(CypherFiles.get("api/clusters-page"))
-			.bindAll(parameters)
-			.fetch()
-			.all()
+		List<String> keys = this.reads.all("api/clusters-page", parameters)
 			.stream()
 			.map((row) -> Objects.requireNonNull(Rows.string(Rows.map(row, "cluster"), "key")))
 			.toList();
 		if (keys.isEmpty()) {
 			// as clusters(filter) does: a filter naming what the graph does not hold
 			// matches nothing, so say which
-			cluster.checkTargets(this.neo4j);
+			cluster.checkTargets(this.reads);
 		}
 		return new Selected(keys.subList(0, Math.min(limit, keys.size())), keys.size() > limit);
 	}

@@ -9,13 +9,12 @@ import java.util.Objects;
 
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.program.Programs;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -30,14 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ListHistoryController {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
 	private final ClusterController clusters;
 
 	private final Programs programs;
 
-	ListHistoryController(Neo4jClient neo4j, ClusterController clusters, Programs programs) {
-		this.neo4j = neo4j;
+	ListHistoryController(Reads reads, ClusterController clusters, Programs programs) {
+		this.reads = reads;
 		this.clusters = clusters;
 		this.programs = programs;
 	}
@@ -55,10 +54,7 @@ class ListHistoryController {
 		parameters.put("toYear", to.year());
 		parameters.put("first", size);
 		Map<String, ClusterSample> sides = new LinkedHashMap<>();
-		for (Map<String, Object> row : this.neo4j.query(CypherFiles.get("api/compare-lists"))
-			.bindAll(parameters)
-			.fetch()
-			.all()) {
+		for (Map<String, Object> row : this.reads.all("api/compare-lists", parameters)) {
 			sides.put(Objects.requireNonNull(Rows.string(row, "side")),
 					new ClusterSample(Objects.requireNonNull(Rows.integer(row, "clusters")),
 							this.clusters.byKeys(Rows.strings(row, "keys"))
@@ -78,10 +74,8 @@ class ListHistoryController {
 		if (!this.programs.byKey().containsKey(program)) {
 			throw new NotFoundException("program: no program has the key '" + program + "' (see the programs query)");
 		}
-		List<Map<String, Object>> rows = List.copyOf(this.neo4j.query(CypherFiles.get("api/later-recognitions"))
-			.bindAll(Map.of("program", program, "undated", !Boolean.FALSE.equals(undated), "first", size))
-			.fetch()
-			.all());
+		List<Map<String, Object>> rows = List.copyOf(this.reads.all("api/later-recognitions",
+				Map.of("program", program, "undated", !Boolean.FALSE.equals(undated), "first", size)));
 		Map<String, Cluster> byKey = new HashMap<>();
 		this.clusters.byKeys(rows.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "cluster"))).toList())
 			.forEach((c) -> byKey.put(c.key(), c));

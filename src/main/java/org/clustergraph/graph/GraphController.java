@@ -14,11 +14,10 @@ import java.util.Set;
 
 import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.NotFoundException;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -41,10 +40,10 @@ class GraphController {
 
 	private static final Set<String> LABELS = Set.of("Cluster", "Region", "Industry", "Program");
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	GraphController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	GraphController(Reads reads) {
+		this.reads = reads;
 	}
 
 	@QueryMapping
@@ -71,10 +70,8 @@ class GraphController {
 			int room = limit - selected.size();
 			// the database leaves out what the view holds and sends the first room + 1
 			// by id, in that order
-			List<Map<String, Object>> next = new ArrayList<>(this.neo4j.query(CypherFiles.get("graph/neighbours"))
-				.bindAll(Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room))
-				.fetch()
-				.all());
+			List<Map<String, Object>> next = new ArrayList<>(this.reads.all("graph/neighbours",
+					Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room)));
 			if (next.size() > room) {
 				next = next.subList(0, room);
 				truncated = true;
@@ -82,12 +79,7 @@ class GraphController {
 			frontier = next.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "node"))).toList();
 			selected.addAll(frontier);
 		}
-		Map<String, Object> view = this.neo4j.query(CypherFiles.get("graph/view"))
-			.bind(List.copyOf(selected))
-			.to("nodes")
-			.fetch()
-			.one()
-			.orElseThrow();
+		Map<String, Object> view = this.reads.one("graph/view", Map.of("nodes", List.copyOf(selected))).orElseThrow();
 		return Optional.of(graph(view, selected, truncated));
 	}
 
@@ -99,18 +91,9 @@ class GraphController {
 	 * @return the graph, clusters first
 	 */
 	Graph clusters(List<String> keys, boolean truncated) {
-		List<String> nodes = Rows.strings(this.neo4j.query(CypherFiles.get("graph/clusters-with-neighbours"))
-			.bind(keys)
-			.to("keys")
-			.fetch()
-			.one()
-			.orElseThrow(), "nodes");
-		Map<String, Object> view = this.neo4j.query(CypherFiles.get("graph/view"))
-			.bind(nodes)
-			.to("nodes")
-			.fetch()
-			.one()
-			.orElseThrow();
+		List<String> nodes = Rows
+			.strings(this.reads.one("graph/clusters-with-neighbours", Map.of("keys", keys)).orElseThrow(), "nodes");
+		Map<String, Object> view = this.reads.one("graph/view", Map.of("nodes", nodes)).orElseThrow();
 		return graph(view, nodes, truncated);
 	}
 
@@ -141,18 +124,11 @@ class GraphController {
 			throw new NotFoundException("to: no node has the id '" + to + "'");
 		}
 		if (start.equals(end)) {
-			Map<String, Object> view = this.neo4j.query(CypherFiles.get("graph/view"))
-				.bind(List.of(start))
-				.to("nodes")
-				.fetch()
-				.one()
-				.orElseThrow();
+			Map<String, Object> view = this.reads.one("graph/view", Map.of("nodes", List.of(start))).orElseThrow();
 			return Optional.of(graph(view, List.of(start), false));
 		}
-		return this.neo4j.query(CypherFiles.get("graph/shortest-path"))
-			.bindAll(Map.of("from", start, "to", end, "maxLength", maxLength, "through", through))
-			.fetch()
-			.one()
+		return this.reads
+			.one("graph/shortest-path", Map.of("from", start, "to", end, "maxLength", maxLength, "through", through))
 			.map((path) -> graph(path, null, false));
 	}
 
@@ -161,11 +137,10 @@ class GraphController {
 		if (colon < 0) {
 			return null;
 		}
-		return this.neo4j.query(CypherFiles.get("graph/start-node"))
-			.bindAll(Map.of("label", globalId.substring(0, colon), "key", globalId.substring(colon + 1)))
-			.fetchAs(String.class)
-			.mappedBy((types, record) -> record.get("node").asString())
-			.one()
+		return this.reads
+			.one("graph/start-node",
+					Map.of("label", globalId.substring(0, colon), "key", globalId.substring(colon + 1)))
+			.map((row) -> Rows.string(row, "node"))
 			.orElse(null);
 	}
 

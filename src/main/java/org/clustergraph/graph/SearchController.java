@@ -12,13 +12,12 @@ import org.clustergraph.api.FilterText;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.cluster.Cluster;
 import org.clustergraph.industry.Industry;
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -37,10 +36,10 @@ class SearchController {
 
 	private static final String LUCENE_SPECIAL = "\\+-!():^[]\"{}~*?|&/";
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	SearchController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	SearchController(Reads reads) {
+		this.reads = reads;
 	}
 
 	@QueryMapping
@@ -68,10 +67,8 @@ class SearchController {
 		// hits until enough are served or the index has no more
 		int wanted = page.first();
 		for (long hits = wanted;; hits *= 4) {
-			Collection<Map<String, Object>> rows = this.neo4j.query(CypherFiles.get("api/search"))
-				.bindAll(Map.of("query", query, "limit", Math.min(hits, Integer.MAX_VALUE)))
-				.fetch()
-				.all();
+			Collection<Map<String, Object>> rows = this.reads.all("api/search",
+					Map.of("query", query, "limit", Math.min(hits, Integer.MAX_VALUE)));
 			List<SearchHit> served = rows.stream()
 				.filter((row) -> Boolean.TRUE.equals(row.get("served")))
 				.limit(wanted)

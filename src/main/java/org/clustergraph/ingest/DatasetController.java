@@ -1,8 +1,11 @@
 package org.clustergraph.ingest;
 
-import org.clustergraph.neo4j.CypherFiles;
+import java.util.Map;
+import java.util.Objects;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.clustergraph.neo4j.Reads;
+import org.clustergraph.neo4j.Rows;
+
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,20 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class DatasetController {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	DatasetController(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	DatasetController(Reads reads) {
+		this.reads = reads;
 	}
 
 	@QueryMapping
 	@Transactional(readOnly = true)
 	Dataset dataset() {
-		return this.neo4j.query(CypherFiles.get("api/dataset"))
-			.fetchAs(Dataset.class)
-			.mappedBy((types, row) -> new Dataset(row.get("loadedAt").asString(), row.get("fingerprint").asString(),
-					row.get("listingCount").asInt(), row.get("clusterCount").asInt()))
-			.one()
+		return this.reads.one("api/dataset", Map.of())
+			.map((row) -> new Dataset(Objects.requireNonNull(Rows.string(row, "loadedAt")),
+					Objects.requireNonNull(Rows.string(row, "fingerprint")),
+					Objects.requireNonNull(Rows.integer(row, "listingCount")),
+					Objects.requireNonNull(Rows.integer(row, "clusterCount"))))
 			.orElse(Dataset.EMPTY);
 	}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import inet.ipaddr.IPAddressString;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -66,6 +67,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	private final String boltHost;
 
 	private final BoltPassword password;
+
+	private volatile @Nullable GraphDatabaseAPI database;
 
 	private EmbeddedNeo4j(DatabaseManagementService service, String boltHost, int boltPort, BoltPassword password) {
 		this.service = service;
@@ -237,6 +240,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				throw ex;
 			}
 		}
+	}
+
+	/**
+	 * The graph's database, for reads in this process ({@link InProcessReads}).
+	 * @return the default database
+	 */
+	GraphDatabaseAPI database() {
+		GraphDatabaseAPI database = this.database;
+		if (database == null) {
+			database = (GraphDatabaseAPI) this.service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+			this.database = database;
+		}
+		return database;
 	}
 
 	/**

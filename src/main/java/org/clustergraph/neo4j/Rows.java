@@ -6,8 +6,6 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
-
 /**
  * Typed reads of the maps Cypher returns, so that controllers do not cast.
  */
@@ -88,15 +86,15 @@ public final class Rows {
 	/**
 	 * Runs one statement of {@code cypher/} and maps every row it returns.
 	 * @param <T> what a row becomes
-	 * @param neo4j the client, in the caller's transaction
+	 * @param reads the reads, in the caller's transaction
 	 * @param statement the statement's name under {@code cypher/}
 	 * @param parameters its parameters
 	 * @param mapper what a row becomes
 	 * @return the mapped rows, in the statement's order
 	 */
-	public static <T> List<T> all(Neo4jClient neo4j, String statement, Map<String, @Nullable Object> parameters,
+	public static <T> List<T> all(Reads reads, String statement, Map<String, @Nullable Object> parameters,
 			Function<Map<String, Object>, T> mapper) {
-		return neo4j.query(CypherFiles.get(statement)).bindAll(parameters).fetch().all().stream().map(mapper).toList();
+		return reads.all(statement, parameters).stream().map(mapper).toList();
 	}
 
 }

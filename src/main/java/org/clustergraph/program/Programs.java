@@ -3,10 +3,9 @@ package org.clustergraph.program;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Programs {
 
-	private final Neo4jClient neo4j;
+	private final Reads reads;
 
-	Programs(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	Programs(Reads reads) {
+		this.reads = reads;
 	}
 
 	/**
@@ -28,7 +27,7 @@ public class Programs {
 	 */
 	public Map<String, Program> byKey() {
 		Map<String, Program> byKey = new LinkedHashMap<>();
-		this.neo4j.query(CypherFiles.get("api/programs")).fetch().all().forEach((row) -> {
+		this.reads.all("api/programs", Map.of()).forEach((row) -> {
 			Program program = Program.of(Rows.map(row, "program"));
 			byKey.put(program.key(), program);
 		});

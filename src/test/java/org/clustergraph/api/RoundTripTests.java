@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.clustergraph.GraphTest;
+import org.clustergraph.neo4j.Reads;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No N+1: the number of Cypher statements a request runs grows with the nesting of the
- * query, never with the number of rows. Statements are counted from the Cypher log of
- * Spring Data Neo4j's client, through which every read of the API goes.
+ * query, never with the number of rows. Statements are counted from the debug log of
+ * {@link Reads}, through which every read of the API goes.
  */
 @GraphTest
 class RoundTripTests {
@@ -164,7 +165,7 @@ class RoundTripTests {
 	}
 
 	private static int statements(Runnable request) {
-		Logger cypher = (Logger) LoggerFactory.getLogger("org.springframework.data.neo4j.cypher");
+		Logger cypher = (Logger) LoggerFactory.getLogger(Reads.class);
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();
 		Level level = cypher.getLevel();

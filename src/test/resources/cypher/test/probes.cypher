@@ -1,0 +1,3 @@
+// InProcessReadsTests: how many probes there are
+MATCH (p:Probe)
+RETURN count(p) AS probes
