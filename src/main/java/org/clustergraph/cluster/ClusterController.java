@@ -20,6 +20,7 @@ import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.RootPages;
+import org.clustergraph.api.Selections;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
@@ -59,11 +60,12 @@ class ClusterController {
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
 		KeysetPage page = KeysetPage.of("clusters", first, after);
 		// the lists a page's clusters are asked for come in the page's own statement
-		boolean links = selection.contains("edges/node/provinces") || selection.contains("edges/node/industries")
-				|| selection.contains("edges/node/programs");
+		boolean links = Selections.contains(selection, "edges/node/provinces")
+				|| Selections.contains(selection, "edges/node/industries")
+				|| Selections.contains(selection, "edges/node/programs");
 		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
 		Connection<Cluster> connection = this.pages.pageOfRows("api/clusters", parameters, Map.of("links", links), page,
-				selection.contains("totalCount"), (row) -> {
+				Selections.contains(selection, "totalCount"), (row) -> {
 					Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 					if (links) {
 						Prefetched.put(context, cluster, "provinces",
@@ -92,7 +94,7 @@ class ClusterController {
 			throw new BadRequestException("minPrograms must be at least 1 (it was " + minPrograms + ")");
 		}
 		return this.pages.offsetPage("api/cross-listed", Map.of("minPrograms", minPrograms),
-				PageRequest.of(first, after), selection.contains("totalCount"), "cluster", Cluster::of);
+				PageRequest.of(first, after), Selections.contains(selection, "totalCount"), "cluster", Cluster::of);
 	}
 
 	@QueryMapping

@@ -14,6 +14,7 @@ import java.util.Set;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
+import org.clustergraph.api.Selections;
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.jspecify.annotations.Nullable;
@@ -63,9 +64,10 @@ class ClusterFacetsController {
 		Map<String, @Nullable Object> parameters = new HashMap<>(
 				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
 		parameters.put("want",
-				Map.of("province", selection.contains("byProvince"), "program", selection.contains("byProgram"),
-						"regionLevel", selection.contains("byRegionLevel"), "provinceProgram",
-						selection.contains("byProvinceAndProgram")));
+				Map.of("province", Selections.contains(selection, "byProvince"), "program",
+						Selections.contains(selection, "byProgram"), "regionLevel",
+						Selections.contains(selection, "byRegionLevel"), "provinceProgram",
+						Selections.contains(selection, "byProvinceAndProgram")));
 		parameters.put("industryLevels", levels(selection, "byIndustry"));
 		parameters.put("industryProgramLevels", levels(selection, "byIndustryAndProgram"));
 		// the version is read first: an answer counted after a load committed may be kept
@@ -115,7 +117,7 @@ class ClusterFacetsController {
 	/** The levels a query asks of one industry facet, aliases included. */
 	private static List<String> levels(DataFetchingFieldSelectionSet selection, String field) {
 		Set<String> levels = new LinkedHashSet<>();
-		for (SelectedField selected : selection.getFields(field)) {
+		for (SelectedField selected : Selections.fields(selection, field)) {
 			Object level = selected.getArguments().get("level");
 			levels.add((level != null) ? level.toString() : DEFAULT_LEVEL);
 		}

@@ -16,6 +16,7 @@ import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Prefetched;
+import org.clustergraph.api.Selections;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
@@ -85,7 +86,7 @@ class ClusterPages {
 	private static Map<String, Object> clusterArguments(@Nullable Object includeDescendants,
 			DataFetchingFieldSelectionSet selection) {
 		return Map.of("descendants", !Boolean.FALSE.equals(includeDescendants), "provinces",
-				selection.contains("edges/node/provinces"));
+				Selections.contains(selection, "edges/node/provinces"));
 	}
 
 	/**
@@ -99,7 +100,7 @@ class ClusterPages {
 	 * @return the page and its arguments, or null
 	 */
 	static @Nullable IndustryPage askedOfIndustries(DataFetchingFieldSelectionSet selection, String industries) {
-		List<SelectedField> fields = selection.getFields(industries + "/clusters");
+		List<SelectedField> fields = Selections.fields(selection, industries + "/clusters");
 		if (fields.size() != 1) {
 			return null;
 		}

@@ -10,6 +10,7 @@ import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.RootPages;
+import org.clustergraph.api.Selections;
 import org.clustergraph.api.TreeFilter;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.region.Region;
@@ -42,8 +43,8 @@ class IndustryController {
 	Connection<Industry> industries(@Argument @Nullable IndustryFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		return this.pages.page("api/industries", TreeFilter.parameters(filter),
-				KeysetPage.of("industries", first, after), selection.contains("totalCount"), "industry", Industry::of,
-				Industry::code);
+				KeysetPage.of("industries", first, after), Selections.contains(selection, "totalCount"), "industry",
+				Industry::of, Industry::code);
 	}
 
 	@QueryMapping

@@ -10,6 +10,7 @@ import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.RootPages;
+import org.clustergraph.api.Selections;
 import org.clustergraph.api.TreeFilter;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
@@ -42,7 +43,7 @@ class RegionController {
 	Connection<Region> regions(@Argument @Nullable RegionFilter filter, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingFieldSelectionSet selection) {
 		return this.pages.page("api/regions", TreeFilter.parameters(filter), KeysetPage.of("regions", first, after),
-				selection.contains("totalCount"), "region", Region::of, Region::code);
+				Selections.contains(selection, "totalCount"), "region", Region::of, Region::code);
 	}
 
 	@QueryMapping
