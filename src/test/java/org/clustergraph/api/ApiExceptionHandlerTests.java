@@ -15,6 +15,8 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.kernel.api.exceptions.Status;
 
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.graphql.execution.ErrorType;
@@ -64,6 +66,29 @@ class ApiExceptionHandlerTests {
 				this.env);
 		assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
 		assertThat(error.getMessage()).contains("ran past the time limit");
+	}
+
+	@Test
+	void answersAReadOfTheEmbeddedDatabaseInProcessTheSameWay() {
+		// in process, the database's errors carry their status without the driver
+		QueryExecutionException timedOut = new QueryExecutionException("The transaction has been terminated.", null,
+				"Neo.ClientError.Transaction.TransactionTimedOut");
+		assertThat(this.handler.database(new IllegalStateException("read failed", timedOut), this.env).getErrorType())
+			.isEqualTo(graphql.ErrorType.ExecutionAborted);
+		class Terminated extends RuntimeException implements Status.HasStatus {
+
+			@Override
+			public Status status() {
+				return Status.Transaction.Terminated;
+			}
+
+		}
+		assertThat(this.handler.database(new Terminated(), this.env).getErrorType())
+			.isEqualTo(graphql.ErrorType.ExecutionAborted);
+		QueryExecutionException syntax = new QueryExecutionException("Invalid input", null,
+				"Neo.ClientError.Statement.SyntaxError");
+		assertThat(this.handler.database(new IllegalStateException("read failed", syntax), this.env).getErrorType())
+			.isEqualTo(ErrorType.INTERNAL_ERROR);
 	}
 
 	@Test
