@@ -43,6 +43,11 @@ class ApplicationTests {
 	void readsTheEmbeddedDatabaseInProcess() {
 		assertThat(this.reads.getClass().getSimpleName()).isEqualTo("InProcessReads");
 		assertThat(this.transactions.getClass().getSimpleName()).isEqualTo("InProcessTransactionManager");
+		// spring.transaction.default-timeout (CLUSTERGRAPH_READ_TIMEOUT) reaches it as it
+		// reached Spring Data Neo4j's transaction manager
+		assertThat(this.transactions).isInstanceOfSatisfying(
+				org.springframework.transaction.support.AbstractPlatformTransactionManager.class,
+				(manager) -> assertThat(manager.getDefaultTimeout()).isEqualTo(8));
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Reads the embedded database in the service's own process, without the Bolt round trips
  * (the driver's and the server's network threads, its messages and their encoding) that
- * an external database needs: about a third of a lookup's CPU time (BENCHMARKS.md, "Reads
+ * an external database needs: about 40% of a lookup's CPU samples (BENCHMARKS.md, "Reads
  * in process"). Every transaction is read-only: the database refuses a write in one as it
  * refuses a write in a Bolt session opened for reading.
  */
