@@ -41,10 +41,9 @@ final class InProcessReads implements Reads {
 		STATEMENTS.debug("{}", statement);
 		String text = CypherFiles.get(statement);
 		Map<String, Object> values = (Map<String, Object>) parameters;
-		InProcessTransactionManager.Holder bound = (InProcessTransactionManager.Holder) TransactionSynchronizationManager
-			.getResource(this.embedded);
+		InternalTransaction bound = (InternalTransaction) TransactionSynchronizationManager.getResource(this.embedded);
 		if (bound != null) {
-			return rows(bound.transaction(), text, values);
+			return rows(bound, text, values);
 		}
 		try (InternalTransaction transaction = begin(this.embedded, -1)) {
 			List<Map<String, Object>> rows = rows(transaction, text, values);

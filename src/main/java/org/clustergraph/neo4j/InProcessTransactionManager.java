@@ -23,29 +23,25 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
 		this.embedded = embedded;
 	}
 
-	/** The transaction bound to a thread. */
-	record Holder(InternalTransaction transaction) {
-	}
-
 	/** What Spring hands back to this manager: the bound transaction, if any. */
 	private static final class Handle {
 
-		@Nullable Holder holder;
+		@Nullable InternalTransaction transaction;
 
-		Handle(@Nullable Holder holder) {
-			this.holder = holder;
+		Handle(@Nullable InternalTransaction transaction) {
+			this.transaction = transaction;
 		}
 
 	}
 
 	@Override
 	protected Object doGetTransaction() {
-		return new Handle((Holder) TransactionSynchronizationManager.getResource(this.embedded));
+		return new Handle((InternalTransaction) TransactionSynchronizationManager.getResource(this.embedded));
 	}
 
 	@Override
 	protected boolean isExistingTransaction(Object transaction) {
-		return ((Handle) transaction).holder != null;
+		return ((Handle) transaction).transaction != null;
 	}
 
 	@Override
@@ -54,14 +50,14 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
 			throw new IllegalTransactionStateException(
 					"The service reads the embedded database in read-only transactions only; the loader writes it");
 		}
-		Holder holder = new Holder(InProcessReads.begin(this.embedded, determineTimeout(definition)));
-		((Handle) transaction).holder = holder;
-		TransactionSynchronizationManager.bindResource(this.embedded, holder);
+		InternalTransaction begun = InProcessReads.begin(this.embedded, determineTimeout(definition));
+		((Handle) transaction).transaction = begun;
+		TransactionSynchronizationManager.bindResource(this.embedded, begun);
 	}
 
 	@Override
 	protected Object doSuspend(Object transaction) {
-		((Handle) transaction).holder = null;
+		((Handle) transaction).transaction = null;
 		return TransactionSynchronizationManager.unbindResource(this.embedded);
 	}
 
@@ -72,12 +68,12 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
 
 	@Override
 	protected void doCommit(DefaultTransactionStatus status) {
-		holder(status).transaction().commit();
+		bound(status).commit();
 	}
 
 	@Override
 	protected void doRollback(DefaultTransactionStatus status) {
-		holder(status).transaction().rollback();
+		bound(status).rollback();
 	}
 
 	@Override
@@ -89,18 +85,18 @@ final class InProcessTransactionManager extends AbstractPlatformTransactionManag
 	protected void doCleanupAfterCompletion(Object transaction) {
 		Handle handle = (Handle) transaction;
 		TransactionSynchronizationManager.unbindResourceIfPossible(this.embedded);
-		if (handle.holder != null) {
-			handle.holder.transaction().close();
-			handle.holder = null;
+		if (handle.transaction != null) {
+			handle.transaction.close();
+			handle.transaction = null;
 		}
 	}
 
-	private static Holder holder(DefaultTransactionStatus status) {
-		Holder holder = ((Handle) status.getTransaction()).holder;
-		if (holder == null) {
+	private static InternalTransaction bound(DefaultTransactionStatus status) {
+		InternalTransaction transaction = ((Handle) status.getTransaction()).transaction;
+		if (transaction == null) {
 			throw new IllegalTransactionStateException("No embedded transaction is bound");
 		}
-		return holder;
+		return transaction;
 	}
 
 }

@@ -14,6 +14,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.kernel.api.exceptions.Status;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -94,18 +95,17 @@ class InProcessReadsTests {
 	@Test
 	void readsInTheTransactionSpringBeganAndEndsIt() {
 		TransactionTemplate template = readOnly();
-		InProcessTransactionManager.Holder[] bound = new InProcessTransactionManager.Holder[2];
+		InternalTransaction[] bound = new InternalTransaction[2];
 		template.executeWithoutResult((status) -> {
-			bound[0] = (InProcessTransactionManager.Holder) TransactionSynchronizationManager.getResource(embedded);
+			bound[0] = (InternalTransaction) TransactionSynchronizationManager.getResource(embedded);
 			assertThat(reads.one("test/probes", Map.of())).hasValue(Map.of("probes", 1L));
 			// a nested @Transactional method joins it
-			template.executeWithoutResult(
-					(inner) -> bound[1] = (InProcessTransactionManager.Holder) TransactionSynchronizationManager
-						.getResource(embedded));
-			assertThat(bound[0].transaction().isOpen()).isTrue();
+			template.executeWithoutResult((
+					inner) -> bound[1] = (InternalTransaction) TransactionSynchronizationManager.getResource(embedded));
+			assertThat(bound[0].isOpen()).isTrue();
 		});
 		assertThat(bound[0]).isNotNull().isSameAs(bound[1]);
-		assertThat(bound[0].transaction().isOpen()).isFalse();
+		assertThat(bound[0].isOpen()).isFalse();
 		assertThat(TransactionSynchronizationManager.getResource(embedded)).isNull();
 	}
 
