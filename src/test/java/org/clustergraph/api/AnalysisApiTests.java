@@ -177,19 +177,23 @@ class AnalysisApiTests {
 
 	@Test
 	void rejectsANegativeMinimumAndAnUnknownProgramInProgramOverlap() {
-		this.graphQl.document("{ programOverlap(minSharedClusters: -1) { sharedClusters } }")
+		refused("{ programOverlap(minSharedClusters: -1) { sharedClusters } }", "BAD_REQUEST",
+				"minSharedClusters must be at least 0");
+		refused("{ programOverlap(program: \"hubie\") { sharedClusters } }", "NOT_FOUND",
+				"no program has the key 'hubie'");
+	}
+
+	/**
+	 * Asserts that a document is answered with one error of a type, whose message says
+	 * what is given.
+	 */
+	private void refused(String document, String type, String message) {
+		this.graphQl.document(document)
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
-				assertThat(error.getMessage()).contains("minSharedClusters must be at least 0");
-			}));
-		this.graphQl.document("{ programOverlap(program: \"hubie\") { sharedClusters } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getErrorType().toString()).isEqualTo("NOT_FOUND");
-				assertThat(error.getMessage()).contains("no program has the key 'hubie'");
+			.satisfy((errors) -> assertThat(errors).as(document).singleElement().satisfies((error) -> {
+				assertThat(error.getErrorType().toString()).isEqualTo(type);
+				assertThat(error.getMessage()).contains(message);
 			}));
 	}
 
@@ -207,13 +211,7 @@ class AnalysisApiTests {
 		for (String query : List.of("{ regionsInMultiplePrograms(level: PREFECTURE, minPrograms: 0) { programCount } }",
 				"{ industrySpread(level: CLASS, minProvinces: -2) { provinceCount } }",
 				"{ crossListedClusters(minPrograms: 0) { totalCount } }")) {
-			this.graphQl.document(query)
-				.execute()
-				.errors()
-				.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-					assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
-					assertThat(error.getMessage()).contains("must be at least 1");
-				}));
+			refused(query, "BAD_REQUEST", "must be at least 1");
 		}
 	}
 
