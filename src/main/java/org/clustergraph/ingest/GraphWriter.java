@@ -2,6 +2,7 @@ package org.clustergraph.ingest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.clustergraph.ingest.internal.Decision;
 import org.clustergraph.ingest.internal.IndustryClassifier;
@@ -24,8 +26,10 @@ import org.clustergraph.ingest.internal.ResolvedCluster;
 import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.ResolvedListing;
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.EmbeddedNeo4jLauncher;
+import org.clustergraph.neo4j.Reads;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
@@ -63,6 +67,19 @@ class GraphWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
 
+	private static final Pattern DROP_NAME = Pattern.compile("DROP (?:CONSTRAINT|INDEX) (\\w+) IF EXISTS");
+
+	/**
+	 * The indexes and constraints that {@code cypher/upgrade/} drops: only a store
+	 * written before generations holds any of them.
+	 */
+	static final Set<String> UPGRADE_DROPS = CypherFiles.folder("upgrade")
+		.stream()
+		.map((statement) -> DROP_NAME.matcher(CypherFiles.get(statement)))
+		.filter(Matcher::find)
+		.map((drop) -> drop.group(1))
+		.collect(Collectors.toUnmodifiableSet());
+
 	/** The labels of the graph's nodes, each of which carries a generation. */
 	private static final List<String> GRAPH_LABELS = List.of("Cluster", "Region", "Industry", "Program", "Dataset");
 
@@ -70,13 +87,29 @@ class GraphWriter {
 
 	private final SessionConfig sessionConfig;
 
+	private final Reads reads;
+
+	private final @Nullable EmbeddedNeo4jLauncher embedded;
+
 	private final LoadProperties properties;
 
 	private volatile boolean schemaEnsured;
 
-	GraphWriter(Driver driver, SessionConfig sessionConfig, LoadProperties properties) {
+	/**
+	 * A writer.
+	 * @param driver the driver it writes with
+	 * @param sessionConfig the database it writes to
+	 * @param reads how the same database is read
+	 * @param embedded the embedded server that database is, whose schema is then read in
+	 * this process; null for an external database
+	 * @param properties the load's settings
+	 */
+	GraphWriter(Driver driver, SessionConfig sessionConfig, Reads reads, @Nullable EmbeddedNeo4jLauncher embedded,
+			LoadProperties properties) {
 		this.driver = driver;
 		this.sessionConfig = sessionConfig;
+		this.reads = reads;
+		this.embedded = embedded;
 		this.properties = properties;
 	}
 
@@ -93,19 +126,18 @@ class GraphWriter {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			// one read of the store's indexes serves the upgrade and the schema: the
 			// upgrade drops only old names, none that cypher/schema creates
-			Record indexes = session.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single());
+			Set<String> present = indexNames();
 			// a store written before generations: its old constraints and index go
 			// first (an index over the same labels and properties would keep its
 			// replacement from being created), and its graph becomes generation 0;
 			// each statement is its own (implicit) transaction, as some batch
-			if (indexes.get("needed").asBoolean()) {
+			if (upgradeNeeded(present)) {
 				for (String statement : CypherFiles.folder("upgrade")) {
 					session.run(CypherFiles.get(statement), Map.of(), longStep()).consume();
 				}
 			}
 			// only what the store lacks, in one transaction: a new store's first start
 			// waited a round trip and a commit for each, a restart for nothing
-			Set<String> present = Set.copyOf(indexes.get("names").asList(Value::asString));
 			List<String> missing = CypherFiles.folder("schema")
 				.stream()
 				.filter((statement) -> !present.contains(schemaName(statement)))
@@ -134,9 +166,25 @@ class GraphWriter {
 	 * @return whether it holds an index that {@code cypher/upgrade/} drops
 	 */
 	boolean upgradeNeeded() {
+		return upgradeNeeded(indexNames());
+	}
+
+	private static boolean upgradeNeeded(Set<String> indexNames) {
+		return !Collections.disjoint(indexNames, UPGRADE_DROPS);
+	}
+
+	/**
+	 * The names of the store's indexes (a unique constraint's index has the constraint's
+	 * name): from the embedded database's schema in this process, from
+	 * {@code load/index-names} over Bolt for an external one.
+	 */
+	private Set<String> indexNames() {
+		if (this.embedded != null) {
+			return this.embedded.await().indexNames();
+		}
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session
-				.executeRead((tx) -> tx.run(CypherFiles.get("load/upgrade-needed")).single().get("needed").asBoolean());
+			return Set.copyOf(session.executeRead(
+					(tx) -> tx.run(CypherFiles.get("load/index-names")).single().get("names").asList(Value::asString)));
 		}
 	}
 
@@ -145,12 +193,9 @@ class GraphWriter {
 	 * @return the fingerprint; empty when nothing is loaded
 	 */
 	String currentFingerprint() {
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session.executeRead((tx) -> {
-				var result = tx.run(CypherFiles.get("load/current-fingerprint"));
-				return result.hasNext() ? result.next().get("fingerprint").asString("") : "";
-			});
-		}
+		return this.reads.one("load/current-fingerprint", Map.of())
+			.map((row) -> Objects.toString(row.get("fingerprint"), ""))
+			.orElse("");
 	}
 
 	/**

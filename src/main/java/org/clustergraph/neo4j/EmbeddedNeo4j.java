@@ -1,18 +1,20 @@
 package org.clustergraph.neo4j;
 
-import java.net.InetAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import inet.ipaddr.IPAddressString;
-
 import org.jspecify.annotations.Nullable;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -24,13 +26,27 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.fleetmanagement.FleetManagementSettings;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
+import org.neo4j.internal.kernel.api.security.AuthenticationResult;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.exception.InvalidAuthTokenException;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
+import org.neo4j.string.UTF8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,8 +124,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		DatabaseManagementService service = builder(home, properties, true).build();
 		try {
-			if (!newStore) {
-				// The operator may have changed the password since the last start.
+			// The operator may have changed the password since the last start. Checking
+			// it
+			// costs a lookup in the system graph; ALTER USER would be the process's first
+			// Cypher statement, about three seconds of a restart on a small machine.
+			if (!newStore && !logsIn(service, password.value())) {
 				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
 			}
 			GraphDatabaseAPI api = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
@@ -139,18 +158,32 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	}
 
 	/**
-	 * Sets the password with Bolt closed, before any client can connect: a new store's
-	 * {@code neo4j} user starts with Neo4j's well-known default password, which would
-	 * otherwise be open on the port until the first {@code ALTER USER} ran.
+	 * Creates the store with Bolt closed, so that no client can connect before the
+	 * password is set: a new store's {@code neo4j} user would otherwise start with
+	 * Neo4j's well-known default password. The password is given as the initial one, in
+	 * the file that {@code neo4j-admin dbms set-initial-password} writes and the database
+	 * reads when it creates its users; where that did not take (a store half-created by
+	 * an earlier start), {@code ALTER USER} sets it.
 	 */
 	private static void initialize(Path home, EmbeddedNeo4jProperties properties, BoltPassword password) {
 		long started = System.nanoTime();
+		Path initialUsers = writeInitialPassword(home, password.value());
 		DatabaseManagementService service = builder(home, properties, false).build();
 		try {
-			setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+			if (!logsIn(service, password.value())) {
+				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+			}
 		}
 		finally {
 			service.shutdown();
+		}
+		try {
+			// read once, when the database created its users; it holds the password's
+			// hash
+			Files.deleteIfExists(initialUsers);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete " + initialUsers, ex);
 		}
 		try {
 			Files.writeString(home.resolve(LOCKED_MARKER),
@@ -228,6 +261,49 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return ("0.0.0.0".equals(bindAddress) || "::".equals(bindAddress)) ? "127.0.0.1" : bindAddress;
 	}
 
+	/**
+	 * Writes the {@code neo4j} user with the password, its change not required, where a
+	 * database that creates its users reads the initial one ({@code data/dbms/auth.ini}).
+	 * @return the file
+	 */
+	private static Path writeInitialPassword(Path home, String password) {
+		Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+		Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+		FileUserRepository users = new FileUserRepository(new DefaultFileSystemAbstraction(), file,
+				NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+		try {
+			Files.deleteIfExists(file);
+			users.start();
+			users.create(new User(AuthManager.INITIAL_USER_NAME, null,
+					SystemGraphCredential.createCredentialForPassword(UTF8.encode(password), new SecureHasher()), false,
+					false));
+			users.shutdown();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot write the initial password to " + file, ex);
+		}
+		return file;
+	}
+
+	/**
+	 * Whether {@code neo4j} logs in with the password as it is: then it needs no change.
+	 * A failed check is one failed login in the database's security log.
+	 */
+	static boolean logsIn(DatabaseManagementService service, String password) {
+		GraphDatabaseAPI system = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+		AuthManager auth = system.getDependencyResolver().resolveDependency(AuthManager.class);
+		try {
+			return auth
+				.login(org.neo4j.kernel.api.security.AuthToken.newBasicAuthToken("neo4j", password),
+						ClientConnectionInfo.EMBEDDED_CONNECTION)
+				.subject()
+				.getAuthenticationResult() == AuthenticationResult.SUCCESS;
+		}
+		catch (InvalidAuthTokenException ex) {
+			return false;
+		}
+	}
+
 	private static void setPassword(GraphDatabaseService system, String password) {
 		try {
 			system.executeTransactionally("ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
@@ -239,6 +315,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			if (!String.valueOf(ex.getMessage()).contains("same")) {
 				throw ex;
 			}
+		}
+	}
+
+	/**
+	 * The names of the graph database's indexes, constraints' indexes included, read from
+	 * its schema in this process: no Bolt session and no Cypher, which a restart would
+	 * otherwise start up for this alone before its web server.
+	 * @return the names
+	 */
+	public Set<String> indexNames() {
+		try (Transaction transaction = database().beginTx()) {
+			Set<String> names = new HashSet<>();
+			transaction.schema().getIndexes().forEach((index) -> names.add(index.getName()));
+			return names;
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.clustergraph.ingest.internal.DirectorySeedFiles;
 import org.clustergraph.ingest.internal.ResolutionPipeline;
 import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.ResolvedListing;
+import org.clustergraph.neo4j.Reads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -52,6 +53,9 @@ class GraphSwitchTests {
 	SessionConfig sessionConfig;
 
 	@Autowired
+	Reads reads;
+
+	@Autowired
 	GraphQlTester graphQl;
 
 	@AfterEach
@@ -80,7 +84,7 @@ class GraphSwitchTests {
 	}
 
 	private GraphWriter writer(int batchSize) {
-		return new GraphWriter(this.driver, this.sessionConfig,
+		return new GraphWriter(this.driver, this.sessionConfig, this.reads, null,
 				new LoadProperties(null, Path.of("target/report.txt"), true, batchSize, Duration.ofMinutes(10)));
 	}
 

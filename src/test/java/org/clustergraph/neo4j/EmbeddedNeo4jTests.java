@@ -263,6 +263,8 @@ class EmbeddedNeo4jTests {
 		}
 		assertThat(accepted).isEmpty();
 		assertThat(refused.get()).as("the prober reached the port").isPositive();
+		// the file that gave the database its initial password is gone once read
+		assertThat(this.store.resolve("data/dbms/auth.ini")).doesNotExist();
 	}
 
 	private static void assertRefused(EmbeddedNeo4j neo4j, AuthToken auth) {
