@@ -19,9 +19,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Chooses the database: with no {@code spring.neo4j.uri} (environment {@code NEO4J_URI})
- * the application starts its embedded Neo4j and connects to it over Bolt; with one,
- * Spring Boot's own driver configuration connects to the external server or cluster and
- * nothing is embedded.
+ * the application starts its embedded Neo4j ({@link EmbeddedNeo4jEarlyStart}) and
+ * connects to it over Bolt; with one, Spring Boot's own driver configuration connects to
+ * the external server or cluster and nothing is embedded.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")
@@ -36,10 +36,13 @@ class Neo4jConnectionConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(Neo4jConnectionConfiguration.class);
 
-	@Bean(destroyMethod = "close")
-	EmbeddedNeo4jLauncher embeddedNeo4j(EmbeddedNeo4jProperties properties, Environment environment) {
-		checkRemovedSettings(environment);
-		return new EmbeddedNeo4jLauncher(properties);
+	/**
+	 * Whether the application embeds its database: no external one is set.
+	 * @param environment the application's settings
+	 * @return true when {@code spring.neo4j.uri} is blank or missing
+	 */
+	static boolean embedded(Environment environment) {
+		return environment.getProperty("spring.neo4j.uri", "").isBlank();
 	}
 
 	@Bean(destroyMethod = "close")
