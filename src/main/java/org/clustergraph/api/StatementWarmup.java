@@ -17,15 +17,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Has the database plan every statement of the API after the startup load
- * ({@code EXPLAIN} reads nothing): in a fresh JVM planning the larger analysis statements
- * takes seconds, which the first users would otherwise wait for. It plans on a thread of
- * its own, beside {@link RequestWarmup}, which runs the statements the common requests
- * use (and so plans those first); both begin before the service reports itself ready, and
- * on a service whose request warm-up is off the planning is still under way for a few
- * seconds after. With {@code --exit} it plans nothing (a command serves no requests);
- * with {@code --train} it plans before returning, so that the AOT cache's training
- * records the planning of every statement.
+ * In the training run of the AOT cache ({@code --train}, {@code bin/aot-cache.sh}), has
+ * the database plan every statement of the API ({@code EXPLAIN} reads nothing), so that
+ * the cache records the classes and profiles of planning each of them, the statements the
+ * warm-up requests do not run included.
+ * <p>
+ * A service does not do this at start: it planned on a thread beside
+ * {@link RequestWarmup} and delayed readiness by two to three seconds on two cores, while
+ * the users' first requests to the statements it planned were no faster, since a plan is
+ * cached for the types of its parameters and {@code EXPLAIN} gives none (BENCHMARKS.md,
+ * "Ready sooner").
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
@@ -46,9 +47,6 @@ class StatementWarmup implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (args.containsOption("train")) {
 			warm();
-		}
-		else if (!args.containsOption("exit")) {
-			Thread.ofPlatform().name("statement-warmup").daemon().start(this::warm);
 		}
 	}
 
