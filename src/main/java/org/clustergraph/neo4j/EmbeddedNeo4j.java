@@ -205,6 +205,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(lockdown())
 			.setConfig(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(properties.pageCache()))
 			.setConfig(GraphDatabaseSettings.transaction_timeout, properties.transactionTimeout())
+			.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+					transactionMemory(properties.transactionMemory(), Runtime.getRuntime().maxMemory()))
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
 			// Bolt's Netty loops otherwise wait out a quiet period of seconds each when
 			// stopping.
@@ -284,6 +286,41 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		return file;
 	}
+
+	/**
+	 * The bytes all open transactions may hold at once.
+	 * @param value a share of the heap from 1% to 90%, or a size in Neo4j's notation
+	 * @param heap the heap's size in bytes
+	 * @return the limit in bytes
+	 * @throws IllegalArgumentException for any other value, naming the setting
+	 */
+	static long transactionMemory(String value, long heap) {
+		String text = value.strip();
+		long bytes = -1;
+		try {
+			if (text.endsWith("%")) {
+				double share = Double.parseDouble(text.substring(0, text.length() - 1).strip());
+				if (share >= 1 && share <= 90) {
+					bytes = (long) (heap * share / 100);
+				}
+			}
+			else {
+				bytes = SettingValueParsers.BYTES.parse(text);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		if (bytes >= MIN_TRANSACTION_MEMORY) {
+			return bytes;
+		}
+		throw new IllegalArgumentException("clustergraph.embedded.transaction-memory (CLUSTERGRAPH_TX_MEMORY) takes a"
+				+ " share of the heap from 1% to 90% or a size such as 400m, at least 10m (Neo4j's least), not '"
+				+ value + "'" + ((bytes > 0) ? ", which is " + bytes + " bytes of a heap of " + heap : ""));
+	}
+
+	/** The least limit Neo4j accepts for all transactions' memory. */
+	static final long MIN_TRANSACTION_MEMORY = 10L << 20;
 
 	/**
 	 * Whether {@code neo4j} logs in with the password as it is: then it needs no change.

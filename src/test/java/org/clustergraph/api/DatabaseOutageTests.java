@@ -137,7 +137,7 @@ class DatabaseOutageTests {
 
 	private EmbeddedNeo4jProperties properties(int boltPort) {
 		return new EmbeddedNeo4jProperties(this.store.resolve("neo4j"), "127.0.0.1", boltPort, PASSWORD, "16m",
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), "40%");
 	}
 
 	private HttpResponse<String> post(int port) throws Exception {

@@ -48,7 +48,7 @@ class LoadStatementPlansTests {
 	@BeforeAll
 	static void freshStore() {
 		neo4j = EmbeddedNeo4j
-			.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, "", "16m", Duration.ofSeconds(60)));
+			.start(new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, "", "16m", Duration.ofSeconds(60), "40%"));
 		driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken());
 		try (Session session = driver.session()) {
 			for (String statement : CypherFiles.folder("schema")) {

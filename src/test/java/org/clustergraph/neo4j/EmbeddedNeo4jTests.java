@@ -28,6 +28,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -71,7 +72,7 @@ class EmbeddedNeo4jTests {
 		String first = BoltPassword.resolve(properties("127.0.0.1", "")).value();
 		String second = BoltPassword
 			.resolve(new EmbeddedNeo4jProperties(other.resolve("neo4j"), "127.0.0.1", 0, "", "16m",
-					Duration.ofSeconds(30)))
+					Duration.ofSeconds(30), "40%"))
 			.value();
 		assertThat(first).isNotEqualTo(second);
 		assertThat(BoltPassword.resolve(properties("127.0.0.1", "")).value()).isEqualTo(first);
@@ -131,6 +132,45 @@ class EmbeddedNeo4jTests {
 			assertAccepted(neo4j, AuthTokens.basic("neo4j", "an0ther-s3cret"));
 		}
 		assertThat(this.store.resolve("bolt-password")).doesNotExist();
+	}
+
+	@Test
+	void stopsAStatementThatWouldHoldMoreThanTheTransactionMemoryAndKeepsServing() {
+		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(this.store, "127.0.0.1", 0, "", "16m",
+				Duration.ofSeconds(30), "16m");
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(properties);
+				Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+			// a list of two million integers is tracked at well over 16 MB
+			assertThatThrownBy(
+					() -> driver.executableQuery("UNWIND range(1, 2000000) AS i RETURN size(collect(i)) AS n")
+						.execute())
+				.isInstanceOf(Neo4jException.class)
+				.satisfies((ex) -> assertThat(((Neo4jException) ex).code()).contains("MemoryPoolOutOfMemoryError"));
+			// the same statement within the limit, and the next one, still run
+			assertThat(driver.executableQuery("UNWIND range(1, 20000) AS i RETURN size(collect(i)) AS n")
+				.execute()
+				.records()
+				.get(0)
+				.get("n")
+				.asInt()).isEqualTo(20000);
+		}
+	}
+
+	@Test
+	void takesTheTransactionMemoryAsAShareOfTheHeapOrASize() {
+		long heap = 1L << 30;
+		assertThat(EmbeddedNeo4j.transactionMemory("40%", heap)).isEqualTo((long) (heap * 0.4));
+		assertThat(EmbeddedNeo4j.transactionMemory(" 12.5 % ", heap)).isEqualTo(heap / 8);
+		assertThat(EmbeddedNeo4j.transactionMemory("400m", heap)).isEqualTo(400L << 20);
+		for (String wrong : List.of("0%", "95%", "much", "", "-1m", "40 percent", "8m")) {
+			assertThatThrownBy(() -> EmbeddedNeo4j.transactionMemory(wrong, heap))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("CLUSTERGRAPH_TX_MEMORY")
+				.hasMessageContaining("'" + wrong + "'");
+		}
+		// a share that comes to less than Neo4j accepts is refused too
+		assertThatThrownBy(() -> EmbeddedNeo4j.transactionMemory("1%", 512L << 20))
+			.hasMessageContaining("at least 10m");
 	}
 
 	@Test
@@ -250,8 +290,8 @@ class EmbeddedNeo4jTests {
 				}
 			}
 		});
-		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j
-			.start(new EmbeddedNeo4jProperties(this.store, "127.0.0.1", port, "", "16m", Duration.ofSeconds(30)))) {
+		try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(
+				new EmbeddedNeo4jProperties(this.store, "127.0.0.1", port, "", "16m", Duration.ofSeconds(30), "40%"))) {
 			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 			while (refused.get() == 0 && System.nanoTime() < until) {
 				Thread.sleep(20);
@@ -281,7 +321,7 @@ class EmbeddedNeo4jTests {
 	}
 
 	private EmbeddedNeo4jProperties properties(String address, String password) {
-		return new EmbeddedNeo4jProperties(this.store, address, 0, password, "16m", Duration.ofSeconds(30));
+		return new EmbeddedNeo4jProperties(this.store, address, 0, password, "16m", Duration.ofSeconds(30), "40%");
 	}
 
 }

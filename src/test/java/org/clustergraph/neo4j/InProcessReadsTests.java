@@ -44,7 +44,7 @@ class InProcessReadsTests {
 	@BeforeAll
 	static void start() {
 		embedded = new EmbeddedNeo4jLauncher(
-				new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, "", "16m", Duration.ofSeconds(60)));
+				new EmbeddedNeo4jProperties(store, "127.0.0.1", 0, "", "16m", Duration.ofSeconds(60), "40%"));
 		embedded.await()
 			.database()
 			.executeTransactionally("CREATE (:Probe {key: 'a', codes: ['x', 'y'], counts: [1, 2], n: 3, "
