@@ -11,10 +11,13 @@
 #   COMMAND=bin/run bench/warm-start.sh # started by another command (run from the project directory)
 #   STORE=data/neo4j bench/warm-start.sh 1     # an existing store: nothing to load
 #
+#   FIRST=0 STORE=data/neo4j bench/warm-start.sh 1 1 1   # only the start's times, three restarts
+#
 # Environment: QUERIES as arguments (default 1 2); COMMAND (default: java @jvm.options -jar
 # target/cluster-graph-*.jar); STORE (default: a fresh temporary store per start); FIRST seconds
-# after readiness (60); SETTLE seconds (240); MEASURE seconds of the settled phase (30); PORT
-# (8093) and BOLT_PORT (7693); JAVA (default: $JAVA_HOME/bin/java or java).
+# after readiness (60; 0 stops the service once it is ready, for the start's times alone); SETTLE
+# seconds (240); MEASURE seconds of the settled phase (30); PORT (8093) and BOLT_PORT (7693); JAVA
+# (default: $JAVA_HOME/bin/java or java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
@@ -63,6 +66,12 @@ for query in "${queries[@]}"; do
 		[ -n "$ready" ] || sleep 0.1
 	done
 	echo "query $query: first answer ${answer} s, first answer with data ${data} s, ready ${ready} s after start (log $log)"
+	if [ "$first" = 0 ]; then
+		kill $pid
+		wait $pid 2>/dev/null || true
+		trap - EXIT
+		continue
+	fi
 	b=(bench/api.sh --url="http://localhost:$port/graphql" --bolt="bolt://127.0.0.1:$bolt" --pid=$pid
 		--password-file="$store/bolt-password" --sides=ours --queries="$query" --check=1)
 	cold=$(mktemp) settled=$(mktemp)
