@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The operator's commands, given as program arguments: the startup load (when the graph
  * is empty or its inputs changed), {@code --reload} to load even when up to date, and
  * {@code --export-csv=FILE} to write the resolved table after loading. It runs before the
- * other application runners (the API's statement warm-up plans against the loaded graph).
+ * other application runners (the analysis answers and the warm-ups read the loaded
+ * graph).
  */
 @Component
 @Order(0)
