@@ -167,23 +167,29 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	private static void initialize(Path home, EmbeddedNeo4jProperties properties, BoltPassword password) {
 		long started = System.nanoTime();
+		// the settings are checked before the file is written
+		DatabaseManagementServiceBuilder builder = builder(home, properties, false);
 		Path initialUsers = writeInitialPassword(home, password.value());
-		DatabaseManagementService service = builder(home, properties, false).build();
 		try {
-			if (!logsIn(service, password.value())) {
-				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+			DatabaseManagementService service = builder.build();
+			try {
+				if (!logsIn(service, password.value())) {
+					setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
+				}
+			}
+			finally {
+				service.shutdown();
 			}
 		}
 		finally {
-			service.shutdown();
-		}
-		try {
-			// read once, when the database created its users; it holds the password's
-			// hash
-			Files.deleteIfExists(initialUsers);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + initialUsers, ex);
+			// read once, when the database created its users, and not left behind when
+			// the start failed: it holds the password's hash
+			try {
+				Files.deleteIfExists(initialUsers);
+			}
+			catch (IOException ex) {
+				logger.warn("Could not delete {}: {}", initialUsers, ex.getMessage());
+			}
 		}
 		try {
 			Files.writeString(home.resolve(LOCKED_MARKER),

@@ -157,6 +157,18 @@ class EmbeddedNeo4jTests {
 	}
 
 	@Test
+	void refusesAnUnusableTransactionMemoryBeforeWritingAnything() {
+		EmbeddedNeo4jProperties properties = new EmbeddedNeo4jProperties(this.store, "127.0.0.1", 0, "", "16m",
+				Duration.ofSeconds(30), "95%");
+		assertThatThrownBy(() -> EmbeddedNeo4j.start(properties)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("CLUSTERGRAPH_TX_MEMORY");
+		// neither the initial password's hash nor a marker of a store that was never set
+		// up
+		assertThat(this.store.resolve("data/dbms/auth.ini")).doesNotExist();
+		assertThat(this.store.resolve(EmbeddedNeo4j.LOCKED_MARKER)).doesNotExist();
+	}
+
+	@Test
 	void takesTheTransactionMemoryAsAShareOfTheHeapOrASize() {
 		long heap = 1L << 30;
 		assertThat(EmbeddedNeo4j.transactionMemory("40%", heap)).isEqualTo((long) (heap * 0.4));
