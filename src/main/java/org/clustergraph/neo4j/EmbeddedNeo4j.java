@@ -76,6 +76,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	static final Path LOCKED_MARKER = Path.of("password-set-with-bolt-closed");
 
+	/** The least limit Neo4j accepts for all transactions' memory. */
+	static final long MIN_TRANSACTION_MEMORY = 10L << 20;
+
 	private final DatabaseManagementService service;
 
 	private final int boltPort;
@@ -124,10 +127,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		DatabaseManagementService service = builder(home, properties, true).build();
 		try {
-			// The operator may have changed the password since the last start. Checking
-			// it
-			// costs a lookup in the system graph; ALTER USER would be the process's first
-			// Cypher statement, about three seconds of a restart on a small machine.
+			// The operator may have changed the password since the last start. Logging
+			// in checks it without Cypher; ALTER USER at every start was the process's
+			// first Cypher statement, about three seconds of a restart on two cores.
 			if (!newStore && !logsIn(service, password.value())) {
 				setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password.value());
 			}
@@ -324,9 +326,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				+ " share of the heap from 1% to 90% or a size such as 400m, at least 10m (Neo4j's least), not '"
 				+ value + "'" + ((bytes > 0) ? ", which is " + bytes + " bytes of a heap of " + heap : ""));
 	}
-
-	/** The least limit Neo4j accepts for all transactions' memory. */
-	static final long MIN_TRANSACTION_MEMORY = 10L << 20;
 
 	/**
 	 * Whether {@code neo4j} logs in with the password as it is: then it needs no change.

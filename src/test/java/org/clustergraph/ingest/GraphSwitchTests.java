@@ -97,6 +97,23 @@ class GraphSwitchTests {
 	}
 
 	@Test
+	void findsAStoreWrittenBeforeGenerationsInProcessAndOverBolt() {
+		// this.writer reads the embedded store's schema in process, writer() over Bolt
+		assertThat(GraphWriter.UPGRADE_DROPS).contains("cluster_key", "names");
+		assertThat(this.writer.upgradeNeeded()).isFalse();
+		assertThat(writer(1000).upgradeNeeded()).isFalse();
+		this.neo4j.query("CREATE CONSTRAINT cluster_key IF NOT EXISTS FOR (n:UpgradeProbe) REQUIRE n.key IS UNIQUE")
+			.run();
+		try {
+			assertThat(this.writer.upgradeNeeded()).isTrue();
+			assertThat(writer(1000).upgradeNeeded()).isTrue();
+		}
+		finally {
+			this.neo4j.query("DROP CONSTRAINT cluster_key IF EXISTS").run();
+		}
+	}
+
+	@Test
 	void aWriteThatFailsHalfwayLeavesTheServedGraphAndNoStagedNodes() {
 		String before = servedState();
 		ResolvedGraph graph = seedGraph();
