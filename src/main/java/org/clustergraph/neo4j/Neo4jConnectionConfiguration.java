@@ -11,11 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Chooses the database: with no {@code spring.neo4j.uri} (environment {@code NEO4J_URI})
@@ -24,7 +27,7 @@ import org.springframework.core.env.Environment;
  * the external server or cluster and nothing is embedded.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.neo4j.uri:}'.isBlank()")
+@Conditional(Neo4jConnectionConfiguration.Embedded.class)
 class Neo4jConnectionConfiguration {
 
 	/**
@@ -85,6 +88,16 @@ class Neo4jConnectionConfiguration {
 			.withMaxConnectionPoolSize(64);
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/** Matches when the application embeds its database ({@link #embedded}). */
+	static final class Embedded implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return embedded(context.getEnvironment());
+		}
+
 	}
 
 }

@@ -59,7 +59,7 @@ class ReadsConfiguration {
 	 * {@code bolt}
 	 */
 	static boolean inProcess(Environment environment) {
-		if (!environment.getProperty("spring.neo4j.uri", "").isBlank()) {
+		if (!Neo4jConnectionConfiguration.embedded(environment)) {
 			return false;
 		}
 		return Binder.get(environment).bind(PROPERTY, Mode.class).orElse(Mode.IN_PROCESS) == Mode.IN_PROCESS;
