@@ -352,8 +352,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 					Map.of("password", password));
 		}
 		catch (RuntimeException ex) {
-			// Neo4j refuses to "change" a password to the one already set, as on every
-			// restart.
+			// Neo4j refuses to "change" a password to the one already set; a login with
+			// it fails while its change is still required.
 			if (!String.valueOf(ex.getMessage()).contains("same")) {
 				throw ex;
 			}
