@@ -16,7 +16,11 @@
 #
 # A cache belongs to one build and one JDK: rebuild it after every package and every JDK update.
 # Do not rely on the JVM to notice a stale cache: it may run the cached classes.
-# Environment: JAVA (default: $JAVA_HOME/bin/java or java); TRAIN seconds of requests (30).
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java); TRAIN seconds of requests (30);
+# KEEP_STORE=DIR keeps the training's store, with the seed graph loaded, as the embedded store DIR
+# (which must not exist yet) and its resolution report as REPORT (default data/resolution-report.txt),
+# so that the service's first start there is a restart, not a second load of the same lists. The
+# store is moved into place only after a training that succeeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
@@ -38,7 +42,19 @@ if [ -z "$jar" ]; then
 fi
 rm -rf target/app
 "$java" -Djarmode=tools -jar "$jar" extract --destination target/app
-store=$(mktemp -d)
+keep="${KEEP_STORE:-}"
+report="${REPORT:-data/resolution-report.txt}"
+if [ -n "$keep" ]; then
+	if [ -e "$keep" ]; then
+		echo "bin/aot-cache.sh: KEEP_STORE=$keep exists; the training keeps its store only where there is none." >&2
+		exit 1
+	fi
+	# beside the target, so that keeping it is a rename on the same file system
+	mkdir -p "$(dirname "$keep")"
+	store=$(mktemp -d "$(dirname "$keep")/.training.XXXXXX")
+else
+	store=$(mktemp -d)
+fi
 trap 'rm -rf "$store"' EXIT
 train="${TRAIN:-30}"
 echo "Training: a load of the seed graph into $store, then ${train} s of requests (about a minute and a half)..."
@@ -47,4 +63,10 @@ env -u NEO4J_URI -u SPRING_NEO4J_URI \
 	SERVER_PORT=0 PORT=0 \
 	"$java" @jvm.options -Xlog:aot*=error -XX:AOTCacheOutput=target/app/cluster-graph.aot \
 	-jar "target/app/$(basename "$jar")" --train="$train"
+if [ -n "$keep" ]; then
+	mkdir -p "$(dirname "$report")"
+	mv "$store/neo4j" "$keep"
+	[ ! -f "$store/report.txt" ] || mv "$store/report.txt" "$report"
+	echo "Kept the training's store, the seed graph loaded, as $keep (its resolution report: $report)."
+fi
 echo "Wrote target/app/cluster-graph.aot. Start the service with bin/aot-run.sh."
