@@ -3,6 +3,7 @@ package org.clustergraph.graph;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,17 +24,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers {@code search} from the full-text index over every name ({@link SearchQuery}):
- * first with every term of the text required, and only when that finds fewer names than
- * asked for, with any of them. Requiring every term keeps a search's cost to the names
- * that hold its rarest term; any of them, on a large graph, reads nearly every name for
- * text of common characters.
+ * Answers {@code search} from the full-text index over every name. The index splits
+ * Chinese text into single characters, so the text is searched as its characters (any of
+ * them may match) and as a phrase, which ranks names holding the text as written first.
  */
 @Controller
 @Transactional(readOnly = true)
 class SearchController {
 
 	static final int MAX_TEXT = 100;
+
+	private static final String LUCENE_SPECIAL = "\\+-!():^[]\"{}~*?|&/";
 
 	private final Reads reads;
 
@@ -56,21 +57,15 @@ class SearchController {
 		if (page.first() == 0) {
 			return List.of();
 		}
-		SearchQuery query = SearchQuery.of(normalized);
-		int wanted = page.first();
-		if (query.allTerms() != null) {
-			List<SearchHit> hits = served(query.allTerms(), wanted);
-			if (hits.size() == wanted) {
-				return hits;
-			}
-		}
-		return served(query.anyTerm(), wanted);
-	}
-
-	/** The first hits of a query that are of the served graph, at most {@code wanted}. */
-	private List<SearchHit> served(String query, int wanted) {
+		// Lucene's parser reads AND, OR and NOT in capitals as operators ("AND" alone is
+		// a
+		// syntax error); the analyzer lowercases every term anyway, so lowercase text
+		// matches the same names and is never an operator.
+		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
+		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
 		// the index holds the names of a generation being staged too: read more
 		// hits until enough are served or the index has no more
+		int wanted = page.first();
 		for (long hits = wanted;; hits *= 4) {
 			Collection<Map<String, Object>> rows = this.reads.all("api/search",
 					Map.of("query", query, "limit", Math.min(hits, Integer.MAX_VALUE)));
@@ -94,6 +89,17 @@ class SearchController {
 			case "Industry" -> Industry.of(row);
 			default -> Program.of(row);
 		};
+	}
+
+	static String escape(String text) {
+		StringBuilder out = new StringBuilder(text.length() * 2);
+		for (char c : text.toCharArray()) {
+			if (LUCENE_SPECIAL.indexOf(c) >= 0) {
+				out.append('\\');
+			}
+			out.append(c);
+		}
+		return out.toString();
 	}
 
 	/**

@@ -39,28 +39,6 @@ class SearchApiTests {
 	}
 
 	@Test
-	void requiresEveryCharacterWhenEnoughNamesHoldThemAll() {
-		// Any of the characters would rank 荆州市（公安）汽车零部件产业集群 first, which lacks
-		// 广; every one required keeps the names that hold all four.
-		List<String> names = this.graphQl.document(HITS)
-			.variable("text", "广州汽车")
-			.variable("first", 1)
-			.execute()
-			.path("search[*].node.name")
-			.entityList(String.class)
-			.get();
-		assertThat(names).singleElement().satisfies((name) -> assertThat(name).contains("广", "州", "汽", "车"));
-		// Text no name holds every term of is still searched for any of them.
-		assertThat(this.graphQl.document(HITS)
-			.variable("text", "机床 xyzzy")
-			.variable("first", 3)
-			.execute()
-			.path("search[*].node.name")
-			.entityList(String.class)
-			.get()).hasSize(3).allSatisfy((name) -> assertThat(name).containsAnyOf("机", "床"));
-	}
-
-	@Test
 	void findsTheTeaClustersFromOneCharacter() {
 		GraphQlTester.Response response = this.graphQl.document(HITS)
 			.variable("text", "茶")

@@ -1,17 +1,16 @@
 package org.clustergraph.bench;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.clustergraph.api.KeysetPage;
-import org.clustergraph.graph.SearchQuery;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -138,10 +137,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case NONE -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
-			case TEXT -> {
-				SearchQuery query = SearchQuery.of(argument);
-				yield Map.of("all", Objects.requireNonNullElse(query.allTerms(), ""), "any", query.anyTerm());
-			}
+			case TEXT -> Map.of("query", luceneQuery(argument));
 			case AFTER -> Map.of("after", argument);
 			case PROGRAM -> Map.of("program", argument);
 		};
@@ -580,20 +576,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 				query($text: String!) { search(text: $text, first: %d) { score node { id } } }"""
 			.formatted(SEARCH_HITS);
 		String cypher = """
-				CALL () {
-					WITH $all AS query WHERE query <> ''
-					CALL db.index.fulltext.queryNodes('search_names', query, {limit: %1$d}) YIELD node, score
-					RETURN collect({node: node, score: score}) AS strict
-				}
-				CALL (strict) {
-					WITH strict WHERE size(strict) = %1$d
-					UNWIND strict AS hit
-					RETURN hit.node AS node, hit.score AS score
-					UNION
-					WITH strict WHERE size(strict) < %1$d
-					CALL db.index.fulltext.queryNodes('search_names', $any, {limit: %1$d}) YIELD node, score
-					RETURN node, score
-				}
+				CALL db.index.fulltext.queryNodes('search_names', $query, {limit: %d}) YIELD node, score
 				WITH node, score, labels(node)[0] AS label, coalesce(node.key, node.code) AS key
 				RETURN label + ':' + key AS id, score
 				ORDER BY score DESC, label, key""".formatted(SEARCH_HITS);
@@ -647,6 +630,22 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			}
 			return page + " next " + (records.size() > ROOT_PAGE);
 		}, null);
+	}
+
+	/**
+	 * The Lucene query the API's search sends for a text (SearchController): the text in
+	 * NFKC, lowercased and escaped, as a boosted phrase or any of its terms.
+	 */
+	static String luceneQuery(String text) {
+		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+		StringBuilder escaped = new StringBuilder();
+		for (char c : normalized.toCharArray()) {
+			if ("\\+-!():^[]\"{}~*?|&/".indexOf(c) >= 0) {
+				escaped.append('\\');
+			}
+			escaped.append(c);
+		}
+		return "\"" + escaped + "\"^4 OR (" + escaped + ")";
 	}
 
 	private static String overlap(String a, String b, int sharedClusters, int sharedRegions, double jaccard) {

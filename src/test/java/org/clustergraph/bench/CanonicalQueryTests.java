@@ -100,9 +100,7 @@ class CanonicalQueryTests {
 		assertThat(CanonicalQuery.regionsInMultiplePrograms().graphqlVariables("")).isEmpty();
 		CanonicalQuery search = CanonicalQuery.search();
 		assertThat(search.graphqlVariables("数控机床")).isEqualTo(Map.of("text", "数控机床"));
-		assertThat(search.cypherParameters("ＡＢ-1"))
-			.isEqualTo(Map.of("all", "\"ab\\-1\"^4 OR (+ab +1)", "any", "\"ab\\-1\"^4 OR (ab\\-1)"));
-		assertThat(search.cypherParameters("茶")).isEqualTo(Map.of("all", "", "any", "\"茶\"^4 OR (茶)"));
+		assertThat(search.cypherParameters("ＡＢ-1")).isEqualTo(Map.of("query", "\"ab\\-1\"^4 OR (ab\\-1)"));
 		CanonicalQuery deep = CanonicalQuery.deepPage();
 		assertThat(deep.cypherParameters("f22e831ce54e")).isEqualTo(Map.of("after", "f22e831ce54e"));
 		assertThat(
