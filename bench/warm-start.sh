@@ -59,6 +59,8 @@ for query in "${queries[@]}"; do
 		if [ -z "$answer" ] && graphql '{ __typename }' | grep -q Query; then answer=$(since "$start"); fi
 		if [ -z "$data" ] && graphql '{ dataset { listingCount } }' | grep -q '"listingCount":[1-9]'; then
 			data=$(since "$start")
+			# an answer with data is an answer, whichever poll saw one first
+			[ -n "$answer" ] || answer="$data"
 		fi
 		if [ -n "$data" ] && curl -s -m 5 "localhost:$port/actuator/health/readiness" | grep -q '"status":"UP"}$'; then
 			ready=$(since "$start")

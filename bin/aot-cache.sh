@@ -17,10 +17,10 @@
 # A cache belongs to one build and one JDK: rebuild it after every package and every JDK update.
 # Do not rely on the JVM to notice a stale cache: it may run the cached classes.
 # Environment: JAVA (default: $JAVA_HOME/bin/java or java); TRAIN seconds of requests (30);
-# KEEP_STORE=DIR keeps the training's store, with the seed graph loaded, as the embedded store DIR
-# (which must not exist yet) and its resolution report as REPORT (default data/resolution-report.txt),
-# so that the service's first start there is a restart, not a second load of the same lists. The
-# store is moved into place only after a training that succeeded.
+# KEEP_STORE_AS=DIR keeps the training's store, with the seed graph loaded, as the embedded store DIR
+# (which must not exist yet), and its resolution report where CLUSTERGRAPH_REPORT says (default
+# data/resolution-report.txt), so that the service's first start there is a restart, not a second
+# load of the same lists. The store is moved into place only after a training that succeeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
@@ -42,11 +42,11 @@ if [ -z "$jar" ]; then
 fi
 rm -rf target/app
 "$java" -Djarmode=tools -jar "$jar" extract --destination target/app
-keep="${KEEP_STORE:-}"
-report="${REPORT:-data/resolution-report.txt}"
+keep="${KEEP_STORE_AS:-}"
+report="${CLUSTERGRAPH_REPORT:-data/resolution-report.txt}"
 if [ -n "$keep" ]; then
 	if [ -e "$keep" ]; then
-		echo "bin/aot-cache.sh: KEEP_STORE=$keep exists; the training keeps its store only where there is none." >&2
+		echo "bin/aot-cache.sh: KEEP_STORE_AS=$keep exists; the training keeps its store only where there is none." >&2
 		exit 1
 	fi
 	# beside the target, so that keeping it is a rename on the same file system
