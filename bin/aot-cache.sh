@@ -40,8 +40,6 @@ if [ -z "$jar" ]; then
 	echo "bin/aot-cache.sh: no jar in target/; run ./mvnw -DskipTests package first." >&2
 	exit 1
 fi
-rm -rf target/app
-"$java" -Djarmode=tools -jar "$jar" extract --destination target/app
 keep="${KEEP_STORE_AS:-}"
 report="${CLUSTERGRAPH_REPORT:-data/resolution-report.txt}"
 if [ -n "$keep" ]; then
@@ -56,6 +54,8 @@ else
 	store=$(mktemp -d)
 fi
 trap 'rm -rf "$store"' EXIT
+rm -rf target/app
+"$java" -Djarmode=tools -jar "$jar" extract --destination target/app
 train="${TRAIN:-30}"
 echo "Training: a load of the seed graph into $store, then ${train} s of requests (about a minute and a half)..."
 env -u NEO4J_URI -u SPRING_NEO4J_URI \
@@ -63,10 +63,16 @@ env -u NEO4J_URI -u SPRING_NEO4J_URI \
 	SERVER_PORT=0 PORT=0 \
 	"$java" @jvm.options -Xlog:aot*=error -XX:AOTCacheOutput=target/app/cluster-graph.aot \
 	-jar "target/app/$(basename "$jar")" --train="$train"
-if [ -n "$keep" ]; then
-	mkdir -p "$(dirname "$report")"
-	mv "$store/neo4j" "$keep"
-	[ ! -f "$store/report.txt" ] || mv "$store/report.txt" "$report"
+if [ -n "$keep" ] && [ -e "$keep" ]; then
+	# something else created it meanwhile (a service started by hand): it stays as it is
+	echo "bin/aot-cache.sh: $keep was created during the training; the training's store is not kept." >&2
+elif [ -n "$keep" ]; then
+	# -T: never into a directory that appeared since the check above
+	mv -T "$store/neo4j" "$keep"
+	if [ -f "$store/report.txt" ]; then
+		mkdir -p "$(dirname "$report")"
+		mv "$store/report.txt" "$report"
+	fi
 	echo "Kept the training's store, the seed graph loaded, as $keep (its resolution report: $report)."
 fi
 echo "Wrote target/app/cluster-graph.aot. Start the service with bin/aot-run.sh."
