@@ -1,22 +1,30 @@
 // $key: a cluster key; $peers: {descendants, provinces, offset, limit}, the one page of Industry.clusters
 // a query asks of each of the cluster's industries. What cluster-with-places reads, and with each industry
-// what clusters-of-industries would read for it: the total and the page (each cluster with its provinces
-// when asked), so that a lookup with its industries' clusters costs one statement. No row when there is
-// no such cluster.
+// what clusters-of-industries would read for it (and in the same way, from the industry_members index):
+// the total and the page (each cluster with its provinces when asked), so that a lookup with its
+// industries' clusters costs one statement. No row when there is no such cluster.
 MATCH (served:Serving {key: 'graph'})
 MATCH (c:Cluster {key: $key, generation: served.generation})
-CALL (c) {
+CALL (c, served) {
   MATCH (c)-[:BELONGS_TO]->(i:Industry)
   WITH i ORDER BY i.code
-  CALL (i) {
-    MATCH (i)<-[:BELONGS_TO*0..]-(x:Industry)<-[:BELONGS_TO]-(o:Cluster)
-    WHERE $peers.descendants OR x = i
-    WITH DISTINCT o
-    ORDER BY o.key
+  CALL (i, served) {
+    UNWIND CASE WHEN $peers.descendants THEN i.memberIndustries
+                WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
+    CALL (code, served) {
+      MATCH (o:Cluster)-[m:BELONGS_TO]->()
+      WHERE m.generation = served.generation AND m.industry = code AND m.cluster > ''
+      RETURN m.cluster AS key, o
+      ORDER BY m.generation, m.industry, m.cluster
+      LIMIT $peers.offset + $peers.limit
+    }
+    WITH DISTINCT key, o
+    ORDER BY key
+    SKIP $peers.offset
     RETURN collect(o) AS members
   }
-  RETURN collect(i {.*, total: size(members),
-                    page: [o IN members[$peers.offset..$peers.offset + $peers.limit] | o {.*,
+  RETURN collect(i {.code, .name, .level, .parent, total: CASE WHEN $peers.descendants THEN i.treeMemberCount ELSE i.memberCount END,
+                    page: [o IN members | o {.*,
                       provinces: CASE WHEN $peers.provinces THEN
                         COLLECT { MATCH (o)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}]})
          AS industries

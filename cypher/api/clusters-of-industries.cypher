@@ -1,18 +1,30 @@
-// $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, offset, limit}].
-// For each request, one page of the clusters that belong to the industry (or, with descendants, to
-// it or any industry under it) by key, and how many there are in all. With provinces, each cluster
-// of the page carries its provinces by code, as Cluster.provinces would read them.
+// $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, offset, limit}];
+// $reach: the largest offset + limit among them. For each request, one page of the clusters that
+// belong to the industry (or, with descendants, to it or any industry under it) by key, and how many
+// there are in all. With provinces, each cluster of the page carries its provinces by code, as
+// Cluster.provinces would read them.
+// The load recorded on each industry its counts and the industries of its subtree that clusters
+// belong to directly (load/count-industry-clusters): each of those gives its first $reach members in
+// key order from the industry_members index, and the page is the merge of those runs (a cluster in
+// two of them once), so the cost follows the page and not the industry's size.
 MATCH (served:Serving {key: 'graph'})
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent, generation: served.generation})
-CALL (i, req) {
-  MATCH (i)<-[:BELONGS_TO*0..]-(x:Industry)<-[:BELONGS_TO]-(c:Cluster)
-  WHERE req.descendants OR x = i
-  WITH DISTINCT c
-  ORDER BY c.key
+CALL (i, req, served) {
+  UNWIND CASE WHEN req.descendants THEN i.memberIndustries
+              WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
+  CALL (code, served) {
+    MATCH (c:Cluster)-[m:BELONGS_TO]->()
+    WHERE m.generation = served.generation AND m.industry = code AND m.cluster > ''
+    RETURN m.cluster AS key, c
+    ORDER BY m.generation, m.industry, m.cluster
+    LIMIT $reach
+  }
+  WITH DISTINCT key, c
+  ORDER BY key
   RETURN collect(c) AS items
 }
-RETURN req.id AS id, size(items) AS total,
+RETURN req.id AS id, CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END AS total,
        [c IN items[req.offset..req.offset + req.limit] | c {.*,
          provinces: CASE WHEN req.provinces THEN
            COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page

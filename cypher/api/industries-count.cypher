@@ -7,5 +7,5 @@ WHERE i.generation = served.generation
   AND ($level IS NULL OR i.level = $level)
   AND ($nameContains IS NULL OR normalize(i.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL
-       OR $hasClusters = EXISTS { (i)<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(:Cluster) })
+       OR $hasClusters = (i.treeMemberCount > 0))
 RETURN count(i) AS total

@@ -22,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads nested connections in batches: every page a response level asks of one field is
  * answered by one statement. The statement takes {@code $requests}, a list of {@code {id,
- * parent, offset, limit}} maps plus the field's own arguments, and returns per request
- * its {@code id}, the {@code page} of items (up to {@code limit}) and the {@code total}.
+ * parent, offset, limit}} maps plus the field's own arguments, and {@code $reach}, the
+ * largest {@code offset + limit} among them (a statement that reads its items in order
+ * from an index reads that many and no more), and returns per request its {@code id}, the
+ * {@code page} of items (up to {@code limit}) and the {@code total}.
  */
 @Component
 public class NestedPages {
@@ -88,15 +90,17 @@ public class NestedPages {
 				BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
 			List<NestedPage> ordered = new ArrayList<>(keys);
 			List<Map<String, Object>> requests = new ArrayList<>();
+			long reach = 0;
 			for (int i = 0; i < ordered.size(); i++) {
 				NestedPage key = ordered.get(i);
 				Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
 				request.put("id", i);
 				request.put("parent", key.parent());
 				requests.add(request);
+				reach = Math.max(reach, (long) key.page().offset() + key.page().fetch());
 			}
 			Map<NestedPage, Connection<T>> out = new HashMap<>();
-			for (Map<String, Object> row : this.reads.all(statement, Map.of("requests", requests))) {
+			for (Map<String, Object> row : this.reads.all(statement, Map.of("requests", requests, "reach", reach))) {
 				NestedPage key = ordered.get(Rows.integer(row, "id"));
 				List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
 				out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));

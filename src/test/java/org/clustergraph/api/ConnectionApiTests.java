@@ -328,6 +328,81 @@ class ConnectionApiTests {
 	}
 
 	@Test
+	void pagesAnIndustrysClustersWithOrWithoutItsDescendantsInKeyOrder() {
+		// a division that clusters belong to both directly and through the industries
+		// below it, its section, and one of its classes
+		String division = this.graph.strings("""
+				MATCH (i:Industry)<-[:BELONGS_TO]-(:Cluster) WHERE size(i.code) = 2
+				  AND EXISTS { (i)<-[:BELONGS_TO*1..]-(:Industry)<-[:BELONGS_TO]-(:Cluster) }
+				RETURN DISTINCT i.code AS s ORDER BY s LIMIT 1""", Map.of()).getFirst();
+		String section = this.graph
+			.strings("MATCH (:Industry {code: $code})-[:BELONGS_TO]->(p:Industry) RETURN p.code AS s",
+					Map.of("code", division))
+			.getFirst();
+		String leaf = this.graph.strings("""
+				MATCH (:Industry {code: $code})<-[:BELONGS_TO*1..]-(x:Industry)<-[:BELONGS_TO]-(:Cluster)
+				RETURN DISTINCT x.code AS s ORDER BY s LIMIT 1""", Map.of("code", division)).getFirst();
+		String document = """
+				query($code: String!, $all: Boolean!, $after: String) { industry(code: $code) {
+				  clusters(first: 3, after: $after, includeDescendants: $all) {
+				    totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }""";
+		for (String code : List.of(section, division, leaf)) {
+			for (boolean all : List.of(true, false)) {
+				List<String> walked = this.graph.strings("""
+						MATCH (i:Industry {code: $code})<-[:BELONGS_TO*0..]-(x:Industry)<-[:BELONGS_TO]-(c:Cluster)
+						WHERE $all OR x = i
+						RETURN DISTINCT 'Cluster:' + c.key AS s ORDER BY s""", Map.of("code", code, "all", all));
+				List<String> paged = new ArrayList<>();
+				String after = null;
+				boolean hasNext = true;
+				while (hasNext) {
+					GraphQlTester.Response response = this.graphQl.document(document)
+						.variable("code", code)
+						.variable("all", all)
+						.variable("after", after)
+						.execute();
+					response.path("industry.clusters.totalCount").entity(Integer.class).isEqualTo(walked.size());
+					paged.addAll(response.path("industry.clusters.edges[*].node.id").entityList(String.class).get());
+					hasNext = response.path("industry.clusters.pageInfo.hasNextPage").entity(Boolean.class).get();
+					after = response.path("industry.clusters.pageInfo.endCursor").entity(String.class).get();
+					assertThat(paged.size()).as("%s %s ends", code, all).isLessThanOrEqualTo(walked.size());
+				}
+				assertThat(paged).as("%s with descendants %s", code, all).isEqualTo(walked);
+			}
+		}
+		assertThat(this.graph.count("""
+				MATCH (i:Industry {code: $code})<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c:Cluster)
+				RETURN count(DISTINCT c) AS n""", Map.of("code", division))).isGreaterThan(6);
+		// the second page of a looked-up cluster's division, read with the lookup
+		List<String> members = this.graph.strings("""
+				MATCH (:Industry {code: $code})<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c:Cluster)
+				RETURN DISTINCT 'Cluster:' + c.key AS s ORDER BY s""", Map.of("code", division));
+		String member = this.graph
+			.strings("MATCH (:Industry {code: $code})<-[:BELONGS_TO]-(c:Cluster) RETURN 'Cluster:' + c.key AS s",
+					Map.of("code", division))
+			.getFirst();
+		String cursor = this.graphQl.document(document)
+			.variable("code", division)
+			.variable("all", true)
+			.execute()
+			.path("industry.clusters.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		GraphQlTester.Response lookup = this.graphQl.document("""
+				query($id: ID!, $after: String) { cluster(id: $id) { industries { code
+				  clusters(first: 3, after: $after) { totalCount edges { node { id } } } } } }""")
+			.variable("id", member)
+			.variable("after", cursor)
+			.execute();
+		lookup.path("cluster.industries[?(@.code == '%s')].clusters.totalCount".formatted(division))
+			.entityList(Integer.class)
+			.containsExactly(members.size());
+		lookup.path("cluster.industries[?(@.code == '%s')].clusters.edges[*].node.id".formatted(division))
+			.entityList(String.class)
+			.isEqualTo(members.subList(3, 6));
+	}
+
+	@Test
 	void pagesAProgramsListingsByEditionInPublishedOrder() {
 		GraphQlTester.Response response = this.graphQl.document("""
 				{ program(key: "miit-sme") { y2023: listings(year: 2023, first: 100) { totalCount

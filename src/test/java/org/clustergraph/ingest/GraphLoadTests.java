@@ -135,6 +135,28 @@ class GraphLoadTests {
 				WHERE c.inRegions <> regions OR c.inIndustries <> industries OR c.regionLevels <> levels
 				   OR size(regions) = 0 OR size(industries) = 0
 				RETURN count(c)""")).isZero();
+		// an industry's stored counts and member industries are the walks down its
+		// subtree,
+		// and its clusters' BELONGS_TO relationships carry what the industry_members
+		// index
+		// reads
+		assertThat(
+				count("""
+						MATCH (i:Industry)
+						WITH i,
+						     COUNT { MATCH (i)<-[:BELONGS_TO]-(c:Cluster) RETURN DISTINCT c } AS direct,
+						     COUNT { MATCH (i)<-[:BELONGS_TO*0..]-(:Industry)<-[:BELONGS_TO]-(c:Cluster) RETURN DISTINCT c } AS tree,
+						     COLLECT { MATCH (i)<-[:BELONGS_TO*0..]-(x:Industry) WHERE EXISTS { (x)<-[:BELONGS_TO]-(:Cluster) }
+						               RETURN x.code ORDER BY x.code } AS industries
+						WHERE i.memberCount <> direct OR i.treeMemberCount <> tree OR i.memberIndustries <> industries
+						RETURN count(i)"""))
+			.isZero();
+		assertThat(count("MATCH (i:Industry) WHERE i.treeMemberCount > i.memberCount RETURN count(i)")).isPositive();
+		assertThat(count("""
+				MATCH (c:Cluster)-[m:BELONGS_TO]->(i:Industry)
+				WHERE m.generation <> c.generation OR m.industry <> i.code OR m.cluster <> c.key
+				   OR m.generation IS NULL OR m.industry IS NULL OR m.cluster IS NULL
+				RETURN count(m)""")).isZero();
 		// a program's stored cluster count is the distinct clusters it lists
 		assertThat(count("""
 				MATCH (p:Program)
