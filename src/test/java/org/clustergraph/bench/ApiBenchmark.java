@@ -79,6 +79,8 @@ public final class ApiBenchmark {
 			  --deep=N           where the deep page of clusters (query 10) starts: after the Nth cluster by
 			                     key (19980: page 1,000 of 20); with fewer clusters, as deep as 16 pages
 			                     before the end allow. Each request takes the next of 16 pages in turn
+			  --peers=N          how many clusters query 2 asks of each industry (100): the answer's size,
+			                     which grows with the graph up to N; a small N compares sizes at one answer size
 			  --results=FILE     also write every measured phase to FILE, tab-separated (none)
 			""";
 
@@ -236,7 +238,7 @@ public final class ApiBenchmark {
 		if (o.peer() != null) {
 			describe("peer", this.peer);
 		}
-		List<CanonicalQuery> selected = CanonicalQuery.all()
+		List<CanonicalQuery> selected = CanonicalQuery.all(options.peers())
 			.stream()
 			.filter((query) -> (o.queries() != null) ? o.queries().contains(query.number())
 					: (o.peer() == null || query.peer() != null))
@@ -886,14 +888,15 @@ public final class ApiBenchmark {
 	 * @param sides the labels of the sides to measure, or null for all that are given
 	 * @param deep after how many clusters the deep page starts, at most
 	 * @param results a file to write the measured phases to, or null
+	 * @param peers how many clusters query 2 asks of each industry
 	 */
 	record Options(String url, String bolt, String user, String password, String passwordFile, String peer, int clients,
 			Duration settle, Duration warmup, Duration duration, int rounds, Set<Integer> queries, int check, Long pid,
-			Long peerPid, Set<String> sides, int deep, String results) {
+			Long peerPid, Set<String> sides, int deep, String results, int peers) {
 
 		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "peer",
 				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid", "sides",
-				"deep", "results");
+				"deep", "results", "peers");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -942,7 +945,8 @@ public final class ApiBenchmark {
 					check.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(check),
 					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null,
 					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null, sides,
-					positive(given, "deep", "19980"), given.get("results"));
+					positive(given, "deep", "19980"), given.get("results"),
+					positive(given, "peers", String.valueOf(CanonicalQuery.PEER_PAGE)));
 		}
 
 		private static int positive(Map<String, String> given, String name, String fallback) {

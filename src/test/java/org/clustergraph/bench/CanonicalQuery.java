@@ -103,9 +103,15 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	/** The API's global ids of clusters; the peer's schema has the stored key only. */
 	static final String CLUSTER_PREFIX = "Cluster:";
 
-	static List<CanonicalQuery> all() {
-		return List.of(clusterById(), industryPeers(), regionsInMultiplePrograms(), neighbourhood(), clustersOfRegion(),
-				programOverlap(), industrySpread(), search(), firstPage(), deepPage(), programOverlapOfOne());
+	/**
+	 * Every canonical query, query 2 asking a given number of clusters of each industry.
+	 * @param peers the page of {@code Industry.clusters} in query 2
+	 * @return the queries by number
+	 */
+	static List<CanonicalQuery> all(int peers) {
+		return List.of(clusterById(), industryPeers(peers), regionsInMultiplePrograms(), neighbourhood(),
+				clustersOfRegion(), programOverlap(), industrySpread(), search(), firstPage(), deepPage(),
+				programOverlapOfOne());
 	}
 
 	/** The variables of the API's document for one request's argument. */
@@ -188,10 +194,19 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	 * industries included) that lie in other provinces.
 	 */
 	static CanonicalQuery industryPeers() {
+		return industryPeers(PEER_PAGE);
+	}
+
+	/**
+	 * Query 2 with a page of {@code peers} clusters per industry.
+	 * @param peers how many clusters of each industry
+	 * @return the query
+	 */
+	static CanonicalQuery industryPeers(int peers) {
 		String graphql = """
 				query($id: ID!) { cluster(id: $id) { id name provinces { code } industries { code name \
 				clusters(first: %d) { totalCount edges { node { id name provinces { code name } } } } } } }"""
-			.formatted(PEER_PAGE);
+			.formatted(peers);
 		String cypher = """
 				MATCH (c:Cluster {key: $key})
 				CALL (c) {
@@ -215,14 +230,14 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 					RETURN collect({code: i.code, name: i.name, totalCount: totalCount, clusters: clusters}) AS industries
 				}
 				RETURN 'Cluster:' + c.key AS id, c.name AS name, provinces, industries"""
-			.formatted(PEER_PAGE);
+			.formatted(peers);
 		// Industry.allClusters and allClusterCount are @cypher fields of the peer's
 		// schema: its generated Industry.clusters follows one BELONGS_TO, the API's
 		// takes the industries below too.
 		String peerGraphql = """
 				query($key: String!) { clusters(where: {key: {eq: $key}}) { key name provinces { code } \
 				industries { code name allClusterCount allClusters(first: %d) { key name provinces { code name } } } } }"""
-			.formatted(PEER_PAGE);
+			.formatted(peers);
 		return new CanonicalQuery(2, "industry peers elsewhere", Argument.CLUSTER, graphql, cypher, (data) -> {
 			JsonNode c = data.path("cluster");
 			if (absent(c)) {
