@@ -57,8 +57,12 @@ class KeptResponses implements WebGraphQlInterceptor {
 	static final Set<String> FIELDS = Set.of("regionsInMultiplePrograms", "industrySpread", "programOverlap",
 			"__typename");
 
-	/** The most bytes of encoded responses kept (counted twice: text and UTF-8). */
-	static final long BUDGET = 96L << 20;
+	/**
+	 * The most bytes of encoded responses kept (each counted as its text and its UTF-8):
+	 * an eighth of the heap, at most 96 MiB, so that responses a client varies to fill it
+	 * never crowd out the work of the requests.
+	 */
+	static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
 
 	/** How many documents' verdicts (analysis only or not) are remembered. */
 	static final int DOCUMENTS = 500;
@@ -92,7 +96,7 @@ class KeptResponses implements WebGraphQlInterceptor {
 		if (!analysisOnly(request.getDocument(), request.getOperationName())) {
 			return chain.next(request);
 		}
-		String version = this.answers.version();
+		String version = version();
 		if (version == null) {
 			return chain.next(request);
 		}
@@ -108,14 +112,15 @@ class KeptResponses implements WebGraphQlInterceptor {
 	}
 
 	private WebGraphQlResponse keep(Key key, WebGraphQlRequest request, WebGraphQlResponse response) {
-		if (!response.isValid() || !response.getErrors().isEmpty() || !key.version().equals(this.answers.version())) {
+		if (!response.isValid() || !response.getErrors().isEmpty() || !key.version().equals(version())) {
 			return response;
 		}
 		Encoded encoded = new Encoded(
 				new SerializedString(this.json.writeValueAsString(response.getExecutionResult().toSpecification())));
 		long size = encoded.size();
 		if (size > BUDGET / 4) {
-			return response;
+			// written from the bytes at hand, but not kept
+			return encoded.response(request);
 		}
 		synchronized (this.kept) {
 			Encoded previous = this.kept.put(key, encoded);
@@ -127,6 +132,20 @@ class KeptResponses implements WebGraphQlInterceptor {
 			}
 		}
 		return encoded.response(request);
+	}
+
+	/**
+	 * The graph's version, or null when it cannot be read (no graph, or the database out
+	 * of reach): then nothing is kept or served from what is, and the request meets the
+	 * outage as every other does.
+	 */
+	private @Nullable String version() {
+		try {
+			return this.answers.version();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
