@@ -13,6 +13,7 @@ CALL (c, served) {
                 WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
     CALL (code, served) {
       MATCH (o:Cluster)-[m:BELONGS_TO]->()
+      USING INDEX SEEK m:BELONGS_TO(generation, industry, cluster)
       WHERE m.generation = served.generation AND m.industry = code AND m.cluster > ''
       RETURN m.cluster AS key, o
       ORDER BY m.generation, m.industry, m.cluster
@@ -21,9 +22,10 @@ CALL (c, served) {
     WITH DISTINCT key, o
     ORDER BY key
     SKIP $peers.offset
+    LIMIT $peers.limit
     RETURN collect(o) AS members
   }
-  RETURN collect(i {.code, .name, .level, .parent, total: CASE WHEN $peers.descendants THEN i.treeMemberCount ELSE i.memberCount END,
+  RETURN collect(i {.code, .name, .level, .parent, total: coalesce(CASE WHEN $peers.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0),
                     page: [o IN members | o {.*,
                       provinces: CASE WHEN $peers.provinces THEN
                         COLLECT { MATCH (o)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}]})

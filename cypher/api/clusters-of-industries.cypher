@@ -6,7 +6,9 @@
 // The load recorded on each industry its counts and the industries of its subtree that clusters
 // belong to directly (load/count-industry-clusters): each of those gives its first $reach members in
 // key order from the industry_members index, and the page is the merge of those runs (a cluster in
-// two of them once), so the cost follows the page and not the industry's size.
+// two of them once): the cost follows the page times the industries below that hold clusters, and
+// not the number of clusters. The SEEK hint keeps the plan on the index whatever the store's
+// statistics say.
 MATCH (served:Serving {key: 'graph'})
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent, generation: served.generation})
@@ -15,6 +17,7 @@ CALL (i, req, served) {
               WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
   CALL (code, served) {
     MATCH (c:Cluster)-[m:BELONGS_TO]->()
+    USING INDEX SEEK m:BELONGS_TO(generation, industry, cluster)
     WHERE m.generation = served.generation AND m.industry = code AND m.cluster > ''
     RETURN m.cluster AS key, c
     ORDER BY m.generation, m.industry, m.cluster
@@ -24,7 +27,7 @@ CALL (i, req, served) {
   ORDER BY key
   RETURN collect(c) AS items
 }
-RETURN req.id AS id, CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END AS total,
+RETURN req.id AS id, coalesce(CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0) AS total,
        [c IN items[req.offset..req.offset + req.limit] | c {.*,
          provinces: CASE WHEN req.provinces THEN
            COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page

@@ -7,5 +7,5 @@ WHERE r.generation = served.generation
   AND ($level IS NULL OR r.level = $level)
   AND ($nameContains IS NULL OR normalize(r.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL
-       OR $hasClusters = EXISTS { (r)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster) })
+       OR $hasClusters = (r.treeMemberCount > 0))
 RETURN count(r) AS total

@@ -13,6 +13,7 @@ MATCH (c:Cluster) WHERE c.generation = $generation
 UNWIND c.inIndustries AS code
 WITH code, count(*) AS members
 MATCH (i:Industry {code: code, generation: $generation})
+USING INDEX SEEK i:Industry(code, generation)
 SET i.treeMemberCount = members
 WITH count(*) AS counted
 MATCH (x:Industry) WHERE x.generation = $generation AND x.memberCount > 0

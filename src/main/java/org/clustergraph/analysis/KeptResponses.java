@@ -1,5 +1,12 @@
 package org.clustergraph.analysis;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +27,7 @@ import org.clustergraph.api.ApiProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -43,12 +51,15 @@ import org.springframework.stereotype.Component;
  * document with the same variables on the same version has the same response: the first
  * one that has no error is encoded once and its bytes are written for the next.
  * <p>
- * Kept: documents whose one operation is a query asking nothing but the analysis fields
- * at its root (what they select below is read from the same version). The key is the
- * graph's version (read before the request, and again after it, so that a response read
- * across a switch is not kept), the document, the operation name and the variables. At
- * most {@link #BUDGET} bytes of responses are kept, the least recently used dropped
- * first; a response larger than a quarter of that is never kept.
+ * Kept: requests whose operation (the one the document holds, or the one named) is a
+ * query asking nothing but the analysis fields at its root (what they select below is
+ * read from the same version). The key is the graph's version (read before the request,
+ * and again after it, so that a response read across a switch is not kept) and a SHA-256
+ * digest of the document, the operation name and the variables, so that what a client
+ * sends costs the cache 64 characters whatever its length. At most {@link #BUDGET} bytes
+ * of responses and {@link #ENTRIES} responses are kept, the least recently used dropped
+ * first, and the responses of other versions as soon as one of a new version is kept; a
+ * response larger than a quarter of the budget is not kept.
  */
 @Component
 class KeptResponses implements WebGraphQlInterceptor {
@@ -63,6 +74,9 @@ class KeptResponses implements WebGraphQlInterceptor {
 	 * never crowd out the work of the requests.
 	 */
 	static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
+
+	/** The most responses kept, whatever their size. */
+	static final int ENTRIES = 256;
 
 	/** How many documents' verdicts (analysis only or not) are remembered. */
 	static final int DOCUMENTS = 500;
@@ -100,7 +114,7 @@ class KeptResponses implements WebGraphQlInterceptor {
 		if (version == null) {
 			return chain.next(request);
 		}
-		Key key = new Key(version, request.getDocument(), request.getOperationName(), request.getVariables());
+		Key key = new Key(version, digest(request));
 		Encoded hit;
 		synchronized (this.kept) {
 			hit = this.kept.get(key);
@@ -116,22 +130,46 @@ class KeptResponses implements WebGraphQlInterceptor {
 			return response;
 		}
 		Encoded encoded = new Encoded(
-				new SerializedString(this.json.writeValueAsString(response.getExecutionResult().toSpecification())));
+				new RawUtf8(this.json.writeValueAsBytes(response.getExecutionResult().toSpecification())));
 		long size = encoded.size();
 		if (size > BUDGET / 4) {
-			// written from the bytes at hand, but not kept
-			return encoded.response(request);
+			return response;
 		}
 		synchronized (this.kept) {
-			Encoded previous = this.kept.put(key, encoded);
-			this.keptBytes += size - ((previous != null) ? previous.size() : 0);
+			// a response of a new version: the others' are asked no more
+			this.kept.keySet().removeIf((kept) -> !kept.version().equals(key.version()));
+			this.kept.put(key, encoded);
+			this.keptBytes = 0;
+			for (Encoded each : this.kept.values()) {
+				this.keptBytes += each.size();
+			}
 			var eldest = this.kept.entrySet().iterator();
-			while (this.keptBytes > BUDGET && eldest.hasNext()) {
+			while ((this.keptBytes > BUDGET || this.kept.size() > ENTRIES) && eldest.hasNext()) {
 				this.keptBytes -= eldest.next().getValue().size();
 				eldest.remove();
 			}
 		}
 		return encoded.response(request);
+	}
+
+	/**
+	 * The digest of what identifies a request besides the graph's version.
+	 * @param request the request
+	 * @return a hex SHA-256 of its document, operation name and variables
+	 */
+	private String digest(WebGraphQlRequest request) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(request.getDocument().getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			sha.update(String.valueOf(request.getOperationName()).getBytes(StandardCharsets.UTF_8));
+			sha.update((byte) 0);
+			sha.update(this.json.writeValueAsBytes(request.getVariables()));
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -209,23 +247,24 @@ class KeptResponses implements WebGraphQlInterceptor {
 		}
 	}
 
-	/** What identifies a response: the graph's version and the whole request. */
-	private record Key(String version, String document, @Nullable String operationName, Map<String, Object> variables) {
+	/**
+	 * What identifies a response: the graph's version and the digest of the request.
+	 *
+	 * @param version the graph's version
+	 * @param request the digest of the document, operation name and variables
+	 */
+	private record Key(String version, String request) {
 	}
 
 	/**
 	 * A response encoded once, written again as it is.
 	 *
-	 * @param json the response's JSON, whose UTF-8 form the string keeps too
+	 * @param json the response's JSON in UTF-8
 	 */
-	private record Encoded(SerializedString json) {
-
-		Encoded {
-			json.asUnquotedUTF8();
-		}
+	private record Encoded(RawUtf8 json) {
 
 		long size() {
-			return 2L * this.json.charLength() + this.json.asUnquotedUTF8().length;
+			return this.json.asUnquotedUTF8().length;
 		}
 
 		WebGraphQlResponse response(WebGraphQlRequest request) {
@@ -240,7 +279,7 @@ class KeptResponses implements WebGraphQlInterceptor {
 	 *
 	 * @param json the encoded response
 	 */
-	private record KeptResult(SerializedString json) implements ExecutionResult {
+	private record KeptResult(RawUtf8 json) implements ExecutionResult {
 
 		@Override
 		public List<GraphQLError> getErrors() {
@@ -277,9 +316,9 @@ class KeptResponses implements WebGraphQlInterceptor {
 	@JsonSerialize(using = RawJson.Writer.class)
 	static final class RawJson extends java.util.AbstractMap<String, Object> {
 
-		private final SerializedString json;
+		private final RawUtf8 json;
 
-		RawJson(SerializedString json) {
+		RawJson(RawUtf8 json) {
 			this.json = json;
 		}
 
@@ -296,6 +335,100 @@ class KeptResponses implements WebGraphQlInterceptor {
 				generator.writeRawValue(value.json);
 			}
 
+		}
+
+	}
+
+	/**
+	 * JSON already encoded in UTF-8, which a UTF-8 generator copies as it is (the
+	 * {@code Unquoted} methods); the others, for generators that write characters, decode
+	 * it first.
+	 */
+	static final class RawUtf8 implements SerializableString {
+
+		private final byte[] utf8;
+
+		RawUtf8(byte[] utf8) {
+			this.utf8 = utf8;
+		}
+
+		@Override
+		public String getValue() {
+			return new String(this.utf8, StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public int charLength() {
+			return getValue().length();
+		}
+
+		@Override
+		public byte[] asUnquotedUTF8() {
+			return this.utf8;
+		}
+
+		@Override
+		public int appendUnquotedUTF8(byte[] buffer, int offset) {
+			if (offset + this.utf8.length > buffer.length) {
+				return -1;
+			}
+			System.arraycopy(this.utf8, 0, buffer, offset, this.utf8.length);
+			return this.utf8.length;
+		}
+
+		@Override
+		public int writeUnquotedUTF8(OutputStream out) throws IOException {
+			out.write(this.utf8);
+			return this.utf8.length;
+		}
+
+		@Override
+		public int putUnquotedUTF8(ByteBuffer buffer) {
+			if (buffer.remaining() < this.utf8.length) {
+				return -1;
+			}
+			buffer.put(this.utf8);
+			return this.utf8.length;
+		}
+
+		@Override
+		public int appendUnquoted(char[] buffer, int offset) {
+			String value = getValue();
+			if (offset + value.length() > buffer.length) {
+				return -1;
+			}
+			value.getChars(0, value.length(), buffer, offset);
+			return value.length();
+		}
+
+		@Override
+		public char[] asQuotedChars() {
+			return new SerializedString(getValue()).asQuotedChars();
+		}
+
+		@Override
+		public byte[] asQuotedUTF8() {
+			return new SerializedString(getValue()).asQuotedUTF8();
+		}
+
+		@Override
+		public int appendQuotedUTF8(byte[] buffer, int offset) {
+			return new SerializedString(getValue()).appendQuotedUTF8(buffer, offset);
+		}
+
+		@Override
+		public int appendQuoted(char[] buffer, int offset) {
+			return new SerializedString(getValue()).appendQuoted(buffer, offset);
+		}
+
+		@Override
+		public int writeQuotedUTF8(OutputStream out) throws IOException {
+			return new SerializedString(getValue()).writeQuotedUTF8(out);
+		}
+
+		@Override
+		public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+			return new SerializedString(getValue()).putQuotedUTF8(buffer);
 		}
 
 	}

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the parsed and validated form of the most recent distinct query texts, so that a
  * front end sending the same queries again skips parsing and validation. Only documents
- * are kept, never answers: every answer is read from the database.
+ * are kept here; the only answers kept are the analysis queries' (per graph version, in
+ * the analysis package).
  */
 @Component
 class DocumentCache implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {

@@ -320,6 +320,7 @@ class GraphWriter {
 				renew(tx, this.loadId);
 				tx.run(CypherFiles.get("load/count-program-clusters"), generation).consume();
 				tx.run(CypherFiles.get("load/count-industry-clusters"), generation).consume();
+				tx.run(CypherFiles.get("load/count-region-clusters"), generation).consume();
 				var counted = tx
 					.run(CypherFiles.get("load/set-dataset"), Map.of("generation", this.generation, "loadedAt",
 							loadedAt.toString(), "fingerprint", graph.fingerprint()))

@@ -88,6 +88,7 @@ class KeptResponsesTests {
 			this.neo4j.query("MATCH (d:Dataset {key: 'current'}) SET d.loadedAt = d.loadedAt + ' kept responses'")
 				.run();
 			assertThat(shared(post(overlap), "miit-sme")).as("a new version: executed again").isEqualTo(shared + 1);
+			assertThat(this.responses.keptResponses()).as("the other version's responses are dropped").isOne();
 		}
 		finally {
 			this.neo4j.query("MATCH ()-[l:LISTED_IN {keptResponsesTest: true}]->() DELETE l").run();
@@ -96,6 +97,14 @@ class KeptResponsesTests {
 				.run();
 		}
 		assertThat(post(overlap)).as("the version before: its kept response").isEqualTo(first);
+	}
+
+	@Test
+	void keepsAtMostSoManyResponses() throws Exception {
+		for (int i = 0; i <= KeptResponses.ENTRIES; i++) {
+			post("{ keptResponsesTest" + i + ": industrySpread(level: SECTION) { provinceCount } }");
+		}
+		assertThat(this.responses.keptResponses()).isEqualTo(KeptResponses.ENTRIES);
 	}
 
 	@Test

@@ -403,6 +403,65 @@ class ConnectionApiTests {
 	}
 
 	@Test
+	void pagesARegionsClustersInKeyOrderFromAProvinceToACounty() {
+		// a prefecture with clusters of its own and below it, its province, and a county
+		// under it that holds clusters
+		String prefecture = this.graph
+			.strings("""
+					MATCH (r:Region {level: 'PREFECTURE'})<-[:LOCATED_IN]-(:Cluster)
+					WHERE EXISTS { (r)<-[:LOCATED_IN*1..]-(:Region)<-[:LOCATED_IN]-(:Cluster) }
+					WITH DISTINCT r
+					RETURN r.code AS s
+					ORDER BY COUNT { (r)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(:Cluster) } DESC, s LIMIT 1""",
+					Map.of())
+			.getFirst();
+		String province = this.graph.strings("""
+				MATCH (:Region {code: $code})-[:LOCATED_IN*1..]->(p:Region {level: 'PROVINCE'})
+				RETURN p.code AS s""", Map.of("code", prefecture)).getFirst();
+		String county = this.graph.strings("""
+				MATCH (:Region {code: $code})<-[:LOCATED_IN*1..]-(x:Region)<-[:LOCATED_IN]-(:Cluster)
+				RETURN DISTINCT x.code AS s ORDER BY s LIMIT 1""", Map.of("code", prefecture)).getFirst();
+		String document = """
+				query($code: String!, $all: Boolean!, $after: String) { region(code: $code) {
+				  clusters(first: 4, after: $after, includeDescendants: $all) {
+				    totalCount pageInfo { hasNextPage endCursor } edges { node { id provinces { code } } } } } }""";
+		for (String code : List.of(province, prefecture, county)) {
+			for (boolean all : List.of(true, false)) {
+				List<String> walked = this.graph.strings("""
+						MATCH (r:Region {code: $code})<-[:LOCATED_IN*0..]-(x:Region)<-[:LOCATED_IN]-(c:Cluster)
+						WHERE $all OR x = r
+						RETURN DISTINCT 'Cluster:' + c.key AS s ORDER BY s""", Map.of("code", code, "all", all));
+				List<String> paged = new ArrayList<>();
+				String after = null;
+				boolean hasNext = true;
+				while (hasNext) {
+					GraphQlTester.Response response = this.graphQl.document(document)
+						.variable("code", code)
+						.variable("all", all)
+						.variable("after", after)
+						.execute();
+					response.path("region.clusters.totalCount").entity(Integer.class).isEqualTo(walked.size());
+					paged.addAll(response.path("region.clusters.edges[*].node.id").entityList(String.class).get());
+					if (all) {
+						assertThat(response.path("region.clusters.edges[*].node.provinces[*].code")
+							.entityList(String.class)
+							.get()).as("%s's clusters lie in its province", code).contains(province);
+					}
+					hasNext = response.path("region.clusters.pageInfo.hasNextPage").entity(Boolean.class).get();
+					if (hasNext) {
+						after = response.path("region.clusters.pageInfo.endCursor").entity(String.class).get();
+					}
+					assertThat(paged.size()).as("%s %s ends", code, all).isLessThanOrEqualTo(walked.size());
+				}
+				assertThat(paged).as("%s with descendants %s", code, all).isEqualTo(walked);
+			}
+		}
+		assertThat(this.graph.count("""
+				MATCH (r:Region {code: $code})<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(c:Cluster)
+				RETURN count(DISTINCT c) AS n""", Map.of("code", prefecture))).isGreaterThan(4);
+	}
+
+	@Test
 	void pagesAProgramsListingsByEditionInPublishedOrder() {
 		GraphQlTester.Response response = this.graphQl.document("""
 				{ program(key: "miit-sme") { y2023: listings(year: 2023, first: 100) { totalCount

@@ -137,9 +137,7 @@ class GraphLoadTests {
 				RETURN count(c)""")).isZero();
 		// an industry's stored counts and member industries are the walks down its
 		// subtree,
-		// and its clusters' BELONGS_TO relationships carry what the industry_members
-		// index
-		// reads
+		// and its clusters' BELONGS_TO carry what the industry_members index reads
 		assertThat(
 				count("""
 						MATCH (i:Industry)
@@ -149,6 +147,7 @@ class GraphLoadTests {
 						     COLLECT { MATCH (i)<-[:BELONGS_TO*0..]-(x:Industry) WHERE EXISTS { (x)<-[:BELONGS_TO]-(:Cluster) }
 						               RETURN x.code ORDER BY x.code } AS industries
 						WHERE i.memberCount <> direct OR i.treeMemberCount <> tree OR i.memberIndustries <> industries
+						   OR i.memberCount IS NULL OR i.treeMemberCount IS NULL OR i.memberIndustries IS NULL
 						RETURN count(i)"""))
 			.isZero();
 		assertThat(count("MATCH (i:Industry) WHERE i.treeMemberCount > i.memberCount RETURN count(i)")).isPositive();
@@ -156,6 +155,30 @@ class GraphLoadTests {
 				MATCH (c:Cluster)-[m:BELONGS_TO]->(i:Industry)
 				WHERE m.generation <> c.generation OR m.industry <> i.code OR m.cluster <> c.key
 				   OR m.generation IS NULL OR m.industry IS NULL OR m.cluster IS NULL
+				RETURN count(m)""")).isZero();
+		// a region's likewise (member regions below the provinces only), and its
+		// clusters'
+		// LOCATED_IN and IN_PROVINCE carry what region_members and province_members read
+		assertThat(
+				count("""
+						MATCH (r:Region)
+						WITH r,
+						     COUNT { MATCH (r)<-[:LOCATED_IN]-(c:Cluster) RETURN DISTINCT c } AS direct,
+						     COUNT { MATCH (r)<-[:LOCATED_IN*0..]-(:Region)<-[:LOCATED_IN]-(c:Cluster) RETURN DISTINCT c } AS tree,
+						     COLLECT { MATCH (r)<-[:LOCATED_IN*0..]-(x:Region) WHERE EXISTS { (x)<-[:LOCATED_IN]-(:Cluster) }
+						               RETURN x.code ORDER BY x.code } AS regions
+						WHERE r.memberCount <> direct OR r.treeMemberCount <> tree
+						   OR r.memberCount IS NULL OR r.treeMemberCount IS NULL
+						   OR (r.level = 'PROVINCE') <> (r.memberRegions IS NULL) OR r.memberRegions <> regions
+						RETURN count(r)"""))
+			.isZero();
+		assertThat(count("MATCH (r:Region) WHERE r.level <> 'PROVINCE' AND r.treeMemberCount > r.memberCount "
+				+ "AND r.memberCount > 0 RETURN count(r)"))
+			.isPositive();
+		assertThat(count("""
+				MATCH (c:Cluster)-[m:LOCATED_IN|IN_PROVINCE]->(r:Region)
+				WHERE m.generation <> c.generation OR m.region <> r.code OR m.cluster <> c.key
+				   OR m.generation IS NULL OR m.region IS NULL OR m.cluster IS NULL
 				RETURN count(m)""")).isZero();
 		// a program's stored cluster count is the distinct clusters it lists
 		assertThat(count("""
