@@ -69,9 +69,9 @@ class KeptResponses implements WebGraphQlInterceptor {
 			"__typename");
 
 	/**
-	 * The most bytes of encoded responses kept (each counted as its text and its UTF-8):
-	 * an eighth of the heap, at most 96 MiB, so that responses a client varies to fill it
-	 * never crowd out the work of the requests.
+	 * The most bytes of encoded responses kept (their UTF-8): an eighth of the heap, at
+	 * most 96 MiB, so that responses a client varies to fill it never crowd out the work
+	 * of the requests.
 	 */
 	static final long BUDGET = Math.min(96L << 20, Runtime.getRuntime().maxMemory() / 8);
 
