@@ -96,8 +96,6 @@ class KeptResponses implements WebGraphQlInterceptor {
 
 	private final LinkedHashMap<Key, Encoded> kept = new LinkedHashMap<>(16, 0.75f, true);
 
-	private long keptBytes;
-
 	KeptResponses(AnalysisAnswers answers, JsonMapper json, ApiProperties limits) {
 		this.answers = answers;
 		this.json = json;
@@ -139,13 +137,10 @@ class KeptResponses implements WebGraphQlInterceptor {
 			// a response of a new version: the others' are asked no more
 			this.kept.keySet().removeIf((kept) -> !kept.version().equals(key.version()));
 			this.kept.put(key, encoded);
-			this.keptBytes = 0;
-			for (Encoded each : this.kept.values()) {
-				this.keptBytes += each.size();
-			}
-			var eldest = this.kept.entrySet().iterator();
-			while ((this.keptBytes > BUDGET || this.kept.size() > ENTRIES) && eldest.hasNext()) {
-				this.keptBytes -= eldest.next().getValue().size();
+			long bytes = this.kept.values().stream().mapToLong(Encoded::size).sum();
+			var eldest = this.kept.values().iterator();
+			while ((bytes > BUDGET || this.kept.size() > ENTRIES) && eldest.hasNext()) {
+				bytes -= eldest.next().size();
 				eldest.remove();
 			}
 		}
