@@ -1,4 +1,4 @@
-// $key: a cluster key; $peers: {descendants, provinces, offset, limit}, the one page of Industry.clusters
+// $key: a cluster key; $peers: {descendants, provinces, after, limit}, the one page of Industry.clusters
 // a query asks of each of the cluster's industries. What cluster-with-places reads, and with each industry
 // what clusters-of-industries would read for it (and in the same way, from the industry_members index):
 // the total and the page (each cluster with its provinces when asked), so that a lookup with its
@@ -14,14 +14,13 @@ CALL (c, served) {
     CALL (code, served) {
       MATCH (o:Cluster)-[m:BELONGS_TO]->()
       USING INDEX SEEK m:BELONGS_TO(generation, industry, cluster)
-      WHERE m.generation = served.generation AND m.industry = code AND m.cluster > ''
+      WHERE m.generation = served.generation AND m.industry = code AND m.cluster > $peers.after
       RETURN m.cluster AS key, o
       ORDER BY m.generation, m.industry, m.cluster
-      LIMIT $peers.offset + $peers.limit
+      LIMIT $peers.limit
     }
     WITH DISTINCT key, o
     ORDER BY key
-    SKIP $peers.offset
     LIMIT $peers.limit
     RETURN collect(o) AS members
   }

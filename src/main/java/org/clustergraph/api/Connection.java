@@ -2,6 +2,7 @@ package org.clustergraph.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,26 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 			throw new IllegalStateException("totalCount was read but not counted");
 		}
 		return this.counted;
+	}
+
+	/**
+	 * Builds a page of a connection from what was fetched for it, whichever way it is
+	 * paged.
+	 * @param <T> the item type
+	 * @param fetched up to {@link Paging#fetch()} items where the page starts
+	 * @param page the page asked for
+	 * @param key the key of an item, which its cursor holds; needed for a page by key
+	 * only
+	 * @param totalCount the total, or null when not selected
+	 * @return the connection
+	 */
+	public static <T> Connection<T> of(List<T> fetched, Paging page, @Nullable Function<T, String> key,
+			@Nullable Integer totalCount) {
+		return switch (page) {
+			case PageRequest offset -> of(fetched, offset, totalCount);
+			case KeysetPage keyset -> of(fetched, keyset,
+					Objects.requireNonNull(key, "a connection paged by key needs its items' keys"), totalCount);
+		};
 	}
 
 	/**

@@ -6,19 +6,20 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a root connection ordered by a unique key (a cluster's key, a region's or
- * an industry's code), as a client asked for it with {@code first} and {@code after}. Its
- * cursors hold the key of their item and the connection that gave them out, so the page
- * after a cursor is read by seeking to the first key above it in the key's index: a deep
- * page costs what the first does, where an offset would skip every item before it. A
- * cursor stays meaningful across reloads: the page after it starts at the next key the
- * graph holds, whether or not its own item is still there.
+ * One page of a connection ordered by a unique key (the root connections by a cluster's
+ * key, a region's or an industry's code; a region's or an industry's clusters by key), as
+ * a client asked for it with {@code first} and {@code after}. Its cursors hold the key of
+ * their item and the connection that gave them out, so the page after a cursor is read by
+ * seeking to the first key above it in the key's index: a deep page costs what the first
+ * does, where an offset would skip every item before it. A cursor stays meaningful across
+ * reloads: the page after it starts at the next key the graph holds, whether or not its
+ * own item is still there.
  *
  * @param connection the field whose cursors these are, such as {@code clusters}
  * @param first how many items to return
  * @param after the key the page starts above; null for the first page
  */
-public record KeysetPage(String connection, int first, @Nullable String after) {
+public record KeysetPage(String connection, int first, @Nullable String after) implements Paging {
 
 	private static final String PREFIX = "keyset:v1:";
 
@@ -37,11 +38,7 @@ public record KeysetPage(String connection, int first, @Nullable String after) {
 				(after != null) ? decode(connection, after) : null);
 	}
 
-	/**
-	 * How many items to fetch: one more than the page, so that the extra item tells
-	 * whether there is a next page.
-	 * @return {@code first + 1}
-	 */
+	@Override
 	public int fetch() {
 		return this.first + 1;
 	}

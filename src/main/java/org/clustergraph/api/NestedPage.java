@@ -13,19 +13,24 @@ import java.util.Map;
  * ({@code descendants}, {@code year}); a null value is passed as null
  * @param page the page asked for
  */
-public record NestedPage(String parent, Map<String, Object> arguments, PageRequest page) {
+public record NestedPage(String parent, Map<String, Object> arguments, Paging page) {
 
 	/**
 	 * A page as the statements of nested pages read it, whatever its parent: the field's
-	 * arguments with {@code offset} and {@code limit} (one more than the page, see
-	 * {@link PageRequest#fetch()}).
+	 * arguments with {@code limit} (one more than the page, see {@link Paging#fetch()})
+	 * and where the page starts: {@code offset} for a page by position, {@code after}
+	 * (the key the page's items lie above, {@code ''} for the first page) for a page by
+	 * key.
 	 * @param arguments the field's own arguments
 	 * @param page the page asked for
 	 * @return a new modifiable map
 	 */
-	public static Map<String, Object> parameters(Map<String, Object> arguments, PageRequest page) {
+	public static Map<String, Object> parameters(Map<String, Object> arguments, Paging page) {
 		Map<String, Object> parameters = new HashMap<>(arguments);
-		parameters.put("offset", page.offset());
+		switch (page) {
+			case PageRequest offset -> parameters.put("offset", offset.offset());
+			case KeysetPage keyset -> parameters.put("after", keyset.afterKey());
+		}
 		parameters.put("limit", page.fetch());
 		return parameters;
 	}

@@ -13,6 +13,7 @@ import graphql.GraphQLContext;
 
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -22,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads nested connections in batches: every page a response level asks of one field is
  * answered by one statement. The statement takes {@code $requests}, a list of {@code {id,
- * parent, offset, limit}} maps plus the field's own arguments, and {@code $reach}, the
- * largest {@code offset + limit} among them (a statement that reads its items in order
- * from an index reads that many and no more), and returns per request its {@code id}, the
- * {@code page} of items (up to {@code limit}) and the {@code total}.
+ * parent, limit}} maps with where each page starts ({@code offset}, or {@code after} for
+ * a connection paged by key, see {@link NestedPage#parameters}) plus the field's own
+ * arguments, and {@code $reach}, the most items of its order any of them needs read
+ * ({@link Paging#reach()}: a statement that reads its items in order from an index reads
+ * that many and no more), and returns per request its {@code id}, the {@code page} of
+ * items (up to {@code limit}) and the {@code total}.
  */
 @Component
 public class NestedPages {
@@ -40,31 +43,34 @@ public class NestedPages {
 	}
 
 	/**
-	 * Registers a data loader for one field's pages.
+	 * Registers a data loader for one field's pages by position ({@link PageRequest}).
 	 * @param <T> the item type
 	 * @param name the data loader's name
 	 * @param statement the Cypher file under {@code cypher/}
 	 * @param mapper reads one item of a page
 	 */
 	public <T> void register(String name, String statement, Function<Map<?, ?>, T> mapper) {
-		register(name, statement, (item, context) -> mapper.apply(item));
+		register(name, statement, (item, context) -> mapper.apply(item), null);
 	}
 
 	/**
-	 * Registers a data loader for one field's pages whose items may carry more than the
-	 * item itself, for the reader to record in the request's context
-	 * ({@link Prefetched}).
+	 * Registers a data loader for one field's pages, by key ({@link KeysetPage}) when a
+	 * key is given, whose items may carry more than the item itself, for the reader to
+	 * record in the request's context ({@link Prefetched}).
 	 * @param <T> the item type
 	 * @param name the data loader's name
 	 * @param statement the Cypher file under {@code cypher/}
 	 * @param reader reads one item of a page, given the request's context
+	 * @param key the key the connection is ordered by, of an item, which its cursor
+	 * holds; null for a connection paged by position
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	public <T> void register(String name, String statement, BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
+	public <T> void register(String name, String statement, BiFunction<Map<?, ?>, GraphQLContext, T> reader,
+			@Nullable Function<T, String> key) {
 		this.registry.forTypePair(NestedPage.class, Connection.class)
 			.withName(name)
 			.registerMappedBatchLoader((keys, env) -> Mono
-				.fromCallable(() -> (Map) this.reads.load(keys, statement, env.getContext(), reader)));
+				.fromCallable(() -> (Map) this.reads.load(keys, statement, env.getContext(), reader, key)));
 	}
 
 	/**
@@ -87,7 +93,7 @@ public class NestedPages {
 		}
 
 		public <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
-				BiFunction<Map<?, ?>, GraphQLContext, T> reader) {
+				BiFunction<Map<?, ?>, GraphQLContext, T> reader, @Nullable Function<T, String> itemKey) {
 			List<NestedPage> ordered = new ArrayList<>(keys);
 			List<Map<String, Object>> requests = new ArrayList<>();
 			long reach = 0;
@@ -97,18 +103,18 @@ public class NestedPages {
 				request.put("id", i);
 				request.put("parent", key.parent());
 				requests.add(request);
-				reach = Math.max(reach, (long) key.page().offset() + key.page().fetch());
+				reach = Math.max(reach, key.page().reach());
 			}
 			Map<NestedPage, Connection<T>> out = new HashMap<>();
 			for (Map<String, Object> row : this.reads.all(statement, Map.of("requests", requests, "reach", reach))) {
 				NestedPage key = ordered.get(Rows.integer(row, "id"));
 				List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
-				out.put(key, Connection.of(items, key.page(), Rows.integer(row, "total")));
+				out.put(key, Connection.of(items, key.page(), itemKey, Rows.integer(row, "total")));
 			}
 			// A parent the graph does not hold (it cannot happen for parents the API
 			// returned) pages as empty.
 			for (NestedPage key : ordered) {
-				out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), 0));
+				out.computeIfAbsent(key, (k) -> Connection.of(List.of(), k.page(), itemKey, 0));
 			}
 			return out;
 		}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param first how many items to return
  * @param offset how many items of the order come before the page
  */
-public record PageRequest(int first, int offset) {
+public record PageRequest(int first, int offset) implements Paging {
 
 	/** The page size when a client gives no {@code first}. */
 	public static final int DEFAULT_FIRST = 20;
@@ -53,11 +53,7 @@ public record PageRequest(int first, int offset) {
 		return size;
 	}
 
-	/**
-	 * How many items to fetch: one more than the page, so that the extra item tells
-	 * whether there is a next page.
-	 * @return {@code first + 1}
-	 */
+	@Override
 	public int fetch() {
 		return this.first + 1;
 	}

@@ -133,8 +133,8 @@ class ClusterController {
 		if (peers != null) {
 			List<Cluster> page = Objects
 				.requireNonNull(Rows.maps(item, "page", (cluster) -> ClusterPages.cluster(cluster, context)));
-			Prefetched.put(context, industry, "clusters",
-					Connection.of(page, peers.page(), Objects.requireNonNull(Rows.integer(item, "total"))));
+			Prefetched.put(context, industry, "clusters", Connection.of(page, peers.page(), Cluster::key,
+					Objects.requireNonNull(Rows.integer(item, "total"))));
 		}
 		return industry;
 	}

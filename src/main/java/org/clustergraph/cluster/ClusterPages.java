@@ -12,9 +12,11 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Connection;
+import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
 import org.clustergraph.api.PageRequest;
+import org.clustergraph.api.Paging;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.Selections;
 import org.clustergraph.industry.Industry;
@@ -32,8 +34,11 @@ import org.springframework.stereotype.Controller;
  * Answers the connections to clusters and listings under other objects:
  * {@code Region.clusters}, {@code Industry.clusters} and {@code Program.listings}. Each
  * field hands its page to a data loader, so that all pages of a response level are read
- * by one statement whatever their parents and arguments. The methods open no transaction
- * of their own: the loaders read in one read transaction per batch.
+ * by one statement whatever their parents and arguments. A region's and an industry's
+ * clusters are paged by key, so that the page after a cursor seeks past it in the
+ * indexes, as deep as the connection goes (a section of the industry tree holds a third
+ * of all clusters); a program's listings by position. The methods open no transaction of
+ * their own: the loaders read in one read transaction per batch.
  */
 @Controller
 class ClusterPages {
@@ -44,9 +49,18 @@ class ClusterPages {
 
 	private static final String PROGRAM_LISTINGS = "programListings";
 
+	/**
+	 * The connection a cursor of {@code Region.clusters} names: pages by a cluster's key,
+	 * whose cursors no other field takes.
+	 */
+	private static final String REGION_CLUSTERS_CURSORS = "Region.clusters";
+
+	/** The connection a cursor of {@code Industry.clusters} names. */
+	private static final String INDUSTRY_CLUSTERS_CURSORS = "Industry.clusters";
+
 	ClusterPages(NestedPages pages) {
-		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", ClusterPages::cluster);
-		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", ClusterPages::cluster);
+		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", ClusterPages::cluster, Cluster::key);
+		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", ClusterPages::cluster, Cluster::key);
 		pages.register(PROGRAM_LISTINGS, "api/listings-of-programs",
 				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
 						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
@@ -56,7 +70,7 @@ class ClusterPages {
 	CompletableFuture<Connection<Cluster>> regionClusters(Region region, @Argument @Nullable Boolean includeDescendants,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
 		return page(env, REGION_CLUSTERS, region.code(), clusterArguments(includeDescendants, env.getSelectionSet()),
-				first, after);
+				KeysetPage.of(REGION_CLUSTERS_CURSORS, first, after));
 	}
 
 	@SchemaMapping(typeName = "Industry", field = "clusters")
@@ -64,7 +78,8 @@ class ClusterPages {
 			@Argument @Nullable Boolean includeDescendants, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, DataFetchingEnvironment env) {
 		return page(env, INDUSTRY_CLUSTERS, industry.code(),
-				clusterArguments(includeDescendants, env.getSelectionSet()), first, after);
+				clusterArguments(includeDescendants, env.getSelectionSet()),
+				KeysetPage.of(INDUSTRY_CLUSTERS_CURSORS, first, after));
 	}
 
 	@SchemaMapping(typeName = "Program", field = "listings")
@@ -72,7 +87,7 @@ class ClusterPages {
 			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
 		Map<String, Object> arguments = new HashMap<>();
 		arguments.put("year", year);
-		return page(env, PROGRAM_LISTINGS, program.key(), arguments, first, after);
+		return page(env, PROGRAM_LISTINGS, program.key(), arguments, PageRequest.of(first, after));
 	}
 
 	/**
@@ -106,9 +121,10 @@ class ClusterPages {
 		}
 		SelectedField field = fields.get(0);
 		Map<String, Object> arguments = field.getArguments();
-		PageRequest page;
+		KeysetPage page;
 		try {
-			page = PageRequest.of((arguments.get("first") instanceof Integer first) ? first : null,
+			page = KeysetPage.of(INDUSTRY_CLUSTERS_CURSORS,
+					(arguments.get("first") instanceof Integer first) ? first : null,
 					(arguments.get("after") instanceof String after) ? after : null);
 		}
 		catch (BadRequestException ex) {
@@ -125,11 +141,11 @@ class ClusterPages {
 	 * @param arguments whether clusters of the industries below count, and whether to
 	 * read each cluster's provinces with the page
 	 */
-	record IndustryPage(PageRequest page, Map<String, Object> arguments) {
+	record IndustryPage(KeysetPage page, Map<String, Object> arguments) {
 
 		/**
 		 * The page as a statement's parameter.
-		 * @return its arguments, offset and limit
+		 * @return its arguments, after and limit
 		 */
 		Map<String, Object> parameters() {
 			return NestedPage.parameters(this.arguments, this.page);
@@ -153,12 +169,12 @@ class ClusterPages {
 	}
 
 	private <T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, String parent,
-			Map<String, Object> arguments, @Nullable Integer first, @Nullable String after) {
+			Map<String, Object> arguments, Paging page) {
 		DataLoader<NestedPage, Connection<T>> pages = env.getDataLoader(loader);
 		if (pages == null) {
 			throw new IllegalStateException("No data loader " + loader);
 		}
-		return pages.load(new NestedPage(parent, arguments, PageRequest.of(first, after)));
+		return pages.load(new NestedPage(parent, arguments, page));
 	}
 
 }

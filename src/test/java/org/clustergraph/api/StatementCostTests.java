@@ -37,7 +37,7 @@ class StatementCostTests {
 	 * industries included: a cluster filed under a whole section has them by the hundred,
 	 * and each gives only its first clusters from the industry_members index.
 	 */
-	private static final Map<String, Object> PEERS = Map.of("descendants", true, "provinces", true, "offset", 0,
+	private static final Map<String, Object> PEERS = Map.of("descendants", true, "provinces", true, "after", "",
 			"limit", 20);
 
 	@Autowired
@@ -125,6 +125,51 @@ class StatementCostTests {
 				.isLessThanOrEqualTo(firstHits * 3 / 2);
 			assertThat(deepHits).as("%s: the deep page against the items (%d)", statements, all.size())
 				.isLessThan(all.size());
+		});
+	}
+
+	@Test
+	void aDeepPageOfARegionsOrAnIndustrysClustersReadsAboutWhatTheFirstDoes() {
+		// The province and the industry (without those below it) with the most clusters:
+		// one index run each, the longest there are. Their page nine tenths down seeks
+		// past its cursor's key, where an offset read every member before it.
+		Map<String, String> parents = new HashMap<>();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			parents.put("api/clusters-of-regions",
+					session.run("""
+							MATCH (r:Region {level: 'PROVINCE'})<-[:IN_PROVINCE]-(c:Cluster)
+							WITH r, count(c) AS n RETURN r.code AS code ORDER BY n DESC, code LIMIT 1""")
+						.single()
+						.get("code")
+						.asString());
+			parents.put("api/clusters-of-industries",
+					session.run("""
+							MATCH (i:Industry)<-[:BELONGS_TO]-(c:Cluster)
+							WITH i, count(c) AS n RETURN i.code AS code ORDER BY n DESC, code LIMIT 1""")
+						.single()
+						.get("code")
+						.asString());
+		}
+		parents.forEach((statement, parent) -> {
+			boolean region = statement.equals("api/clusters-of-regions");
+			List<String> members;
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				members = session
+					.run(region ? """
+							MATCH (:Region {code: $code})<-[:IN_PROVINCE]-(c:Cluster) RETURN c.key AS k ORDER BY k"""
+							: "MATCH (:Industry {code: $code})<-[:BELONGS_TO]-(c:Cluster) RETURN c.key AS k ORDER BY k",
+							Map.of("code", parent))
+					.list((row) -> row.get("k").asString());
+			}
+			Map<String, Object> request = new HashMap<>(Map.of("id", 0, "parent", parent, "descendants", region,
+					"provinces", false, "after", "", "limit", 6));
+			long firstHits = dbHits(statement, Map.of("requests", List.of(request), "reach", 6));
+			request.put("after", members.get(members.size() * 9 / 10));
+			long deepHits = dbHits(statement, Map.of("requests", List.of(request), "reach", 6));
+			assertThat(members).as(statement).hasSizeGreaterThan(3 * 6);
+			assertThat(deepHits).as("%s of %s: the deep page against the first (%d)", statement, parent, firstHits)
+				.isPositive()
+				.isLessThanOrEqualTo(firstHits * 3 / 2);
 		});
 	}
 
