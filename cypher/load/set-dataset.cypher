@@ -1,10 +1,21 @@
 // $generation, $loadedAt, $fingerprint. Stages the record of what the load wrote, counted from the
 // staged generation itself: the Dataset node that switch-generation makes current. The region and
-// industry counts answer the unfiltered totalCount of those connections.
+// industry counts answer the unfiltered totalCount of those connections; programCounts and
+// clustersByProgramCount (two lists, element by element: so many clusters are listed by so many
+// distinct programs, from load/summarize-clusters' programCount) the totalCount of
+// crossListedClusters for any least number of programs.
 MATCH (c:Cluster) WHERE c.generation = $generation
 WITH count(c) AS clusters, sum(COUNT { (c)-[:LISTED_IN]->() }) AS listings
 CREATE (d:Dataset {key: 'current', generation: $generation})
 SET d.loadedAt = $loadedAt, d.fingerprint = $fingerprint, d.listingCount = listings, d.clusterCount = clusters,
     d.regionCount = COUNT { MATCH (r:Region) WHERE r.generation = $generation },
     d.industryCount = COUNT { MATCH (i:Industry) WHERE i.generation = $generation }
+WITH d, listings, clusters
+CALL (d) {
+  MATCH (c:Cluster) WHERE c.generation = $generation
+  WITH c.programCount AS programs, count(c) AS clusters
+  ORDER BY programs
+  WITH collect(programs) AS counts, collect(clusters) AS tally
+  SET d.programCounts = counts, d.clustersByProgramCount = tally
+}
 RETURN listings, clusters

@@ -97,6 +97,21 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 	}
 
 	/**
+	 * The same page with each item replaced, its cursor kept: for a page read with more
+	 * than its items (the key its cursors hold).
+	 * @param <U> the new item type
+	 * @param mapper the new item of an item
+	 * @return the connection
+	 */
+	public <U> Connection<U> map(Function<T, U> mapper) {
+		List<Edge<U>> mapped = new ArrayList<>(this.edges.size());
+		for (Edge<T> edge : this.edges) {
+			mapped.add(new Edge<>(edge.cursor(), mapper.apply(edge.node())));
+		}
+		return new Connection<>(List.copyOf(mapped), this.pageInfo, this.counted);
+	}
+
+	/**
 	 * One item of a connection.
 	 *
 	 * @param <T> the item type

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
  * {@code <name>-count} returns the {@code total}, run only when the client selected
  * {@code totalCount}; with no filter, {@code <name>-count-all} returns it instead, where
  * there is one (a count the database keeps, where the filtered count reads every node). A
- * connection ordered by a unique key pages by that key ({@code $after}, {@code $limit}:
- * the items whose key is above {@code $after}, by key, read from the key's index without
- * skipping); one ordered otherwise pages by offset ({@code $offset}, {@code $limit}).
- * Runs in the caller's transaction.
+ * connection pages by a unique key ({@code $after}, {@code $limit}: the items whose key
+ * is above {@code $after}, by key, read from the key's index without skipping); one whose
+ * order is not a single property's (crossListedClusters, by programs and key) has the
+ * load write a key in that order. Runs in the caller's transaction.
  */
 @Component
 public class RootPages {
@@ -74,26 +74,6 @@ public class RootPages {
 		paged.put("after", page.afterKey());
 		paged.put("limit", page.fetch());
 		return Connection.of(items(statements, paged, mapper), page, key, total(statements, filter, withTotal));
-	}
-
-	/**
-	 * One page of a root connection paged by offset, for an order that no index gives.
-	 * @param <T> the item type
-	 * @param statements the statements' common name
-	 * @param filter the filter parameters, null values meaning no filter
-	 * @param page the page asked for
-	 * @param withTotal whether the client selected {@code totalCount}
-	 * @param column the column holding each item
-	 * @param mapper reads an item
-	 * @return the connection
-	 */
-	public <T> Connection<T> offsetPage(String statements, Map<String, @Nullable Object> filter, PageRequest page,
-			boolean withTotal, String column, Function<Map<?, ?>, T> mapper) {
-		Map<String, @Nullable Object> paged = new HashMap<>(filter);
-		paged.put("offset", page.offset());
-		paged.put("limit", page.fetch());
-		return Connection.of(items(statements, paged, (row) -> mapper.apply(Rows.map(row, column))), page,
-				total(statements, filter, withTotal));
 	}
 
 	private <T> List<T> items(String statements, Map<String, @Nullable Object> parameters,

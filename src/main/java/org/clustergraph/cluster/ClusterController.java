@@ -17,7 +17,6 @@ import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.NotFoundException;
-import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.api.Selections;
@@ -93,8 +92,23 @@ class ClusterController {
 		if (minPrograms < 1) {
 			throw new BadRequestException("minPrograms must be at least 1 (it was " + minPrograms + ")");
 		}
-		return this.pages.offsetPage("api/cross-listed", Map.of("minPrograms", minPrograms),
-				PageRequest.of(first, after), Selections.contains(selection, "totalCount"), "cluster", Cluster::of);
+		// paged by the position the load wrote on each cluster in the connection's order
+		return this.pages
+			.pageOfRows("api/cross-listed", Map.of("minPrograms", minPrograms), Map.of(),
+					KeysetPage.of("crossListedClusters", first, after), Selections.contains(selection, "totalCount"),
+					(row) -> new Placed(Cluster.of(Rows.map(row, "cluster")),
+							Objects.requireNonNull(Rows.string(row, "position"))),
+					Placed::position)
+			.map(Placed::cluster);
+	}
+
+	/**
+	 * A cluster of a page of crossListedClusters, with its place in their order.
+	 *
+	 * @param cluster the cluster
+	 * @param position its crossListing, which its cursor holds
+	 */
+	private record Placed(Cluster cluster, String position) {
 	}
 
 	@QueryMapping

@@ -43,15 +43,19 @@ class BadRequestApiTests {
 			assertThat(error.path("extensions").path("classification").asString()).as(field).isEqualTo("BAD_REQUEST");
 			assertThat(error.path("message").asString()).as(field).contains("after must be a cursor");
 		}
+		JsonNode listings = post(
+				"{ program(key: \"hubei\") { listings(first: 2, after: \"" + HUGE_CURSOR + "\") { totalCount } } }");
+		assertThat(listings.path("errors").get(0).path("message").asString()).contains("after must be a cursor");
 		// The largest position that still fits is an empty page, not an error, where
-		// cursors hold positions (the connections ordered by a unique key hold keys).
+		// cursors hold positions (a program's listings; the other connections hold keys).
 		String last = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(
 					("cursor:v1:" + (Integer.MAX_VALUE - PageRequest.MAX_FIRST - 2)).getBytes(StandardCharsets.UTF_8));
-		JsonNode page = post("{ crossListedClusters(first: 100, after: \"" + last + "\") { edges { cursor } } }");
+		JsonNode page = post(
+				"{ program(key: \"hubei\") { listings(first: 100, after: \"" + last + "\") { edges { cursor } } } }");
 		assertThat(page.path("errors").isMissingNode()).isTrue();
-		assertThat(page.path("data").path("crossListedClusters").path("edges")).isEmpty();
+		assertThat(page.path("data").path("program").path("listings").path("edges")).isEmpty();
 	}
 
 	@Test

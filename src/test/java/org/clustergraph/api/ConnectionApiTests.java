@@ -506,6 +506,34 @@ class ConnectionApiTests {
 		}
 		assertThat(programCounts).isSorted();
 		assertThat(response.path("three.totalCount").entity(Integer.class).get()).isLessThan((int) expected);
+		// every cluster listed at all, walked 7 at a time: the same clusters in the same
+		// order as counted by hand, most programs first, then by key
+		for (int least : List.of(1, 2, 3)) {
+			List<String> counted = this.graph.strings("""
+					MATCH (c:Cluster) WITH c, COUNT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p } AS n
+					WHERE n >= $least
+					RETURN 'Cluster:' + c.key AS s ORDER BY n DESC, c.key""", Map.of("least", least));
+			List<String> walked = new ArrayList<>();
+			String after = null;
+			boolean hasNext = true;
+			while (hasNext) {
+				GraphQlTester.Response page = this.graphQl
+					.document(
+							"""
+									query($least: Int, $after: String) { crossListedClusters(minPrograms: $least, first: 7, after: $after) {
+									  totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }""")
+					.variable("least", least)
+					.variable("after", after)
+					.execute();
+				page.path("crossListedClusters.totalCount").entity(Integer.class).isEqualTo(counted.size());
+				walked.addAll(page.path("crossListedClusters.edges[*].node.id").entityList(String.class).get());
+				hasNext = page.path("crossListedClusters.pageInfo.hasNextPage").entity(Boolean.class).get();
+				after = page.path("crossListedClusters.pageInfo.endCursor").entity(String.class).get();
+				assertThat(walked.size()).as("at least %d ends", least).isLessThanOrEqualTo(counted.size());
+			}
+			assertThat(walked).as("at least %d", least).isEqualTo(counted);
+		}
+		assertThat(this.graph.count("MATCH (c:Cluster) RETURN count(c) AS n", Map.of())).isGreaterThan(7 * 10);
 	}
 
 }

@@ -99,9 +99,12 @@ class StatementCostTests {
 		// Each connection ordered by a unique key seeks to the key after its cursor: a
 		// page nine tenths down reads what the first reads, where an offset read and
 		// sorted every item before it.
+		// crossListedClusters (here every cluster listed at all) seeks the order the load
+		// wrote, where it counted every cluster's programs.
 		Map<String, String> keys = Map.of("api/clusters", "MATCH (n:Cluster) RETURN n.key AS k ORDER BY k",
 				"api/regions", "MATCH (n:Region) RETURN n.code AS k ORDER BY k", "api/industries",
-				"MATCH (n:Industry) RETURN n.code AS k ORDER BY k");
+				"MATCH (n:Industry) RETURN n.code AS k ORDER BY k", "api/cross-listed",
+				"MATCH (n:Cluster) WHERE n.programCount >= 1 RETURN n.crossListing AS k ORDER BY k");
 		keys.forEach((statements, cypher) -> {
 			List<String> all;
 			try (Session session = this.driver.session(this.sessionConfig)) {
@@ -113,6 +116,7 @@ class StatementCostTests {
 				first.put(filter, null);
 			}
 			first.put("links", false);
+			first.put("minPrograms", 1);
 			first.put("limit", 21);
 			first.put("after", "");
 			Map<String, Object> deep = new HashMap<>(first);

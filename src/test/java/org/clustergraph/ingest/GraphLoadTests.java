@@ -186,6 +186,24 @@ class GraphLoadTests {
 				WHERE p.clusterCount <> COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }
 				RETURN count(p)""")).isZero();
 		assertThat(count("MATCH (p:Program) WHERE p.clusterCount > 0 RETURN count(p)")).isEqualTo(5);
+		// a cluster's program count is the distinct programs listing it, and its place in
+		// crossListedClusters' order that count and its key; the dataset's tally is
+		// theirs
+		assertThat(count("""
+				MATCH (c:Cluster)
+				WITH c, COUNT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p } AS programs
+				WHERE c.programCount <> programs OR c.programCount IS NULL
+				   OR c.crossListing <> right('00000' + toString(999999 - programs), 6) + ':' + c.key
+				   OR c.crossListing IS NULL
+				RETURN count(c)""")).isZero();
+		assertThat(count("MATCH (c:Cluster) WHERE c.programCount > 1 RETURN count(c)")).isPositive();
+		assertThat(count("""
+				MATCH (c:Cluster)
+				WITH c.programCount AS programs, count(c) AS clusters ORDER BY programs
+				WITH collect(programs) AS counts, collect(clusters) AS tally
+				MATCH (d:Dataset {key: 'current'})
+				WHERE d.programCounts = counts AND d.clustersByProgramCount = tally
+				RETURN count(d)""")).isEqualTo(1);
 	}
 
 	@Test
