@@ -1,18 +1,36 @@
 // $requests: [{id, parent: an industry code, descendants: boolean, provinces: boolean, after, limit}];
 // $reach: the largest limit among them. For each request, one page of the clusters that belong to the
 // industry (or, with descendants, to it or any industry under it): the first limit by key above after
-// ('' for the first page), and how many there are in all. With provinces, each cluster of the page carries its provinces by code, as
-// Cluster.provinces would read them.
+// ('' for the first page), and how many there are in all. With provinces, each cluster of the page
+// carries its provinces by code, as Cluster.provinces would read them.
 // The load recorded on each industry its counts and the industries of its subtree that clusters
-// belong to directly (load/count-industry-clusters): each of those gives its first $reach members in
-// key order from the industry_members index, and the page is the merge of those runs (a cluster in
-// two of them once): the cost follows the page times the industries below that hold clusters, and
-// not the number of clusters. The SEEK hint keeps the plan on the index whatever the store's
-// statistics say.
+// belong to directly (load/count-industry-clusters): each of those gives its first $reach members
+// above after in key order from the industry_members index, and the page is the merge of those runs
+// (a cluster in two of them once), so the cost follows the page times the industries below that
+// hold clusters, and neither the number of clusters nor how deep the page lies. A wide industry (see
+// below) is read from the clusters in key order instead. The SEEK hint keeps the plan on the index
+// whatever the store's statistics say.
 MATCH (served:Serving {key: 'graph'})
+OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
 UNWIND $requests AS req
 MATCH (i:Industry {code: req.parent, generation: served.generation})
-CALL (i, req, served) {
+// wide: with descendants, an industry whose subtree holds so many clusters through so many
+// industries that more than one cluster in as many as it has member industries is its (each records
+// the industry's code in inIndustries). Reading all clusters in key order past after (the
+// cluster_generation_key index) then costs about the page times clusters / treeMemberCount, which is
+// below the merge's page times member industries: a section's hundreds at scale.
+WITH served, req, i,
+     req.descendants AND size(coalesce(i.memberIndustries, [])) * coalesce(i.treeMemberCount, 0)
+                         > coalesce(d.clusterCount, 0) AS wide
+CALL (i, req, served, wide) {
+  WITH i, req, served WHERE wide
+  MATCH (c:Cluster)
+  WHERE c.key > req.after AND c.generation = served.generation AND i.code IN c.inIndustries
+  WITH c ORDER BY c.key LIMIT $reach
+  RETURN collect(c) AS scanned
+}
+CALL (i, req, served, wide) {
+  WITH i, req, served WHERE NOT wide
   UNWIND CASE WHEN req.descendants THEN i.memberIndustries
               WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
   CALL (code, req, served) {
@@ -25,8 +43,11 @@ CALL (i, req, served) {
   }
   WITH DISTINCT key, c
   ORDER BY key
-  RETURN collect(c)[..req.limit] AS items
+  RETURN collect(c) AS merged
 }
+// (each read up to $reach; the slice is taken here, since an imported variable in a subquery's
+// aggregation would group by it and give no row for an empty page)
+WITH req, i, (CASE WHEN wide THEN scanned ELSE merged END)[..req.limit] AS items
 RETURN req.id AS id, coalesce(CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0) AS total,
        [c IN items | c {.*,
          provinces: CASE WHEN req.provinces THEN

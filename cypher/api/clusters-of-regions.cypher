@@ -36,13 +36,13 @@ CALL (r, req, served) {
   }
   RETURN collect({key: key, cluster: c}) AS ofRegions
 }
-CALL (ofProvince, ofRegions, req) {
+CALL (ofProvince, ofRegions) {
   UNWIND ofProvince + ofRegions AS member
   WITH DISTINCT member.key AS key, member.cluster AS c
   ORDER BY key
-  RETURN collect(c)[..req.limit] AS items
+  RETURN collect(c) AS read
 }
 RETURN req.id AS id, coalesce(CASE WHEN req.descendants THEN r.treeMemberCount ELSE r.memberCount END, 0) AS total,
-       [c IN items | c {.*,
+       [c IN read[..req.limit] | c {.*,
          provinces: CASE WHEN req.provinces THEN
            COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page

@@ -178,6 +178,32 @@ class StatementCostTests {
 	}
 
 	@Test
+	void aPageOfAnIndustryWithHundredsOfIndustriesBelowReadsThePageNotTheirRuns() {
+		// The section with the most industries below it that hold clusters: merging the
+		// first few of each of their runs read about every cluster of the section; the
+		// clusters in key order carry the section's code often enough to read instead.
+		String section;
+		long members;
+		long clusters;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			var row = session.run("""
+					MATCH (i:Industry {level: 'SECTION'})
+					RETURN i.code AS code, size(i.memberIndustries) AS members, i.treeMemberCount AS clusters
+					ORDER BY members DESC, code LIMIT 1""").single();
+			section = row.get("code").asString();
+			members = row.get("members").asLong();
+			clusters = row.get("clusters").asLong();
+		}
+		long hits = dbHits("api/clusters-of-industries", Map.of("requests", List
+			.of(Map.of("id", 0, "parent", section, "descendants", true, "provinces", false, "after", "", "limit", 6)),
+				"reach", 6));
+		assertThat(members).as(section).isGreaterThan(50);
+		assertThat(hits).as("%s: %d clusters through %d industries", section, clusters, members)
+			.isPositive()
+			.isLessThan(clusters);
+	}
+
+	@Test
 	void anUnfilteredTotalIsReadFromTheDatasetNotCountedNodeByNode() {
 		// what every front end asks with its first page: the total with no filter, which
 		// the load counted (a generation being staged beside the served one makes the
