@@ -23,9 +23,11 @@ WITH served, req, i,
      req.descendants AND size(coalesce(i.memberIndustries, [])) * coalesce(i.treeMemberCount, 0)
                          > coalesce(d.clusterCount, 0) AS wide
 CALL (i, req, served, wide) {
-  WITH i, req, served WHERE wide
+  // not wide: the seek's bound is null, which no key is above, so it reads nothing (a WHERE wide
+  // was applied to every cluster the seek read, and an UNWIND guard lost the index's order)
   MATCH (c:Cluster)
-  WHERE c.key > req.after AND c.generation = served.generation AND i.code IN c.inIndustries
+  USING INDEX SEEK c:Cluster(key, generation)
+  WHERE c.key > CASE WHEN wide THEN req.after END AND c.generation = served.generation AND i.code IN c.inIndustries
   WITH c ORDER BY c.key LIMIT $reach
   RETURN collect(c) AS scanned
 }
