@@ -1,5 +1,5 @@
 // $minPrograms, $after, $limit. Clusters listed by at least $minPrograms distinct programs, most
-// programs first, then by key: the first $limit whose crossListing (load/summarize-clusters: 999999
+// programs first, then by key: the first $limit whose crossListing (load/stage-clusters: 999999
 // less the count, six digits, a colon and the key) lies above $after ('' for the first page) and below
 // the six digits of $minPrograms - 1 programs, read in that order from the cluster_cross_listing index.
 // Each row carries the cluster and its crossListing, which its cursor holds.

@@ -2,7 +2,7 @@
 // staged generation itself: the Dataset node that switch-generation makes current. The region and
 // industry counts answer the unfiltered totalCount of those connections; programCounts and
 // clustersByProgramCount (two lists, element by element: so many clusters are listed by so many
-// distinct programs, from load/summarize-clusters' programCount) the totalCount of
+// distinct programs, from each cluster's programCount, load/stage-clusters) the totalCount of
 // crossListedClusters for any least number of programs.
 MATCH (c:Cluster) WHERE c.generation = $generation
 WITH count(c) AS clusters, sum(COUNT { (c)-[:LISTED_IN]->() }) AS listings

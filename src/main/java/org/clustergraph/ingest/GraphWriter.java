@@ -556,8 +556,9 @@ class GraphWriter {
 	private static List<Map<String, Object>> clusters(List<ResolvedCluster> batch) {
 		return batch.stream().map((c) -> {
 			List<String> names = c.listings().stream().map((l) -> l.raw().nameAsListed()).distinct().toList();
+			long programs = c.listings().stream().map((l) -> l.raw().program()).distinct().count();
 			return Map.<String, Object>of("key", c.key(), "name", c.name(), "industryPhrase", c.industryPhrase(),
-					"names", names);
+					"names", names, "programs", programs);
 		}).toList();
 	}
 
