@@ -23,6 +23,9 @@ public record KeysetPage(String connection, int first, @Nullable String after) i
 
 	private static final String PREFIX = "keyset:v1:";
 
+	/** The longest cursor read: keys and codes are a few dozen characters at most. */
+	static final int MAX_CURSOR_LENGTH = 512;
+
 	/**
 	 * Reads a client's {@code first} and {@code after}.
 	 * @param connection the field being paged, whose cursors alone it takes
@@ -73,6 +76,13 @@ public record KeysetPage(String connection, int first, @Nullable String after) i
 	}
 
 	private static String decode(String connection, String cursor) {
+		// no key the API gives out comes near this: a longer string is nobody's cursor,
+		// and
+		// would only be decoded and sent to the database to find nothing
+		if (cursor.length() > MAX_CURSOR_LENGTH) {
+			throw new BadRequestException("after must be a cursor from an earlier page of the same field (got "
+					+ cursor.length() + " characters)");
+		}
 		try {
 			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
 			String prefix = PREFIX + connection + ":";

@@ -99,6 +99,27 @@ class BadRequestApiTests {
 	}
 
 	@Test
+	void refusesACursorLongerThanAnyItGivesOut() {
+		String key = "z".repeat(KeysetPage.MAX_CURSOR_LENGTH);
+		for (String field : List.of("clusters", "crossListedClusters", "industry(code: \"C\") { clusters",
+				"region(code: \"330000\") { clusters")) {
+			String connection = field.contains("industry") ? "Industry.clusters"
+					: field.contains("region") ? "Region.clusters" : field;
+			String cursor = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(("keyset:v1:" + connection + ":" + key).getBytes(StandardCharsets.UTF_8));
+			String close = field.contains("{") ? " }" : "";
+			JsonNode response = post(
+					"query($after: String) { " + field + "(first: 2, after: $after) { totalCount }" + close + " }",
+					Map.of("after", cursor));
+			assertThat(response.path("errors")).as(field).hasSize(1);
+			assertThat(response.path("errors").get(0).path("message").asString()).as(field)
+				.contains("after must be a cursor")
+				.contains(cursor.length() + " characters");
+		}
+	}
+
+	@Test
 	void answersAPathNoneOfWhoseRoutesFitsAtOnceWithNull() {
 		// Every route from a program to an industry passes a cluster and then the
 		// industry's parents: none is one hop long. This used to search exhaustively
