@@ -76,9 +76,8 @@ public record KeysetPage(String connection, int first, @Nullable String after) i
 	}
 
 	private static String decode(String connection, String cursor) {
-		// no key the API gives out comes near this: a longer string is nobody's cursor,
-		// and
-		// would only be decoded and sent to the database to find nothing
+		// No key the API gives out comes near this. A longer string is nobody's cursor:
+		// it would only be decoded and sent to the database to find nothing.
 		if (cursor.length() > MAX_CURSOR_LENGTH) {
 			throw new BadRequestException("after must be a cursor from an earlier page of the same field (got "
 					+ cursor.length() + " characters)");

@@ -36,9 +36,9 @@ import org.springframework.stereotype.Controller;
  * field hands its page to a data loader, so that all pages of a response level are read
  * by one statement whatever their parents and arguments. A region's and an industry's
  * clusters are paged by key, so that the page after a cursor seeks past it in the
- * indexes, as deep as the connection goes (a section of the industry tree holds a third
- * of all clusters); a program's listings by position. The methods open no transaction of
- * their own: the loaders read in one read transaction per batch.
+ * indexes, as deep as the connection goes (a section of the industry tree can hold most
+ * clusters); a program's listings by position. The methods open no transaction of their
+ * own: the loaders read in one read transaction per batch.
  */
 @Controller
 class ClusterPages {
