@@ -220,6 +220,40 @@ class StatementCostTests {
 	}
 
 	@Test
+	void aPageOfAProgramsListingsHoldsThePageNotTheList() {
+		// Collecting every listing of a program to slice one page ran past the
+		// transaction memory limit for a list of 384,000 at x1000; the page now keeps its
+		// first offset + limit in order, so a page of 3 holds a fraction of a page of
+		// 100.
+		Map<String, Object> small = new HashMap<>(Map.of("id", 0, "parent", "miit-sme", "offset", 0, "limit", 4));
+		small.put("year", null);
+		Map<String, Object> large = new HashMap<>(small);
+		large.put("limit", 101);
+		long smallMemory = globalMemory("api/listings-of-programs", Map.of("requests", List.of(small), "reach", 4));
+		long largeMemory = globalMemory("api/listings-of-programs", Map.of("requests", List.of(large), "reach", 101));
+		assertThat(smallMemory).as("a page of 3 against a page of 100 (%d bytes)", largeMemory)
+			.isPositive()
+			.isLessThan(largeMemory / 5);
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			assertThat(session.run("MATCH ()-[l:LISTED_IN]->(:Program {key: 'miit-sme'}) RETURN count(l) AS n")
+				.single()
+				.get("n")
+				.asLong()).isGreaterThan(200);
+		}
+	}
+
+	private long globalMemory(String statement, Map<String, Object> parameters) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return session.run("PROFILE " + CypherFiles.get(statement), parameters)
+				.consume()
+				.profile()
+				.arguments()
+				.get("GlobalMemory")
+				.asLong();
+		}
+	}
+
+	@Test
 	void anUnfilteredTotalIsReadFromTheDatasetNotCountedNodeByNode() {
 		// what every front end asks with its first page: the total with no filter, which
 		// the load counted (a generation being staged beside the served one makes the
