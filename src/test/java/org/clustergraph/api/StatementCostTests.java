@@ -243,14 +243,7 @@ class StatementCostTests {
 	}
 
 	private long globalMemory(String statement, Map<String, Object> parameters) {
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session.run("PROFILE " + CypherFiles.get(statement), parameters)
-				.consume()
-				.profile()
-				.arguments()
-				.get("GlobalMemory")
-				.asLong();
-		}
+		return profile(statement, parameters).arguments().get("GlobalMemory").asLong();
 	}
 
 	@Test
@@ -305,12 +298,16 @@ class StatementCostTests {
 	}
 
 	private long dbHits(String statement, Map<String, Object> parameters) {
+		return total(profile(statement, parameters));
+	}
+
+	/** A statement's profile as the service would run it, with these parameters. */
+	private QueryProfile profile(String statement, Map<String, Object> parameters) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			QueryProfile profile = session.run("PROFILE " + CypherFiles.get(statement), parameters)
+			return session.run("PROFILE " + CypherFiles.get(statement), parameters)
 				.consume()
 				.queryProfile()
 				.orElseThrow();
-			return total(profile);
 		}
 	}
 
