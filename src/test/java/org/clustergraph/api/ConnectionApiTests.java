@@ -353,8 +353,11 @@ class ConnectionApiTests {
 						MATCH (i:Industry {code: $code})<-[:BELONGS_TO*0..]-(x:Industry)<-[:BELONGS_TO]-(c:Cluster)
 						WHERE $all OR x = i
 						RETURN DISTINCT 'Cluster:' + c.key AS s ORDER BY s""", Map.of("code", code, "all", all));
-				assertThat(walkNested(document, "industry", code, all, walked.size(), (response) -> {
-				})).as("%s with descendants %s", code, all).isEqualTo(walked);
+				assertThat(walk(document, "industry.clusters", Map.of("code", code, "all", all), walked.size(),
+						(response) -> {
+						}))
+					.as("%s with descendants %s", code, all)
+					.isEqualTo(walked);
 			}
 		}
 		assertThat(this.graph.count("""
@@ -418,14 +421,17 @@ class ConnectionApiTests {
 						MATCH (r:Region {code: $code})<-[:LOCATED_IN*0..]-(x:Region)<-[:LOCATED_IN]-(c:Cluster)
 						WHERE $all OR x = r
 						RETURN DISTINCT 'Cluster:' + c.key AS s ORDER BY s""", Map.of("code", code, "all", all));
-				assertThat(walkNested(document, "region", code, all, walked.size(), (response) -> {
-					List<String> provinces = response.path("region.clusters.edges[*].node.provinces[*].code")
-						.entityList(String.class)
-						.get();
-					if (all && !provinces.isEmpty()) {
-						assertThat(provinces).as("%s's clusters lie in its province", code).contains(province);
-					}
-				})).as("%s with descendants %s", code, all).isEqualTo(walked);
+				assertThat(walk(document, "region.clusters", Map.of("code", code, "all", all), walked.size(),
+						(response) -> {
+							List<String> provinces = response.path("region.clusters.edges[*].node.provinces[*].code")
+								.entityList(String.class)
+								.get();
+							if (all && !provinces.isEmpty()) {
+								assertThat(provinces).as("%s's clusters lie in its province", code).contains(province);
+							}
+						}))
+					.as("%s with descendants %s", code, all)
+					.isEqualTo(walked);
 			}
 		}
 		assertThat(this.graph.count("""
@@ -434,29 +440,28 @@ class ConnectionApiTests {
 	}
 
 	/**
-	 * Every page of the clusters of one region or industry, {@code first} at a time as
-	 * the document asks, following {@code endCursor}: the ids in the order given, each
-	 * page's {@code totalCount} checked and each page handed to a check of its own.
+	 * Every page of a connection of clusters at a path of the response (such as
+	 * {@code region.clusters}), {@code first} at a time as the document asks, following
+	 * {@code endCursor}: the ids in the order given, each page's {@code totalCount}
+	 * checked and each page handed to a check of its own.
 	 */
-	private List<String> walkNested(String document, String parent, String code, boolean all, int total,
+	private List<String> walk(String document, String connection, Map<String, Object> variables, int total,
 			Consumer<GraphQlTester.Response> check) {
 		List<String> paged = new ArrayList<>();
 		String after = null;
 		boolean hasNext = true;
 		while (hasNext) {
-			GraphQlTester.Response response = this.graphQl.document(document)
-				.variable("code", code)
-				.variable("all", all)
-				.variable("after", after)
-				.execute();
-			response.path(parent + ".clusters.totalCount").entity(Integer.class).isEqualTo(total);
-			paged.addAll(response.path(parent + ".clusters.edges[*].node.id").entityList(String.class).get());
+			GraphQlTester.Request<?> request = this.graphQl.document(document);
+			variables.forEach(request::variable);
+			GraphQlTester.Response response = request.variable("after", after).execute();
+			response.path(connection + ".totalCount").entity(Integer.class).isEqualTo(total);
+			paged.addAll(response.path(connection + ".edges[*].node.id").entityList(String.class).get());
 			check.accept(response);
-			hasNext = response.path(parent + ".clusters.pageInfo.hasNextPage").entity(Boolean.class).get();
+			hasNext = response.path(connection + ".pageInfo.hasNextPage").entity(Boolean.class).get();
 			if (hasNext) {
-				after = response.path(parent + ".clusters.pageInfo.endCursor").entity(String.class).get();
+				after = response.path(connection + ".pageInfo.endCursor").entity(String.class).get();
 			}
-			assertThat(paged.size()).as("%s %s ends", code, all).isLessThanOrEqualTo(total);
+			assertThat(paged.size()).as("%s %s ends", connection, variables).isLessThanOrEqualTo(total);
 		}
 		return paged;
 	}
@@ -513,24 +518,12 @@ class ConnectionApiTests {
 					MATCH (c:Cluster) WITH c, COUNT { MATCH (c)-[:LISTED_IN]->(p:Program) RETURN DISTINCT p } AS n
 					WHERE n >= $least
 					RETURN 'Cluster:' + c.key AS s ORDER BY n DESC, c.key""", Map.of("least", least));
-			List<String> walked = new ArrayList<>();
-			String after = null;
-			boolean hasNext = true;
-			while (hasNext) {
-				GraphQlTester.Response page = this.graphQl
-					.document(
-							"""
-									query($least: Int, $after: String) { crossListedClusters(minPrograms: $least, first: 7, after: $after) {
-									  totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }""")
-					.variable("least", least)
-					.variable("after", after)
-					.execute();
-				page.path("crossListedClusters.totalCount").entity(Integer.class).isEqualTo(counted.size());
-				walked.addAll(page.path("crossListedClusters.edges[*].node.id").entityList(String.class).get());
-				hasNext = page.path("crossListedClusters.pageInfo.hasNextPage").entity(Boolean.class).get();
-				after = page.path("crossListedClusters.pageInfo.endCursor").entity(String.class).get();
-				assertThat(walked.size()).as("at least %d ends", least).isLessThanOrEqualTo(counted.size());
-			}
+			List<String> walked = walk(
+					"""
+							query($least: Int, $after: String) { crossListedClusters(minPrograms: $least, first: 7, after: $after) {
+							  totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }""",
+					"crossListedClusters", Map.of("least", least), counted.size(), (page) -> {
+					});
 			assertThat(walked).as("at least %d", least).isEqualTo(counted);
 		}
 		assertThat(this.graph.count("MATCH (c:Cluster) RETURN count(c) AS n", Map.of())).isGreaterThan(7 * 10);
