@@ -318,7 +318,7 @@ class GraphWriter {
 			timed(this.session, "Summarising clusters' regions and industries", "load/summarize-clusters", generation);
 			this.session.executeWriteWithoutResult((tx) -> {
 				renew(tx, this.loadId);
-				tx.run(CypherFiles.get("load/count-program-clusters"), generation).consume();
+				tx.run(CypherFiles.get("load/summarize-programs"), generation).consume();
 				tx.run(CypherFiles.get("load/count-industry-clusters"), generation).consume();
 				tx.run(CypherFiles.get("load/count-region-clusters"), generation).consume();
 				var counted = tx

@@ -15,7 +15,9 @@ import org.clustergraph.neo4j.CypherFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.clustergraph.GraphTest;
@@ -186,6 +188,23 @@ class GraphLoadTests {
 				WHERE p.clusterCount <> COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }
 				RETURN count(p)""")).isZero();
 		assertThat(count("MATCH (p:Program) WHERE p.clusterCount > 0 RETURN count(p)")).isEqualTo(5);
+		// its stored editions are its years' listings walked one by one: new means no
+		// listing of the program in an earlier year, shared a listing on another program
+		assertThat(count("""
+				MATCH (p:Program)<-[l:LISTED_IN]-(c:Cluster) WHERE l.year IS NOT NULL
+				WITH p, l.year AS year, count(l) AS listings, collect(DISTINCT c) AS clusters
+				WITH p, year, listings, size(clusters) AS members,
+				     size([c IN clusters WHERE NOT EXISTS {
+				         (c)-[e:LISTED_IN]->(p) WHERE e.year < year }]) AS fresh,
+				     size([c IN clusters WHERE EXISTS { (c)-[:LISTED_IN]->(o:Program) WHERE o <> p }]) AS shared
+				ORDER BY year
+				WITH p, collect(year) AS years, collect(listings) AS listings, collect(members) AS members,
+				     collect(fresh) AS fresh, collect(shared) AS shared
+				WHERE p.editionYears <> years OR p.editionListings <> listings OR p.editionClusters <> members
+				   OR p.editionNewClusters <> fresh OR p.editionAlsoOnOtherPrograms <> shared
+				   OR p.editionYears IS NULL
+				RETURN count(p)""")).isZero();
+		assertThat(count("MATCH (p:Program) WHERE p.editionYears = [] RETURN count(p)")).isPositive();
 		// a cluster's program count is the distinct programs listing it, and its place in
 		// crossListedClusters' order that count and its key; the dataset's tally is
 		// theirs
@@ -204,6 +223,42 @@ class GraphLoadTests {
 				MATCH (d:Dataset {key: 'current'})
 				WHERE d.programCounts = counts AND d.clustersByProgramCount = tally
 				RETURN count(d)""")).isEqualTo(1);
+	}
+
+	/**
+	 * No seed cluster is listed in two editions of one program, so the editions' summary
+	 * is also run on a small graph that has them, in a transaction that is rolled back.
+	 */
+	@Test
+	void summarizesEditionsWithClustersListedAgainAndOnOtherPrograms() {
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("""
+					CREATE (p:Program {key: 'p', generation: -7}), (q:Program {key: 'q', generation: -7}),
+					       (a:Cluster {key: 'a', generation: -7, programCount: 1}),
+					       (b:Cluster {key: 'b', generation: -7, programCount: 2}),
+					       (c:Cluster {key: 'c', generation: -7, programCount: 1}),
+					       (a)-[:LISTED_IN {year: 2022}]->(p), (a)-[:LISTED_IN {year: 2024}]->(p),
+					       (b)-[:LISTED_IN {year: 2024}]->(p), (b)-[:LISTED_IN {year: 2024}]->(p),
+					       (b)-[:LISTED_IN]->(q), (c)-[:LISTED_IN]->(p), (c)-[:LISTED_IN {year: 2023}]->(p)""")
+				.consume();
+			tx.run(CypherFiles.get("load/summarize-programs"), Map.of("generation", -7)).consume();
+			Map<String, Object> p = tx.run("MATCH (p:Program {key: 'p', generation: -7}) RETURN p {.*} AS p")
+				.single()
+				.get("p")
+				.asMap();
+			assertThat(p).containsEntry("clusterCount", 3L)
+				.containsEntry("editionYears", List.of(2022L, 2023L, 2024L))
+				.containsEntry("editionListings", List.of(1L, 1L, 3L))
+				.containsEntry("editionClusters", List.of(1L, 1L, 2L))
+				.containsEntry("editionNewClusters", List.of(1L, 1L, 1L))
+				.containsEntry("editionAlsoOnOtherPrograms", List.of(0L, 0L, 1L));
+			Map<String, Object> q = tx.run("MATCH (q:Program {key: 'q', generation: -7}) RETURN q {.*} AS q")
+				.single()
+				.get("q")
+				.asMap();
+			assertThat(q).containsEntry("clusterCount", 1L).containsEntry("editionYears", List.of());
+			tx.rollback();
+		}
 	}
 
 	@Test
