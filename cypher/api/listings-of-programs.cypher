@@ -1,24 +1,27 @@
-// $requests: [{id, parent: a program key, year: an edition or null, offset, limit}]; $reach: the
-// largest offset + limit among them. For each request, one page of the program's listings (of one
-// edition when year is given) by year and rank, each with its cluster's and program's keys, and how
-// many there are in all.
-// The page is the first $reach listings in that order (a top-k: its memory follows the page, where
-// collecting every listing of a list of hundreds of thousands ran past the transaction memory
-// limit), sliced to the request's offset; only the page's listings are read whole. The total is
-// the program's degree without a year, and a count of the year's listings with one.
+// $requests: [{id, parent: a program key, year: an edition or null, from, to, limit}]; $reach: the
+// largest limit among them. For each request, one page of the program's listings (of one edition
+// when year is given) by year and rank, each with its cluster's and program's keys, and how many
+// there are in all.
+// The page is the first listings whose listingOrder lies between from and to (ListingOrder: after the
+// cursor's listing and within the year), read in that order from the listing_order index: its
+// cost follows the page, not the program's size or how deep the page lies. The total is the
+// program's degree without a year, and the year's count that load/summarize-programs recorded with
+// one. The program is named by req.parent, not p.key, inside the subquery (see
+// editions-of-programs' history: the planner refuses p.key there).
 MATCH (served:Serving {key: 'graph'})
 UNWIND $requests AS req
 MATCH (p:Program {key: req.parent, generation: served.generation})
-CALL (p, req) {
-  MATCH (c:Cluster)-[l:LISTED_IN]->(p)
-  WHERE req.year IS NULL OR l.year = req.year
-  WITH c, l
-  ORDER BY l.year, l.rank, c.key
-  LIMIT $reach
-  RETURN collect({cluster: c, listing: l}) AS first
+CALL (req, served) {
+  MATCH (c:Cluster)-[l:LISTED_IN]->()
+  USING INDEX SEEK l:LISTED_IN(generation, program, listingOrder)
+  WHERE l.generation = served.generation AND l.program = req.parent
+    AND l.listingOrder > req.from AND l.listingOrder < req.to
+  WITH c, l ORDER BY l.generation, l.program, l.listingOrder LIMIT $reach
+  RETURN collect({cluster: c.key, listing: l}) AS first
 }
 RETURN req.id AS id,
-       [item IN first[req.offset..req.offset + req.limit] |
-         {cluster: item.cluster.key, program: p.key, listing: properties(item.listing)}] AS page,
+       [item IN first[0..req.limit] | {cluster: item.cluster, program: req.parent, listing: properties(item.listing)}]
+         AS page,
        CASE WHEN req.year IS NULL THEN COUNT { (p)<-[:LISTED_IN]-() }
-            ELSE COUNT { (p)<-[l:LISTED_IN]-() WHERE l.year = req.year } END AS total
+            ELSE coalesce(head([i IN range(0, size(p.editionYears) - 1) WHERE p.editionYears[i] = req.year
+                                | p.editionListings[i]]), 0) END AS total

@@ -1,7 +1,8 @@
 // $generation: the generation the load stages (see switch-generation).
 // $rows: one per listing with its program, cluster and properties. Each published entry becomes
 // one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions, and
-// validThrough: the last year the designation holds, where the program states a validity period.
+// validThrough: the last year the designation holds, where the program states a validity period,
+// and what the listing_order index reads: the generation, the program's key and listingOrder.
 // Both ends are sought in their unique (key or code, generation) index, by a SEEK hint: on a
 // fresh store, planned from indexes sampled while empty, one end was once found by scanning the
 // whole index for every row (3.4 million entries read for a batch of a thousand regions), and a
@@ -9,7 +10,8 @@
 UNWIND $rows AS row
 MATCH (c:Cluster {key: row.cluster, generation: $generation}), (p:Program {key: row.program, generation: $generation})
 USING INDEX SEEK c:Cluster(key, generation) USING INDEX SEEK p:Program(key, generation)
-CREATE (c)-[:LISTED_IN {year: row.year, validThrough: row.validThrough, rank: row.rank, nameAsListed: row.nameAsListed,
+CREATE (c)-[:LISTED_IN {generation: $generation, program: row.program, listingOrder: row.listingOrder,
+  year: row.year, validThrough: row.validThrough, rank: row.rank, nameAsListed: row.nameAsListed,
   document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
   placedIn: row.placedIn, industryCodes: row.industryCodes, industryConfidence: row.industryConfidence,
   industryEvidence: row.industryEvidence, decisionAspects: row.decisionAspects,

@@ -15,12 +15,12 @@ import org.clustergraph.api.Connection;
 import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
-import org.clustergraph.api.PageRequest;
 import org.clustergraph.api.Paging;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.Selections;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.Rows;
+import org.clustergraph.program.ListingOrder;
 import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
 import org.dataloader.DataLoader;
@@ -34,11 +34,12 @@ import org.springframework.stereotype.Controller;
  * Answers the connections to clusters and listings under other objects:
  * {@code Region.clusters}, {@code Industry.clusters} and {@code Program.listings}. Each
  * field hands its page to a data loader, so that all pages of a response level are read
- * by one statement whatever their parents and arguments. A region's and an industry's
- * clusters are paged by key, so that the page after a cursor seeks past it in the
- * indexes, as deep as the connection goes (a section of the industry tree can hold most
- * clusters); a program's listings by position. The methods open no transaction of their
- * own: the loaders read in one read transaction per batch.
+ * by one statement whatever their parents and arguments. Each pages by key, so that the
+ * page after a cursor seeks past it in the indexes, as deep as the connection goes (a
+ * section of the industry tree can hold most clusters, a program hundreds of thousands of
+ * listings): a region's and an industry's clusters by the cluster's key, a program's
+ * listings by their {@link ListingOrder}. The methods open no transaction of their own:
+ * the loaders read in one read transaction per batch.
  */
 @Controller
 class ClusterPages {
@@ -58,12 +59,20 @@ class ClusterPages {
 	/** The connection a cursor of {@code Industry.clusters} names. */
 	private static final String INDUSTRY_CLUSTERS_CURSORS = "Industry.clusters";
 
+	/**
+	 * The connection a cursor of {@code Program.listings} names: pages by a listing's
+	 * {@link ListingOrder}.
+	 */
+	private static final String PROGRAM_LISTINGS_CURSORS = "Program.listings";
+
 	ClusterPages(NestedPages pages) {
 		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", ClusterPages::cluster, Cluster::key);
 		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", ClusterPages::cluster, Cluster::key);
-		pages.register(PROGRAM_LISTINGS, "api/listings-of-programs",
-				(row) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
-						Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")));
+		pages
+			.register(PROGRAM_LISTINGS, "api/listings-of-programs",
+					(row, context) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
+							Objects.requireNonNull(Rows.string(row, "program")), Rows.map(row, "listing")),
+					Listing::order);
 	}
 
 	@SchemaMapping(typeName = "Region", field = "clusters")
@@ -85,9 +94,12 @@ class ClusterPages {
 	@SchemaMapping(typeName = "Program", field = "listings")
 	CompletableFuture<Connection<Listing>> programListings(Program program, @Argument @Nullable Integer year,
 			@Argument @Nullable Integer first, @Argument @Nullable String after, DataFetchingEnvironment env) {
+		KeysetPage page = KeysetPage.of(PROGRAM_LISTINGS_CURSORS, first, after);
 		Map<String, Object> arguments = new HashMap<>();
 		arguments.put("year", year);
-		return page(env, PROGRAM_LISTINGS, program.key(), arguments, PageRequest.of(first, after));
+		arguments.put("from", ListingOrder.from(year, page.afterKey()));
+		arguments.put("to", ListingOrder.to(year));
+		return page(env, PROGRAM_LISTINGS, program.key(), arguments, page);
 	}
 
 	/**

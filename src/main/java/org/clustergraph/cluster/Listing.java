@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.clustergraph.neo4j.Rows;
+import org.clustergraph.program.ListingOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Listing(String clusterKey, String programKey, @Nullable Integer year, @Nullable Integer validThrough,
 		int rank, String nameAsListed, Source source, List<String> placedInCodes, List<Decision> decisions) {
+
+	/**
+	 * Where the listing lies in its program's listings, which its cursor in
+	 * {@code Program.listings} holds.
+	 * @return its {@link ListingOrder}
+	 */
+	String order() {
+		return ListingOrder.of(this.year, this.rank, this.clusterKey, this.source.document(), this.source.line());
+	}
 
 	static Listing of(String clusterKey, String programKey, Map<?, ?> row) {
 		List<String> aspects = Rows.strings(row, "decisionAspects");

@@ -28,6 +28,7 @@ import org.clustergraph.ingest.internal.ResolvedListing;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.EmbeddedNeo4jLauncher;
 import org.clustergraph.neo4j.Reads;
+import org.clustergraph.program.ListingOrder;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -634,6 +635,8 @@ class GraphWriter {
 				row.put("nameAsListed", listing.raw().nameAsListed());
 				row.put("document", listing.raw().document());
 				row.put("line", listing.raw().line());
+				row.put("listingOrder", ListingOrder.of(listing.raw().year(), listing.raw().rank(), cluster.key(),
+						listing.raw().document(), listing.raw().line()));
 				row.put("url", listing.raw().url());
 				row.put("industryPhrase", listing.industryPhrase());
 				row.put("placedIn", listing.places().stream().map(Place::code).toList());

@@ -43,19 +43,21 @@ class BadRequestApiTests {
 			assertThat(error.path("extensions").path("classification").asString()).as(field).isEqualTo("BAD_REQUEST");
 			assertThat(error.path("message").asString()).as(field).contains("after must be a cursor");
 		}
-		JsonNode listings = post(
-				"{ program(key: \"hubei\") { listings(first: 2, after: \"" + HUGE_CURSOR + "\") { totalCount } } }");
-		assertThat(listings.path("errors").get(0).path("message").asString()).contains("after must be a cursor");
+		for (String nested : List.of("program(key: \"hubei\") { listings", "region(code: \"420000\") { children")) {
+			JsonNode response = post("{ " + nested + "(first: 2, after: \"" + HUGE_CURSOR + "\") { totalCount } } }");
+			assertThat(response.path("errors").get(0).path("message").asString()).as(nested)
+				.contains("after must be a cursor");
+		}
 		// The largest position that still fits is an empty page, not an error, where
-		// cursors hold positions (a program's listings; the other connections hold keys).
+		// cursors hold positions (a region's children; the other connections hold keys).
 		String last = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(
 					("cursor:v1:" + (Integer.MAX_VALUE - PageRequest.MAX_FIRST - 2)).getBytes(StandardCharsets.UTF_8));
 		JsonNode page = post(
-				"{ program(key: \"hubei\") { listings(first: 100, after: \"" + last + "\") { edges { cursor } } } }");
+				"{ region(code: \"420000\") { children(first: 100, after: \"" + last + "\") { edges { cursor } } } }");
 		assertThat(page.path("errors").isMissingNode()).isTrue();
-		assertThat(page.path("data").path("program").path("listings").path("edges")).isEmpty();
+		assertThat(page.path("data").path("region").path("children").path("edges")).isEmpty();
 	}
 
 	@Test
@@ -102,9 +104,9 @@ class BadRequestApiTests {
 	void refusesACursorLongerThanAnyItGivesOut() {
 		String key = "z".repeat(KeysetPage.MAX_CURSOR_LENGTH);
 		for (String field : List.of("clusters", "crossListedClusters", "industry(code: \"C\") { clusters",
-				"region(code: \"330000\") { clusters")) {
-			String connection = field.contains("industry") ? "Industry.clusters"
-					: field.contains("region") ? "Region.clusters" : field;
+				"region(code: \"330000\") { clusters", "program(key: \"miit-sme\") { listings")) {
+			String connection = field.contains("industry") ? "Industry.clusters" : field.contains("region")
+					? "Region.clusters" : field.contains("program") ? "Program.listings" : field;
 			String cursor = Base64.getUrlEncoder()
 				.withoutPadding()
 				.encodeToString(("keyset:v1:" + connection + ":" + key).getBytes(StandardCharsets.UTF_8));

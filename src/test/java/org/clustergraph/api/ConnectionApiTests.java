@@ -1,6 +1,8 @@
 package org.clustergraph.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -447,6 +449,15 @@ class ConnectionApiTests {
 	 */
 	private List<String> walk(String document, String connection, Map<String, Object> variables, int total,
 			Consumer<GraphQlTester.Response> check) {
+		return walk(document, connection, "id", variables, total, check);
+	}
+
+	/**
+	 * The same walk of any connection, collecting each node's field at a path such as
+	 * {@code source.line}, as strings.
+	 */
+	private List<String> walk(String document, String connection, String item, Map<String, Object> variables, int total,
+			Consumer<GraphQlTester.Response> check) {
 		List<String> paged = new ArrayList<>();
 		String after = null;
 		boolean hasNext = true;
@@ -455,7 +466,7 @@ class ConnectionApiTests {
 			variables.forEach(request::variable);
 			GraphQlTester.Response response = request.variable("after", after).execute();
 			response.path(connection + ".totalCount").entity(Integer.class).isEqualTo(total);
-			paged.addAll(response.path(connection + ".edges[*].node.id").entityList(String.class).get());
+			paged.addAll(response.path(connection + ".edges[*].node." + item).entityList(String.class).get());
 			check.accept(response);
 			hasNext = response.path(connection + ".pageInfo.hasNextPage").entity(Boolean.class).get();
 			if (hasNext) {
@@ -486,6 +497,60 @@ class ConnectionApiTests {
 			.entity(Long.class)
 			.isEqualTo(this.graph.count("MATCH ()-[l:LISTED_IN]->(:Program {key: 'zhejiang'}) RETURN count(l) AS n",
 					Map.of()));
+	}
+
+	@Test
+	void walksAProgramsListingsByCursorInPublishedOrder() {
+		String document = """
+				query($key: String!, $year: Int, $after: String) { program(key: $key) {
+				  listings(year: $year, first: 7, after: $after) {
+				    totalCount pageInfo { hasNextPage endCursor } edges { node { year source { line } } } } } }""";
+		for (String key : List.of("miit-sme", "zhejiang", "hubei")) {
+			for (Integer year : Arrays.asList(null, 2022, 2023)) {
+				Map<String, Object> parameters = new HashMap<>();
+				parameters.put("key", key);
+				parameters.put("year", year);
+				// by year (none last), then rank and cluster key, as the field documents
+				List<String> counted = this.graph.strings("""
+						MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: $key})
+						WHERE $year IS NULL OR l.year = $year
+						RETURN toString(l.line) AS s ORDER BY l.year, l.rank, c.key""", parameters);
+				List<String> walked = walk(document, "program.listings", "source.line", parameters, counted.size(),
+						(page) -> {
+							if (year != null) {
+								assertThat(page.path("program.listings.edges[*].node.year")
+									.entityList(Integer.class)
+									.get()).isSubsetOf(year);
+							}
+						});
+				assertThat(walked).as("%s in %s", key, year).isEqualTo(counted);
+			}
+		}
+		// a cursor of one edition taken to another starts at that edition's first
+		// listing,
+		// or past its last
+		String in2022 = this.graphQl
+			.document(
+					"{ program(key: \"miit-sme\") { listings(year: 2022, first: 5) " + "{ pageInfo { endCursor } } } }")
+			.execute()
+			.path("program.listings.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		GraphQlTester.Response later = this.graphQl.document("""
+				query($after: String) { program(key: "miit-sme") {
+				  y2023: listings(year: 2023, first: 2, after: $after) { edges { node { year rank } } }
+				  y2022: listings(year: 2022, first: 2, after: $after) { edges { node { year rank } } }
+				  none: listings(year: 1999, first: 2, after: $after) { totalCount edges { node { rank } } } } }""")
+			.variable("after", in2022)
+			.execute();
+		later.path("program.y2023.edges[*].node.rank").entityList(Integer.class).containsExactly(1, 2);
+		later.path("program.y2022.edges[*].node.rank").entityList(Integer.class).containsExactly(6, 7);
+		later.path("program.none.totalCount").entity(Integer.class).isEqualTo(0);
+		later.path("program.none.edges").entityList(Object.class).hasSize(0);
+		assertThat(this.graph.count(
+				"MATCH ()-[l:LISTED_IN]->(:Program {key: 'miit-sme'}) WHERE l.year = 2023 " + "RETURN count(l) AS n",
+				Map.of()))
+			.isGreaterThan(7 * 5);
 	}
 
 	@Test

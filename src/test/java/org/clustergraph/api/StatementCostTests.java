@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.program.ListingOrder;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -220,26 +222,46 @@ class StatementCostTests {
 	}
 
 	@Test
-	void aPageOfAProgramsListingsHoldsThePageNotTheList() {
+	void aPageOfAProgramsListingsHoldsAndReadsThePageNotTheList() {
 		// Collecting every listing of a program to slice one page ran past the
-		// transaction memory limit for a list of 384,000 at x1000; the page now keeps its
-		// first offset + limit in order, so a page of 3 holds a fraction of a page of
-		// 100.
-		Map<String, Object> small = new HashMap<>(Map.of("id", 0, "parent", "miit-sme", "offset", 0, "limit", 4));
-		small.put("year", null);
-		Map<String, Object> large = new HashMap<>(small);
-		large.put("limit", 101);
+		// transaction memory limit for a list of 192,000 at x1000, and a page kept all
+		// listings before it in order; the page now seeks past its cursor in the
+		// listing_order index, so a page of 3 holds a fraction of a page of 100, and a
+		// page nine tenths down reads what the first does.
+		List<String> orders;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			orders = session.run("""
+					MATCH ()-[l:LISTED_IN]->(:Program {key: 'miit-sme'}) RETURN l.listingOrder AS k ORDER BY k""")
+				.list((row) -> row.get("k").asString());
+		}
+		Map<String, Object> small = listingsRequest(null, "", 4);
+		Map<String, Object> large = listingsRequest(null, "", 101);
 		long smallMemory = globalMemory("api/listings-of-programs", Map.of("requests", List.of(small), "reach", 4));
 		long largeMemory = globalMemory("api/listings-of-programs", Map.of("requests", List.of(large), "reach", 101));
 		assertThat(smallMemory).as("a page of 3 against a page of 100 (%d bytes)", largeMemory)
 			.isPositive()
 			.isLessThan(largeMemory / 5);
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			assertThat(session.run("MATCH ()-[l:LISTED_IN]->(:Program {key: 'miit-sme'}) RETURN count(l) AS n")
-				.single()
-				.get("n")
-				.asLong()).isGreaterThan(200);
+		long firstHits = dbHits("api/listings-of-programs", Map.of("requests", List.of(small), "reach", 4));
+		assertThat(firstHits).as("the first page against the %d listings", orders.size())
+			.isPositive()
+			.isLessThan(orders.size());
+		for (Map<String, Object> deep : List.of(listingsRequest(null, orders.get(orders.size() * 9 / 10), 4),
+				listingsRequest(2024, orders.get(orders.size() * 9 / 10), 4))) {
+			assertThat(dbHits("api/listings-of-programs", Map.of("requests", List.of(deep), "reach", 4)))
+				.as("the page after %s against the first (%d)", deep.get("from"), firstHits)
+				.isPositive()
+				.isLessThanOrEqualTo(firstHits * 3 / 2);
 		}
+		assertThat(orders).hasSizeGreaterThan(200);
+		assertThat(orders.get(orders.size() * 9 / 10)).startsWith("2024:");
+	}
+
+	private static Map<String, Object> listingsRequest(@Nullable Integer year, String after, int limit) {
+		Map<String, Object> request = new HashMap<>(Map.of("id", 0, "parent", "miit-sme", "limit", limit));
+		request.put("year", year);
+		request.put("from", ListingOrder.from(year, after));
+		request.put("to", ListingOrder.to(year));
+		return request;
 	}
 
 	private long globalMemory(String statement, Map<String, Object> parameters) {
