@@ -5,7 +5,8 @@
 // (memberIndustries, by code). A page of Industry.clusters then reads the first members of each of
 // those industries from the industry_members index and its total from the industry, and never walks
 // the industry tree, whose BELONGS_TO relationships from clusters are thousands per industry on a
-// large graph. Runs after summarize-clusters; GraphLoadTests checks the counts against the walks.
+// large graph. Runs after load/stage-clusters, which writes inIndustries; GraphLoadTests checks the
+// counts against the walks.
 MATCH (i:Industry) WHERE i.generation = $generation
 SET i.memberCount = COUNT { (i)<-[:BELONGS_TO]-(:Cluster) }, i.treeMemberCount = 0, i.memberIndustries = []
 WITH count(*) AS industries

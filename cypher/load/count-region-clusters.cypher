@@ -5,8 +5,8 @@
 // directly (memberRegions, by code). A page of Region.clusters then reads a province's clusters from
 // the province_members index, another region's as the merge of those regions' runs in the
 // region_members index, and its total from the region. (A province's list would run to hundreds of
-// codes, carried by every read of the province.) Runs after summarize-clusters; GraphLoadTests checks
-// the counts against the walks.
+// codes, carried by every read of the province.) Runs after load/stage-clusters, which writes
+// inRegions; GraphLoadTests checks the counts against the walks.
 MATCH (r:Region) WHERE r.generation = $generation
 SET r.memberCount = COUNT { (r)<-[:LOCATED_IN]-(:Cluster) }, r.treeMemberCount = 0,
     r.memberRegions = CASE WHEN r.level = 'PROVINCE' THEN null ELSE [] END

@@ -302,10 +302,11 @@ class GraphWriter {
 			Progress progress = new Progress("Staging clusters and listings", "listings", listings, Progress.INTERVAL,
 					System::nanoTime, logger::info);
 			List<ResolvedCluster> clusters = graph.clusters();
+			TreeCodes trees = new TreeCodes(graph);
 			for (List<ResolvedCluster> batch : batches(clusters, this.size)) {
 				this.session.executeWriteWithoutResult((tx) -> {
 					renew(tx, this.loadId);
-					run(tx, "load/stage-clusters", clusters(batch));
+					run(tx, "load/stage-clusters", clusters(batch, trees));
 					run(tx, "load/link-cluster-regions", clusterRegions(batch));
 					run(tx, "load/link-cluster-industries", clusterIndustries(batch));
 					run(tx, "load/create-listings", listings(batch, validityYears));
@@ -316,10 +317,12 @@ class GraphWriter {
 			inBatches("load/link-possible-matches", possibleMatches(graph));
 			Map<String, Object> generation = Map.of("generation", this.generation);
 			timed(this.session, "Linking clusters to their provinces", "load/link-cluster-provinces", generation);
-			timed(this.session, "Summarising clusters' regions and industries", "load/summarize-clusters", generation);
 			this.session.executeWriteWithoutResult((tx) -> {
 				renew(tx, this.loadId);
-				tx.run(CypherFiles.get("load/summarize-programs"), generation).consume();
+				tx.run(CypherFiles.get("load/summarize-programs"),
+						Map.of("generation", this.generation, "rows", ProgramSummaries
+							.of(graph.programs().stream().map((p) -> p.descriptor().key()).toList(), clusters)))
+					.consume();
 				tx.run(CypherFiles.get("load/count-industry-clusters"), generation).consume();
 				tx.run(CypherFiles.get("load/count-region-clusters"), generation).consume();
 				var counted = tx
@@ -554,12 +557,13 @@ class GraphWriter {
 			.toList();
 	}
 
-	private static List<Map<String, Object>> clusters(List<ResolvedCluster> batch) {
+	private static List<Map<String, Object>> clusters(List<ResolvedCluster> batch, TreeCodes trees) {
 		return batch.stream().map((c) -> {
 			List<String> names = c.listings().stream().map((l) -> l.raw().nameAsListed()).distinct().toList();
 			long programs = c.listings().stream().map((l) -> l.raw().program()).distinct().count();
 			return Map.<String, Object>of("key", c.key(), "name", c.name(), "industryPhrase", c.industryPhrase(),
-					"names", names, "programs", programs);
+					"names", names, "programs", programs, "inRegions", trees.inRegions(c), "inIndustries",
+					trees.inIndustries(c), "regionLevels", TreeCodes.regionLevels(c));
 		}).toList();
 	}
 

@@ -1,0 +1,81 @@
+package org.clustergraph.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.clustergraph.ingest.internal.ResolvedCluster;
+import org.clustergraph.ingest.internal.ResolvedListing;
+
+/**
+ * What the load records on each program (load/summarize-programs): how many distinct
+ * clusters it lists, and its editions, oldest first, as lists element by element: the
+ * year, its listings, its distinct clusters, how many of those no earlier edition of the
+ * program listed (the year is the cluster's first in the program) and how many another
+ * program lists too. Counted from the resolved clusters the load writes, one pass over
+ * their listings; listings without a year belong to no edition. GraphLoadTests checks the
+ * stored lists against the graph's own listings.
+ */
+final class ProgramSummaries {
+
+	private ProgramSummaries() {
+	}
+
+	/**
+	 * The summary of each program, listed or not.
+	 * @param programs every program's key
+	 * @param clusters the resolved clusters
+	 * @return one row per program: {@code program}, {@code clusterCount}, {@code years},
+	 * {@code listings}, {@code clusters}, {@code fresh} and {@code shared}
+	 */
+	static List<Map<String, Object>> of(List<String> programs, List<ResolvedCluster> clusters) {
+		Map<String, Integer> clusterCounts = new HashMap<>();
+		// per program and year: listings, clusters, new clusters, clusters on other
+		// programs
+		Map<String, TreeMap<Integer, long[]>> editions = new HashMap<>();
+		for (ResolvedCluster cluster : clusters) {
+			Map<String, TreeMap<Integer, Integer>> years = new HashMap<>();
+			for (ResolvedListing listing : cluster.listings()) {
+				TreeMap<Integer, Integer> ofProgram = years.computeIfAbsent(listing.raw().program(),
+						(k) -> new TreeMap<>());
+				if (listing.raw().year() != null) {
+					ofProgram.merge(listing.raw().year(), 1, Integer::sum);
+				}
+			}
+			boolean shared = years.size() > 1;
+			years.forEach((program, listed) -> {
+				clusterCounts.merge(program, 1, Integer::sum);
+				TreeMap<Integer, long[]> ofProgram = editions.computeIfAbsent(program, (k) -> new TreeMap<>());
+				listed.forEach((year, listings) -> {
+					long[] tally = ofProgram.computeIfAbsent(year, (k) -> new long[4]);
+					tally[0] += listings;
+					tally[1]++;
+					tally[2] += year.equals(listed.firstKey()) ? 1 : 0;
+					tally[3] += shared ? 1 : 0;
+				});
+			});
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String program : programs) {
+			TreeMap<Integer, long[]> ofProgram = editions.getOrDefault(program, new TreeMap<>());
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("program", program);
+			row.put("clusterCount", clusterCounts.getOrDefault(program, 0));
+			row.put("years", List.copyOf(ofProgram.keySet()));
+			row.put("listings", column(ofProgram, 0));
+			row.put("clusters", column(ofProgram, 1));
+			row.put("fresh", column(ofProgram, 2));
+			row.put("shared", column(ofProgram, 3));
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private static List<Long> column(TreeMap<Integer, long[]> editions, int column) {
+		return editions.values().stream().map((tally) -> tally[column]).toList();
+	}
+
+}
