@@ -316,6 +316,16 @@ public final class IdentityResolver {
 		keyStart[listings.size()] = allKeys.size();
 		int[] keys = allKeys.toArray();
 		allKeys = null;
+		// what the pairs compare of each listing, once (a phrase's key and pairs of
+		// characters once per phrase)
+		Traits[] traits = new Traits[listings.size()];
+		Map<String, Phrase> byPhrase = new HashMap<>();
+		for (int i = 0; i < listings.size(); i++) {
+			ResolvedListing listing = listings.get(i);
+			traits[i] = new Traits(byPhrase.computeIfAbsent(listing.industryPhrase(), Phrase::of), listing.industries(),
+					listing.industryConfidence());
+		}
+		byPhrase = null;
 		LongHashSet seen = new LongHashSet(16);
 		int[] stamp = new int[listings.size()];
 		int tick = 0;
@@ -366,7 +376,7 @@ public final class IdentityResolver {
 						if ((blockCount[lo] > 1 || blockCount[hi] > 1) && !seen.add(pair(lo, hi))) {
 							continue;
 						}
-						score(run, lo, hi, candidates);
+						score(run, traits, lo, hi, candidates);
 					}
 				}
 			}
@@ -415,14 +425,14 @@ public final class IdentityResolver {
 		return keys.stream().distinct().toList();
 	}
 
-	private void score(Listings run, int a, int b, List<Candidate> candidates) {
+	private void score(Listings run, Traits[] traits, int a, int b, List<Candidate> candidates) {
 		ResolvedListing x = run.ordered().get(a);
 		ResolvedListing y = run.ordered().get(b);
 		PlaceRelation places = placeRelation(x.places(), y.places());
 		if (places == null) {
 			return;
 		}
-		Similarity industry = industrySimilarity(x, y, places == PlaceRelation.CONTAINS);
+		Similarity industry = industrySimilarity(traits[a], traits[b], places == PlaceRelation.CONTAINS);
 		double score = (places == PlaceRelation.SAME ? 1.0 : 0.85) * industry.score();
 		if (score < POSSIBLE_AT) {
 			return;
@@ -491,11 +501,20 @@ public final class IdentityResolver {
 	 * @return the best similarity found
 	 */
 	Similarity industrySimilarity(ResolvedListing x, ResolvedListing y, boolean containingPlace) {
-		String p = phraseKey(x.industryPhrase());
-		String q = phraseKey(y.industryPhrase());
-		List<Similarity> found = new ArrayList<>();
+		return industrySimilarity(Traits.of(x), Traits.of(y), containingPlace);
+	}
+
+	/**
+	 * The same, with each listing's phrase prepared once for all the pairs it is in. The
+	 * best similarity is the first of the highest score, in the order they are tried;
+	 * each one's words are written only when asked for.
+	 */
+	private Similarity industrySimilarity(Traits x, Traits y, boolean containingPlace) {
+		String p = x.phrase().key();
+		String q = y.phrase().key();
+		Similarity best = null;
 		if (!p.isEmpty() && p.equals(q)) {
-			found.add(new Similarity(1.0, "same-phrase", "the same industry phrase '" + p + "' (1.00)"));
+			best = new Similarity(1.0, "same-phrase", () -> "the same industry phrase '" + p + "' (1.00)");
 		}
 		else if (p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p))) {
 			// Across a containing place, the words a longer phrase adds may name another
@@ -503,20 +522,21 @@ public final class IdentityResolver {
 			// and 金枪鱼罐头): the classifier says so when it puts the two in industries
 			// neither of which contains the other. At one place the longer phrase is
 			// more often one cluster named more fully (轨道交通, 轨道交通智能控制).
-			if (!containingPlace || industriesAgree(x, y)) {
-				found.add(new Similarity(PHRASE_WITHIN, "phrase-within-phrase",
-						"industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)"));
+			if (!containingPlace || industriesAgree(x.industries(), y.industries())) {
+				best = new Similarity(PHRASE_WITHIN, "phrase-within-phrase",
+						() -> "industry phrase '" + p + "' and '" + q + "', one inside the other (0.85)");
 			}
 			else {
-				found.add(new Similarity(PHRASE_WITHIN_OTHER_INDUSTRY, "phrase-within-phrase-other-industry",
-						"industry phrase '" + p + "' and '" + q + "', one inside the other, classified in industries "
-								+ "neither of which is or contains the other (0.60)"));
+				best = new Similarity(PHRASE_WITHIN_OTHER_INDUSTRY, "phrase-within-phrase-other-industry",
+						() -> "industry phrase '" + p + "' and '" + q
+								+ "', one inside the other, classified in industries "
+								+ "neither of which is or contains the other (0.60)");
 			}
 		}
-		double trust = 0.75 + 0.25 * Math.min(x.industryConfidence(), y.industryConfidence());
+		double trust = 0.75 + 0.25 * Math.min(x.confidence(), y.confidence());
 		// industries in common say less when the phrases share no words: 纳米新材料 and 电子氟材料
 		// are both 电子专用材料
-		double dice = dice(p, q);
+		double dice = dice(x.phrase().bigrams(), y.phrase().bigrams());
 		boolean wordsInCommon = dice >= WORDS_IN_COMMON
 				|| (!p.isEmpty() && !q.isEmpty() && (p.contains(q) || q.contains(p)));
 		for (IndustryTree.Industry i : x.industries()) {
@@ -529,34 +549,34 @@ public final class IdentityResolver {
 					boolean within = codes.rule().equals("industry-within-industry") && dice == 0;
 					double cap = wordsInCommon ? 1.0 : within ? CODES_ALONE_WITHIN : CODES_ALONE;
 					double score = Math.min(cap, codes.score() * trust);
-					found.add(new Similarity(score, codes.rule(), codes.evidence()
-							+ String.format(Locale.ROOT, ", times %.2f for the classifications' confidence", trust)
-							+ ((score < codes.score() * trust) ? String.format(Locale.ROOT,
-									within ? ", at most %.2f with not a pair of characters in common"
-											: ", at most %.2f with no words in common",
-									cap) : "")));
+					if (best == null || score > best.score()) {
+						best = new Similarity(score, codes.rule(), () -> codes.evidence()
+								+ String.format(Locale.ROOT, ", times %.2f for the classifications' confidence", trust)
+								+ ((score < codes.score() * trust) ? String.format(Locale.ROOT,
+										within ? ", at most %.2f with not a pair of characters in common"
+												: ", at most %.2f with no words in common",
+										cap) : ""));
+					}
 				}
 			}
 		}
-		if (dice > 0) {
-			found.add(new Similarity(dice, "similar-phrase", String.format(Locale.ROOT,
-					"industry phrases '%s' and '%s' share pairs of characters (Dice %.2f)", p, q, dice)));
+		if (dice > 0 && (best == null || dice > best.score())) {
+			best = new Similarity(dice, "similar-phrase", () -> String.format(Locale.ROOT,
+					"industry phrases '%s' and '%s' share pairs of characters (Dice %.2f)", p, q, dice));
 		}
-		return found.stream()
-			.max(Comparator.comparingDouble(Similarity::score))
-			.orElse(new Similarity(0, "different-industry", "no industry in common"));
+		return (best != null) ? best : new Similarity(0, "different-industry", () -> "no industry in common");
 	}
 
 	/**
 	 * Whether two listings' industries can be one: either is unclassified, or an industry
 	 * of one is an industry of the other or lies under or over it.
 	 */
-	private boolean industriesAgree(ResolvedListing x, ResolvedListing y) {
-		if (x.industries().isEmpty() || y.industries().isEmpty()) {
+	private boolean industriesAgree(List<IndustryTree.Industry> x, List<IndustryTree.Industry> y) {
+		if (x.isEmpty() || y.isEmpty()) {
 			return true;
 		}
-		for (IndustryTree.Industry i : x.industries()) {
-			for (IndustryTree.Industry j : y.industries()) {
+		for (IndustryTree.Industry i : x) {
+			for (IndustryTree.Industry j : y) {
 				if (i.equals(j) || this.industries.isUnder(i, j) || this.industries.isUnder(j, i)) {
 					return true;
 				}
@@ -580,22 +600,23 @@ public final class IdentityResolver {
 	}
 
 	private @Nullable Similarity codeSimilarity(IndustryTree.Industry i, IndustryTree.Industry j) {
-		String pair = i.code() + " " + i.name() + " and " + j.code() + " " + j.name();
+		Supplier<String> pair = () -> i.code() + " " + i.name() + " and " + j.code() + " " + j.name();
 		if (i.equals(j) && i.name().startsWith("其他")) {
 			return new Similarity(0.6, "same-residual-industry",
-					"the same residual industry " + i.code() + " " + i.name() + " (0.60)");
+					() -> "the same residual industry " + i.code() + " " + i.name() + " (0.60)");
 		}
 		if (i.equals(j)) {
-			return new Similarity(0.9, "same-industry", "the same industry " + i.code() + " " + i.name() + " (0.90)");
+			return new Similarity(0.9, "same-industry",
+					() -> "the same industry " + i.code() + " " + i.name() + " (0.90)");
 		}
 		IndustryTree.Industry ancestor = this.industries.isUnder(i, j) ? j : (this.industries.isUnder(j, i) ? i : null);
 		if (ancestor != null) {
 			boolean narrow = ancestor.level().equals("GROUP") || ancestor.level().equals("CLASS");
-			return new Similarity(narrow ? 0.8 : 0.6, "industry-within-industry", "industries " + pair
+			return new Similarity(narrow ? 0.8 : 0.6, "industry-within-industry", () -> "industries " + pair.get()
 					+ ", one under the other" + (narrow ? " (0.80)" : " in a division or above (0.60)"));
 		}
 		if (i.parentCode() != null && i.parentCode().equals(j.parentCode()) && i.level().equals("CLASS")) {
-			return new Similarity(0.5, "sibling-industries", "industries " + pair + " of one group (0.50)");
+			return new Similarity(0.5, "sibling-industries", () -> "industries " + pair.get() + " of one group (0.50)");
 		}
 		return null;
 	}
@@ -604,12 +625,19 @@ public final class IdentityResolver {
 	 * The Dice coefficient of two phrases' pairs of adjacent characters.
 	 */
 	static double dice(String p, String q) {
-		Set<String> a = bigrams(p);
-		Set<String> b = bigrams(q);
+		return dice(bigrams(p), bigrams(q));
+	}
+
+	private static double dice(Set<String> a, Set<String> b) {
 		if (a.isEmpty() || b.isEmpty()) {
 			return 0;
 		}
-		long common = a.stream().filter(b::contains).count();
+		int common = 0;
+		for (String gram : a) {
+			if (b.contains(gram)) {
+				common++;
+			}
+		}
 		return 2.0 * common / (a.size() + b.size());
 	}
 
@@ -653,12 +681,28 @@ public final class IdentityResolver {
 		if (a.isEmpty() || b.isEmpty()) {
 			return null;
 		}
-		if (Set.copyOf(a).equals(Set.copyOf(b))) {
+		// one place each, the usual case, compares without building sets
+		if ((a.size() == 1 && b.size() == 1) ? a.get(0).equals(b.get(0)) : Set.copyOf(a).equals(Set.copyOf(b))) {
 			return PlaceRelation.SAME;
 		}
-		boolean aInB = a.stream().allMatch((x) -> b.stream().anyMatch((y) -> nested(x, y)));
-		boolean bInA = b.stream().allMatch((y) -> a.stream().anyMatch((x) -> nested(y, x)));
-		return (aInB || bInA) ? PlaceRelation.CONTAINS : null;
+		return (eachNestedInOne(a, b) || eachNestedInOne(b, a)) ? PlaceRelation.CONTAINS : null;
+	}
+
+	/** Whether every place of one list is nested with some place of the other. */
+	private boolean eachNestedInOne(List<Place> some, List<Place> others) {
+		for (Place x : some) {
+			boolean found = false;
+			for (Place y : others) {
+				if (nested(x, y)) {
+					found = true;
+					break;
+				}
+			}
+			if (!found) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean nested(Place x, Place y) {
@@ -822,9 +866,51 @@ public final class IdentityResolver {
 	 *
 	 * @param score 0 to 1
 	 * @param rule which comparison gave it
-	 * @param evidence in words
+	 * @param words writes the evidence, when asked for: a pair's is needed only for a
+	 * decision or a possible match, not for each of the millions of pairs scored
 	 */
-	record Similarity(double score, String rule, String evidence) {
+	record Similarity(double score, String rule, Supplier<String> words) {
+
+		/**
+		 * The evidence in words.
+		 * @return the text
+		 */
+		String evidence() {
+			return this.words.get();
+		}
+
+	}
+
+	/**
+	 * A listing's industry phrase as the pairs compare it: its key ({@link #phraseKey})
+	 * and that key's pairs of adjacent characters.
+	 *
+	 * @param key the phrase key
+	 * @param bigrams its pairs of characters
+	 */
+	private record Phrase(String key, Set<String> bigrams) {
+
+		static Phrase of(String phrase) {
+			String key = phraseKey(phrase);
+			return new Phrase(key, IdentityResolver.bigrams(key));
+		}
+
+	}
+
+	/**
+	 * What the industry similarity of a pair reads of each listing, prepared once per
+	 * listing rather than once per pair.
+	 *
+	 * @param phrase its industry phrase as compared
+	 * @param industries its industries
+	 * @param confidence its least confident industry's confidence; 0 when unclassified
+	 */
+	private record Traits(Phrase phrase, List<IndustryTree.Industry> industries, double confidence) {
+
+		static Traits of(ResolvedListing listing) {
+			return new Traits(Phrase.of(listing.industryPhrase()), listing.industries(), listing.industryConfidence());
+		}
+
 	}
 
 	/**
