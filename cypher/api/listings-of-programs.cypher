@@ -23,5 +23,5 @@ RETURN req.id AS id,
        [item IN first[0..req.limit] | {cluster: item.cluster, program: req.parent, listing: properties(item.listing)}]
          AS page,
        CASE WHEN req.year IS NULL THEN COUNT { (p)<-[:LISTED_IN]-() }
-            ELSE coalesce(head([i IN range(0, size(p.editionYears) - 1) WHERE p.editionYears[i] = req.year
+            ELSE coalesce(head([i IN range(0, coalesce(size(p.editionYears), 0) - 1) WHERE p.editionYears[i] = req.year
                                 | p.editionListings[i]]), 0) END AS total

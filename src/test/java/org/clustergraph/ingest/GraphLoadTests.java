@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,10 +13,13 @@ import java.util.stream.Stream;
 import org.clustergraph.ingest.internal.ResolutionReport;
 import org.clustergraph.ingest.internal.SourceException;
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.program.ListingOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.clustergraph.GraphTest;
@@ -222,6 +226,31 @@ class GraphLoadTests {
 				MATCH (d:Dataset {key: 'current'})
 				WHERE d.programCounts = counts AND d.clustersByProgramCount = tally
 				RETURN count(d)""")).isEqualTo(1);
+	}
+
+	/**
+	 * A store an earlier version loaded serves its graph until the reload that the
+	 * upgrade starts switches: its programs have no stored editions, and a program's
+	 * editions and a year's listings then answer as empty, not as an error.
+	 */
+	@Test
+	void readsAProgramLoadedBeforeEditionsWereStoredAsHavingNone() {
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("""
+					MATCH (p:Program {key: 'miit-sme'})
+					REMOVE p.editionYears, p.editionListings, p.editionClusters, p.editionNewClusters,
+					       p.editionAlsoOnOtherPrograms""").consume();
+			assertThat(tx.run(CypherFiles.get("api/editions-of-programs"), Map.of("keys", List.of("miit-sme"))).list())
+				.isEmpty();
+			Map<String, Object> request = new HashMap<>(Map.of("id", 0, "parent", "miit-sme", "year", 2023, "from",
+					ListingOrder.from(2023, ""), "to", ListingOrder.to(2023), "limit", 3));
+			var page = tx
+				.run(CypherFiles.get("api/listings-of-programs"), Map.of("requests", List.of(request), "reach", 3))
+				.single();
+			assertThat(page.get("total").asLong()).isZero();
+			tx.rollback();
+		}
+		assertThat(count("MATCH (p:Program {key: 'miit-sme'}) RETURN size(p.editionYears)")).isEqualTo(3);
 	}
 
 	@Test
