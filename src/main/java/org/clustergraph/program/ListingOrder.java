@@ -1,5 +1,7 @@
 package org.clustergraph.program;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +36,7 @@ public final class ListingOrder {
 	 * @return the string, such as {@code 2023:000000017:<key>:<document>:000000412}
 	 */
 	public static String of(@Nullable Integer year, int rank, String cluster, String document, int line) {
-		return year(year) + ":" + "%09d".formatted(rank) + ":" + cluster + ":" + document + ":"
-				+ "%09d".formatted(line);
+		return year(year) + ":" + digits(rank, 9) + ":" + cluster + ":" + document + ":" + digits(line, 9);
 	}
 
 	/**
@@ -64,7 +65,12 @@ public final class ListingOrder {
 			return NO_YEAR;
 		}
 		// A year outside four digits is in no list; its bounds match nothing.
-		return (year >= 0 && year <= 9999) ? "%04d".formatted(year) : "~~~~~" + year;
+		return (year >= 0 && year <= 9999) ? digits(year, 4) : "~~~~~" + year;
+	}
+
+	/** Zero-padded to a width, in ASCII digits whatever the default locale. */
+	private static String digits(int value, int width) {
+		return String.format(Locale.ROOT, "%0" + width + "d", value);
 	}
 
 }
