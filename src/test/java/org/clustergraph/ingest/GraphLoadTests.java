@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,27 +232,67 @@ class GraphLoadTests {
 
 	/**
 	 * A store an earlier version loaded serves its graph until the reload that the
-	 * upgrade starts switches: its programs have no stored editions, and a program's
-	 * editions and a year's listings then answer as empty, not as an error.
+	 * upgrade starts switches: its programs have no stored editions and its listings no
+	 * listingOrder. A program's editions then answer as none, and its pages of listings
+	 * as a graph of this version answers them, by the same cursors.
 	 */
 	@Test
-	void readsAProgramLoadedBeforeEditionsWereStoredAsHavingNone() {
+	void pagesAProgramLoadedBeforeItsListingsWereOrderedAsThisVersionDoes() {
+		List<String> orders = this.neo4j
+			.query("MATCH ()-[l:LISTED_IN]->(:Program {key: 'miit-sme'}) RETURN l.listingOrder ORDER BY l.listingOrder")
+			.fetchAs(String.class)
+			.all()
+			.stream()
+			.toList();
+		List<Map<String, Object>> requests = new ArrayList<>();
+		for (Integer year : Arrays.asList(null, 2023)) {
+			for (String after : List.of("", orders.get(150), orders.get(299))) {
+				Map<String, Object> request = new HashMap<>();
+				request.put("id", requests.size());
+				request.put("parent", "miit-sme");
+				request.put("year", year);
+				request.put("from", ListingOrder.from(year, after));
+				request.put("to", ListingOrder.to(year));
+				request.put("limit", 4);
+				requests.add(request);
+			}
+		}
+		Map<String, Object> parameters = Map.of("requests", requests, "reach", 4);
 		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			List<Map<String, Object>> indexed = tx.run(CypherFiles.get("api/listings-of-programs"), parameters)
+				.list((row) -> row.asMap());
 			tx.run("""
 					MATCH (p:Program {key: 'miit-sme'})
 					REMOVE p.editionYears, p.editionListings, p.editionClusters, p.editionNewClusters,
-					       p.editionAlsoOnOtherPrograms""").consume();
+					       p.editionAlsoOnOtherPrograms
+					WITH p
+					MATCH ()-[l:LISTED_IN]->(p)
+					REMOVE l.generation, l.program, l.listingOrder""").consume();
 			assertThat(tx.run(CypherFiles.get("api/editions-of-programs"), Map.of("keys", List.of("miit-sme"))).list())
 				.isEmpty();
-			Map<String, Object> request = new HashMap<>(Map.of("id", 0, "parent", "miit-sme", "year", 2023, "from",
-					ListingOrder.from(2023, ""), "to", ListingOrder.to(2023), "limit", 3));
-			var page = tx
-				.run(CypherFiles.get("api/listings-of-programs"), Map.of("requests", List.of(request), "reach", 3))
-				.single();
-			assertThat(page.get("total").asLong()).isZero();
+			List<Map<String, Object>> unindexed = tx.run(CypherFiles.get("api/listings-of-programs"), parameters)
+				.list((row) -> row.asMap());
+			// the pages' listings, less what this version adds to them
+			assertThat(unindexed).hasSize(requests.size());
+			for (int i = 0; i < requests.size(); i++) {
+				assertThat(unindexed.get(i).get("total")).as("request %d", i).isEqualTo(indexed.get(i).get("total"));
+				assertThat(lines(unindexed.get(i))).as("request %d", i)
+					.isEqualTo(lines(indexed.get(i)))
+					.hasSizeLessThanOrEqualTo(4);
+			}
+			assertThat(lines(unindexed.get(0))).hasSize(4);
+			assertThat(lines(unindexed.get(4))).hasSize(4);
 			tx.rollback();
 		}
 		assertThat(count("MATCH (p:Program {key: 'miit-sme'}) RETURN size(p.editionYears)")).isEqualTo(3);
+	}
+
+	private static List<Object> lines(Map<String, Object> row) {
+		return ((List<?>) row.get("page")).stream()
+			.map((item) -> ((Map<?, ?>) ((Map<?, ?>) item).get("listing")))
+			.map((listing) -> listing.get("document") + ":" + listing.get("line") + ":" + listing.get("rank"))
+			.map(Object.class::cast)
+			.toList();
 	}
 
 	@Test
