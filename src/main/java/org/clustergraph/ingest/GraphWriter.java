@@ -12,11 +12,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clustergraph.ingest.internal.Decision;
+import org.clustergraph.ingest.internal.IdentityResolver;
 import org.clustergraph.ingest.internal.IndustryClassifier;
 import org.clustergraph.ingest.internal.IndustryTree;
 import org.clustergraph.ingest.internal.Place;
@@ -314,7 +316,10 @@ class GraphWriter {
 				progress.advance(batch.stream().mapToLong((c) -> c.listings().size()).sum());
 			}
 			progress.finish();
-			inBatches("load/link-possible-matches", possibleMatches(graph));
+			// a possible match's row, with its evidence in words, is made when its batch
+			// is
+			// written: all of them at once held hundreds of megabytes at x1000
+			inBatches("load/link-possible-matches", graph.possibleMatches(), GraphWriter::possibleMatch);
 			Map<String, Object> generation = Map.of("generation", this.generation);
 			timed(this.session, "Linking clusters to their provinces", "load/link-cluster-provinces", generation);
 			this.session.executeWriteWithoutResult((tx) -> {
@@ -339,14 +344,22 @@ class GraphWriter {
 		}
 
 		private void inBatches(String statement, List<Map<String, Object>> rows) {
+			inBatches(statement, rows, Function.identity());
+		}
+
+		/**
+		 * Writes items in batches, each item's row made when its batch is written.
+		 */
+		private <T> void inBatches(String statement, List<T> items, Function<T, Map<String, Object>> row) {
 			long started = System.nanoTime();
-			for (List<Map<String, Object>> batch : batches(rows, this.size)) {
+			for (List<T> batch : batches(items, this.size)) {
+				List<Map<String, Object>> rows = batch.stream().map(row).toList();
 				this.session.executeWriteWithoutResult((tx) -> {
 					renew(tx, this.loadId);
-					run(tx, statement, batch);
+					run(tx, statement, rows);
 				});
 			}
-			logger.info("{}: {} rows in {} ms", statement, rows.size(), (System.nanoTime() - started) / 1_000_000);
+			logger.info("{}: {} rows in {} ms", statement, items.size(), (System.nanoTime() - started) / 1_000_000);
 		}
 
 		/**
@@ -613,12 +626,8 @@ class GraphWriter {
 		return rows;
 	}
 
-	private static List<Map<String, Object>> possibleMatches(ResolvedGraph graph) {
-		return graph.possibleMatches()
-			.stream()
-			.map((m) -> Map.<String, Object>of("from", m.from(), "to", m.to(), "score", m.score(), "evidence",
-					m.evidence()))
-			.toList();
+	private static Map<String, Object> possibleMatch(IdentityResolver.PossibleMatch match) {
+		return Map.of("from", match.from(), "to", match.to(), "score", match.score(), "evidence", match.evidence());
 	}
 
 	private static List<Map<String, Object>> listings(List<ResolvedCluster> batch, Map<String, Integer> validityYears) {
