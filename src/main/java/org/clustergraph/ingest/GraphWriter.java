@@ -316,9 +316,8 @@ class GraphWriter {
 				progress.advance(batch.stream().mapToLong((c) -> c.listings().size()).sum());
 			}
 			progress.finish();
-			// a possible match's row, with its evidence in words, is made when its batch
-			// is
-			// written: all of them at once held hundreds of megabytes at x1000
+			// each possible match's row, with its evidence in words, is made with its
+			// batch: all of them at once held hundreds of megabytes at x1000
 			inBatches("load/link-possible-matches", graph.possibleMatches(), GraphWriter::possibleMatch);
 			Map<String, Object> generation = Map.of("generation", this.generation);
 			timed(this.session, "Linking clusters to their provinces", "load/link-cluster-provinces", generation);

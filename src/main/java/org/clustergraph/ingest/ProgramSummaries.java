@@ -33,8 +33,7 @@ final class ProgramSummaries {
 	 */
 	static List<Map<String, Object>> of(List<String> programs, List<ResolvedCluster> clusters) {
 		Map<String, Integer> clusterCounts = new HashMap<>();
-		// per program and year: listings, clusters, new clusters, clusters on other
-		// programs
+		// per program and year: listings, clusters, new ones, ones on other lists
 		Map<String, TreeMap<Integer, long[]>> editions = new HashMap<>();
 		for (ResolvedCluster cluster : clusters) {
 			Map<String, TreeMap<Integer, Integer>> years = new HashMap<>();

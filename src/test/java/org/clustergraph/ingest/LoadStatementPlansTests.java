@@ -103,8 +103,7 @@ class LoadStatementPlansTests {
 		for (String statement : statements) {
 			List<Plan> leaves = new ArrayList<>();
 			collectLeaves(plan(statement), leaves);
-			// the UNWIND of the rows, and one seek per node matched by a row's key or
-			// code
+			// the UNWIND of the rows, and a seek per node a row's key or code names
 			long matched = MATCHED_BY_ROW.matcher(CypherFiles.get(statement)).results().count();
 			assertThat(matched).as(statement).isPositive();
 			assertThat(leaves).as(statement)
