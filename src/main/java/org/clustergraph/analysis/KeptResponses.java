@@ -68,6 +68,8 @@ class KeptResponses implements WebGraphQlInterceptor {
 	static final Set<String> FIELDS = Set.of("regionsInMultiplePrograms", "industrySpread", "programOverlap",
 			"__typename");
 
+	private static final String TYPENAME = "__typename";
+
 	/**
 	 * The most bytes of encoded responses kept (their UTF-8): an eighth of the heap, at
 	 * most 96 MiB, so that responses a client varies to fill it never crowd out the work
@@ -228,8 +230,10 @@ class KeptResponses implements WebGraphQlInterceptor {
 			return false;
 		}
 		List<Selection> roots = operation.getSelectionSet().getSelections();
-		return !roots.isEmpty()
-				&& roots.stream().allMatch((root) -> root instanceof Field field && FIELDS.contains(field.getName()));
+		// at least one analysis field: a request of nothing but __typename reads nothing
+		// worth keeping, and must not wait for a read of the graph's version
+		return roots.stream().allMatch((root) -> root instanceof Field field && FIELDS.contains(field.getName()))
+				&& roots.stream().anyMatch((root) -> !TYPENAME.equals(((Field) root).getName()));
 	}
 
 	/**
