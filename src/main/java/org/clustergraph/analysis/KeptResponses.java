@@ -64,11 +64,10 @@ import org.springframework.stereotype.Component;
 @Component
 class KeptResponses implements WebGraphQlInterceptor {
 
-	/** The root fields of a document whose responses are kept. */
-	static final Set<String> FIELDS = Set.of("regionsInMultiplePrograms", "industrySpread", "programOverlap",
-			"__typename");
-
 	private static final String TYPENAME = "__typename";
+
+	/** The root fields of a document whose responses are kept. */
+	static final Set<String> FIELDS = Set.of("regionsInMultiplePrograms", "industrySpread", "programOverlap", TYPENAME);
 
 	/**
 	 * The most bytes of encoded responses kept (their UTF-8): an eighth of the heap, at
@@ -233,7 +232,7 @@ class KeptResponses implements WebGraphQlInterceptor {
 		// at least one analysis field: a request of nothing but __typename reads nothing
 		// worth keeping, and must not wait for a read of the graph's version
 		return roots.stream().allMatch((root) -> root instanceof Field field && FIELDS.contains(field.getName()))
-				&& roots.stream().anyMatch((root) -> !TYPENAME.equals(((Field) root).getName()));
+				&& roots.stream().anyMatch((root) -> root instanceof Field field && !TYPENAME.equals(field.getName()));
 	}
 
 	/**
