@@ -322,8 +322,7 @@ public final class IdentityResolver {
 		Map<String, Phrase> byPhrase = new HashMap<>();
 		for (int i = 0; i < listings.size(); i++) {
 			ResolvedListing listing = listings.get(i);
-			traits[i] = new Traits(byPhrase.computeIfAbsent(listing.industryPhrase(), Phrase::of), listing.industries(),
-					listing.industryConfidence());
+			traits[i] = Traits.of(listing, byPhrase.computeIfAbsent(listing.industryPhrase(), Phrase::of));
 		}
 		byPhrase = null;
 		LongHashSet seen = new LongHashSet(16);
@@ -908,7 +907,12 @@ public final class IdentityResolver {
 	private record Traits(Phrase phrase, List<IndustryTree.Industry> industries, double confidence) {
 
 		static Traits of(ResolvedListing listing) {
-			return new Traits(Phrase.of(listing.industryPhrase()), listing.industries(), listing.industryConfidence());
+			return of(listing, Phrase.of(listing.industryPhrase()));
+		}
+
+		/** A listing's traits with its phrase already read (one per distinct phrase). */
+		static Traits of(ResolvedListing listing, Phrase phrase) {
+			return new Traits(phrase, listing.industries(), listing.industryConfidence());
 		}
 
 	}
