@@ -1,11 +1,14 @@
 package org.clustergraph.graph;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.FilterText;
@@ -24,15 +27,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers {@code search} from the full-text index over every name. The index splits
- * Chinese text into single characters, so the text is searched as its characters (any of
- * them may match) and as a phrase, which ranks names holding the text as written first.
+ * Answers {@code search} from the full-text indexes over every name. {@code search_names}
+ * splits Chinese text into single characters, {@code search_pairs} into pairs of adjacent
+ * characters; either is asked for the text as a phrase, which ranks names holding the
+ * text as written first, and as its terms, any of which may match. A text with two
+ * adjacent Chinese characters is searched by its pairs first, since a pair is held by far
+ * fewer names than each of its characters; when the pairs find fewer names than asked
+ * for, the names that share only single characters with the text follow, ranked below
+ * every name found by a pair. A text without such a pair (one character, or characters
+ * apart) is searched by its characters alone.
  */
 @Controller
 @Transactional(readOnly = true)
 class SearchController {
 
 	static final int MAX_TEXT = 100;
+
+	/** The index of single characters. */
+	static final String CHARACTERS = "search_names";
+
+	/** The index of pairs of adjacent Chinese characters. */
+	static final String PAIRS = "search_pairs";
 
 	private static final String LUCENE_SPECIAL = "\\+-!():^[]\"{}~*?|&/";
 
@@ -58,17 +73,76 @@ class SearchController {
 			return List.of();
 		}
 		// Lucene's parser reads AND, OR and NOT in capitals as operators ("AND" alone is
-		// a
-		// syntax error); the analyzer lowercases every term anyway, so lowercase text
+		// a syntax error); the analyzers lowercase every term anyway, so lowercase text
 		// matches the same names and is never an operator.
 		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
 		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
+		int wanted = page.first();
+		if (!hasPair(normalized)) {
+			return hits(CHARACTERS, query, wanted);
+		}
+		List<SearchHit> pairs = hits(PAIRS, query, wanted);
+		if (pairs.size() == wanted) {
+			return pairs;
+		}
+		// every name holding a pair holds its characters too, so the characters' first
+		// wanted + found hits hold the wanted others
+		List<SearchHit> characters = hits(CHARACTERS, query, wanted + pairs.size());
+		return withCharacters(pairs, characters, wanted);
+	}
+
+	/**
+	 * The hits of the pairs followed by those of the characters that the pairs did not
+	 * find, the latter scaled below the lowest pair's score (keeping their order), so
+	 * that scores still fall from first to last.
+	 */
+	static List<SearchHit> withCharacters(List<SearchHit> pairs, List<SearchHit> characters, int wanted) {
+		if (pairs.isEmpty()) {
+			return characters.stream().limit(wanted).toList();
+		}
+		Set<Object> found = new HashSet<>();
+		pairs.forEach((hit) -> found.add(hit.node()));
+		List<SearchHit> others = characters.stream()
+			.filter((hit) -> !found.contains(hit.node()))
+			.limit(wanted - pairs.size())
+			.toList();
+		if (others.isEmpty()) {
+			return pairs;
+		}
+		double scale = pairs.getLast().score() / (2 * others.getFirst().score());
+		List<SearchHit> all = new ArrayList<>(pairs);
+		others.forEach((hit) -> all.add(new SearchHit(hit.node(), hit.score() * scale)));
+		return all;
+	}
+
+	/**
+	 * Whether the text has two Chinese characters side by side, which the pairs' analyzer
+	 * reads as a pair.
+	 */
+	static boolean hasPair(String text) {
+		int previous = -1;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			if (isHan(previous) && isHan(c)) {
+				return true;
+			}
+			previous = c;
+			i += Character.charCount(c);
+		}
+		return false;
+	}
+
+	private static boolean isHan(int codePoint) {
+		return codePoint >= 0 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+	}
+
+	/** The first {@code wanted} hits of the served graph in one index. */
+	private List<SearchHit> hits(String index, String query, int wanted) {
 		// the index holds the names of a generation being staged too: read more
 		// hits until enough are served or the index has no more
-		int wanted = page.first();
 		for (long hits = wanted;; hits *= 4) {
 			Collection<Map<String, Object>> rows = this.reads.all("api/search",
-					Map.of("query", query, "limit", Math.min(hits, Integer.MAX_VALUE)));
+					Map.of("index", index, "query", query, "limit", Math.min(hits, Integer.MAX_VALUE)));
 			List<SearchHit> served = rows.stream()
 				.filter((row) -> Boolean.TRUE.equals(row.get("served")))
 				.limit(wanted)

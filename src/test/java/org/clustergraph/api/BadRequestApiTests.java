@@ -79,9 +79,10 @@ class BadRequestApiTests {
 
 	@Test
 	void keepsAStatementTheDatabaseFailedToItsOwnField() {
-		// Without its full-text index the database fails search's statement; the fields
-		// after it must still be read, so they cannot share its transaction.
-		this.neo4j.query("DROP INDEX search_names").run();
+		// Without the full-text index of pairs, which a text of two adjacent characters
+		// is searched in first, the database fails search's statement; the fields after
+		// it must still be read, so they cannot share its transaction.
+		this.neo4j.query("DROP INDEX search_pairs").run();
 		try {
 			JsonNode response = post("query @experimental_disableErrorPropagation { a: search(text: \"扬州\") { score } "
 					+ "b: programs { key } c: dataset { listingCount } d: region(code: \"320000\") { name } }");
@@ -94,7 +95,7 @@ class BadRequestApiTests {
 			assertThat(response.path("data").path("d").path("name").asString()).isEqualTo("江苏省");
 		}
 		finally {
-			this.neo4j.query(CypherFiles.get("schema/search-names")).run();
+			this.neo4j.query(CypherFiles.get("schema/search-pairs")).run();
 			this.neo4j.query("CALL db.awaitIndexes(300)").run();
 		}
 		assertThat(post("{ search(text: \"扬州\") { score } }").path("data").path("search")).isNotEmpty();

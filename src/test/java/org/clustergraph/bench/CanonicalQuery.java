@@ -143,7 +143,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case NONE -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
-			case TEXT -> Map.of("query", luceneQuery(argument));
+			case TEXT -> Map.of("query", luceneQuery(argument), "pairs", hasPair(argument));
 			case AFTER -> Map.of("after", argument);
 			case PROGRAM -> Map.of("program", argument);
 		};
@@ -590,11 +590,27 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 		String graphql = """
 				query($text: String!) { search(text: $text, first: %d) { score node { id } } }"""
 			.formatted(SEARCH_HITS);
+		// The text's pairs first when it has one ($pairs), then the names that share only
+		// characters with it, scaled below the last pair's score as the API does.
 		String cypher = """
-				CALL db.index.fulltext.queryNodes('search_names', $query, {limit: %d}) YIELD node, score
+				CALL db.index.fulltext.queryNodes(CASE WHEN $pairs THEN 'search_pairs' ELSE 'search_names' END, $query,
+				  {limit: %1$d}) YIELD node, score
+				WITH collect({node: node, score: score}) AS found
+				OPTIONAL CALL (found) {
+				  WITH found WHERE $pairs AND size(found) < %1$d
+				  CALL db.index.fulltext.queryNodes('search_names', $query, {limit: %1$d + size(found)}) YIELD node, score
+				  WITH found, node, score WHERE NOT node IN [hit IN found | hit.node]
+				  RETURN collect({node: node, score: score})[..%1$d - size(found)] AS others
+				}
+				WITH found, coalesce(others, []) AS others
+				WITH found + CASE WHEN found = [] OR others = [] THEN others
+				  ELSE [hit IN others | {node: hit.node, score: hit.score * (found[-1].score / (2 * others[0].score))}] END AS hits
+				UNWIND hits AS hit
+				WITH hit.node AS node, hit.score AS score
 				WITH node, score, labels(node)[0] AS label, coalesce(node.key, node.code) AS key
 				RETURN label + ':' + key AS id, score
-				ORDER BY score DESC, label, key""".formatted(SEARCH_HITS);
+				ORDER BY score DESC, label, key"""
+			.formatted(SEARCH_HITS);
 		return new CanonicalQuery(8, "search", Argument.TEXT, graphql, cypher, (data) -> {
 			List<String> hits = new ArrayList<>();
 			for (JsonNode hit : data.path("search")) {
@@ -661,6 +677,21 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			escaped.append(c);
 		}
 		return "\"" + escaped + "\"^4 OR (" + escaped + ")";
+	}
+
+	/**
+	 * Whether the API's search reads a text's pairs first (SearchController): two Chinese
+	 * characters side by side in it.
+	 */
+	static boolean hasPair(String text) {
+		int[] codePoints = text.codePoints().toArray();
+		for (int i = 1; i < codePoints.length; i++) {
+			if (Character.UnicodeScript.of(codePoints[i - 1]) == Character.UnicodeScript.HAN
+					&& Character.UnicodeScript.of(codePoints[i]) == Character.UnicodeScript.HAN) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String overlap(String a, String b, int sharedClusters, int sharedRegions, double jaccard) {

@@ -100,7 +100,10 @@ class CanonicalQueryTests {
 		assertThat(CanonicalQuery.regionsInMultiplePrograms().graphqlVariables("")).isEmpty();
 		CanonicalQuery search = CanonicalQuery.search();
 		assertThat(search.graphqlVariables("数控机床")).isEqualTo(Map.of("text", "数控机床"));
-		assertThat(search.cypherParameters("ＡＢ-1")).isEqualTo(Map.of("query", "\"ab\\-1\"^4 OR (ab\\-1)"));
+		assertThat(search.cypherParameters("ＡＢ-1"))
+			.isEqualTo(Map.of("query", "\"ab\\-1\"^4 OR (ab\\-1)", "pairs", false));
+		assertThat(search.cypherParameters("数控机床")).containsEntry("pairs", true);
+		assertThat(search.cypherParameters("数 控")).containsEntry("pairs", false);
 		CanonicalQuery deep = CanonicalQuery.deepPage();
 		assertThat(deep.cypherParameters("f22e831ce54e")).isEqualTo(Map.of("after", "f22e831ce54e"));
 		assertThat(
