@@ -30,10 +30,4 @@
 # BENCH_HEAP, the load generator's -Xmx (512m; programOverlap at x1000 answers 4.5 MB per request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
-classpath=target/bench-classpath.txt
-if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
-	./mvnw -B -ntp -q test-compile dependency:build-classpath \
-		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
-fi
-exec "$java" "-Xmx${BENCH_HEAP:-512m}" --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/classes:$(cat "$classpath")" org.clustergraph.bench.ApiBenchmark "$@"
+exec bench/java-class.sh "${BENCH_HEAP:-512m}" org.clustergraph.bench.ApiBenchmark "$@"

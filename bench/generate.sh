@@ -20,10 +20,4 @@ if [ $# -ne 3 ]; then
 	sed -n '5,8p' "$0" >&2
 	exit 2
 fi
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
-classpath=target/bench-classpath.txt
-if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
-	./mvnw -B -ntp -q test-compile dependency:build-classpath \
-		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
-fi
-exec "$java" -Xmx2g -cp "target/test-classes:target/classes:$(cat "$classpath")" org.clustergraph.bench.ListGenerator "$1" "$2" "$3"
+exec bench/java-class.sh 2g org.clustergraph.bench.ListGenerator "$1" "$2" "$3"
