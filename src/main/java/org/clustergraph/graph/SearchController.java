@@ -78,7 +78,7 @@ class SearchController {
 		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
 		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
 		int wanted = page.first();
-		if (!hasPair(normalized)) {
+		if (!SearchText.hasPair(normalized)) {
 			return hits(CHARACTERS, query, wanted);
 		}
 		List<SearchHit> pairs = hits(PAIRS, query, wanted);
@@ -113,27 +113,6 @@ class SearchController {
 		List<SearchHit> all = new ArrayList<>(pairs);
 		others.forEach((hit) -> all.add(new SearchHit(hit.node(), hit.score() * scale)));
 		return all;
-	}
-
-	/**
-	 * Whether the text has two Chinese characters side by side, which the pairs' analyzer
-	 * reads as a pair.
-	 */
-	static boolean hasPair(String text) {
-		int previous = -1;
-		for (int i = 0; i < text.length();) {
-			int c = text.codePointAt(i);
-			if (isHan(previous) && isHan(c)) {
-				return true;
-			}
-			previous = c;
-			i += Character.charCount(c);
-		}
-		return false;
-	}
-
-	private static boolean isHan(int codePoint) {
-		return codePoint >= 0 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
 	}
 
 	/** The first {@code wanted} hits of the served graph in one index. */

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.clustergraph.api.KeysetPage;
+import org.clustergraph.graph.SearchText;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -143,7 +144,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			case NONE -> Map.of();
 			case CLUSTER -> Map.of("key", key(argument));
 			case REGION -> Map.of("region", argument);
-			case TEXT -> Map.of("query", luceneQuery(argument), "pairs", hasPair(argument));
+			case TEXT -> Map.of("query", luceneQuery(argument), "pairs", SearchText.hasPair(argument));
 			case AFTER -> Map.of("after", argument);
 			case PROGRAM -> Map.of("program", argument);
 		};
@@ -677,21 +678,6 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			escaped.append(c);
 		}
 		return "\"" + escaped + "\"^4 OR (" + escaped + ")";
-	}
-
-	/**
-	 * Whether the API's search reads a text's pairs first (SearchController): two Chinese
-	 * characters side by side in it.
-	 */
-	static boolean hasPair(String text) {
-		int[] codePoints = text.codePoints().toArray();
-		for (int i = 1; i < codePoints.length; i++) {
-			if (Character.UnicodeScript.of(codePoints[i - 1]) == Character.UnicodeScript.HAN
-					&& Character.UnicodeScript.of(codePoints[i]) == Character.UnicodeScript.HAN) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String overlap(String a, String b, int sharedClusters, int sharedRegions, double jaccard) {

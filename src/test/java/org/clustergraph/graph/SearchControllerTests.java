@@ -14,14 +14,14 @@ class SearchControllerTests {
 
 	@Test
 	void asksForPairsOnlyWhenTwoChineseCharactersStandSideBySide() {
-		assertThat(SearchController.hasPair("数控机床")).isTrue();
-		assertThat(SearchController.hasPair("5G通信")).isTrue();
+		assertThat(SearchText.hasPair("数控机床")).isTrue();
+		assertThat(SearchText.hasPair("5G通信")).isTrue();
 		// a character of the extension B block is two chars in Java
-		assertThat(SearchController.hasPair("𠀀茶")).isTrue();
-		assertThat(SearchController.hasPair("茶")).isFalse();
-		assertThat(SearchController.hasPair("茶 机")).isFalse();
-		assertThat(SearchController.hasPair("a茶b机")).isFalse();
-		assertThat(SearchController.hasPair("ab")).isFalse();
+		assertThat(SearchText.hasPair("𠀀茶")).isTrue();
+		assertThat(SearchText.hasPair("茶")).isFalse();
+		assertThat(SearchText.hasPair("茶 机")).isFalse();
+		assertThat(SearchText.hasPair("a茶b机")).isFalse();
+		assertThat(SearchText.hasPair("ab")).isFalse();
 	}
 
 	@Test
