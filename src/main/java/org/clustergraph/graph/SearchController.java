@@ -1,11 +1,9 @@
 package org.clustergraph.graph;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -49,8 +47,6 @@ class SearchController {
 	/** The index of pairs of adjacent Chinese characters. */
 	static final String PAIRS = "search_pairs";
 
-	private static final String LUCENE_SPECIAL = "\\+-!():^[]\"{}~*?|&/";
-
 	private final Reads reads;
 
 	SearchController(Reads reads) {
@@ -61,7 +57,7 @@ class SearchController {
 	List<SearchHit> search(@Argument String text, @Argument @Nullable Integer first) {
 		PageRequest page = PageRequest.of(first, null);
 		FilterText.requireWellFormed("text", text);
-		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+		String normalized = SearchText.normalize(text);
 		if (normalized.isEmpty()) {
 			throw new BadRequestException("text must not be empty");
 		}
@@ -72,11 +68,7 @@ class SearchController {
 		if (page.first() == 0) {
 			return List.of();
 		}
-		// Lucene's parser reads AND, OR and NOT in capitals as operators ("AND" alone is
-		// a syntax error); the analyzers lowercase every term anyway, so lowercase text
-		// matches the same names and is never an operator.
-		String escaped = escape(normalized.toLowerCase(Locale.ROOT));
-		String query = "\"" + escaped + "\"^4 OR (" + escaped + ")";
+		String query = SearchText.luceneQuery(normalized);
 		int wanted = page.first();
 		if (!SearchText.hasPair(normalized)) {
 			return hits(CHARACTERS, query, wanted);
@@ -142,17 +134,6 @@ class SearchController {
 			case "Industry" -> Industry.of(row);
 			default -> Program.of(row);
 		};
-	}
-
-	static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length() * 2);
-		for (char c : text.toCharArray()) {
-			if (LUCENE_SPECIAL.indexOf(c) >= 0) {
-				out.append('\\');
-			}
-			out.append(c);
-		}
-		return out.toString();
 	}
 
 	/**

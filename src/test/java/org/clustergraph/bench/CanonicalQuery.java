@@ -1,6 +1,5 @@
 package org.clustergraph.bench;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -665,19 +664,10 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	}
 
 	/**
-	 * The Lucene query the API's search sends for a text (SearchController): the text in
-	 * NFKC, lowercased and escaped, as a boosted phrase or any of its terms.
+	 * The Lucene query the API's search sends for a text.
 	 */
 	static String luceneQuery(String text) {
-		String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
-		StringBuilder escaped = new StringBuilder();
-		for (char c : normalized.toCharArray()) {
-			if ("\\+-!():^[]\"{}~*?|&/".indexOf(c) >= 0) {
-				escaped.append('\\');
-			}
-			escaped.append(c);
-		}
-		return "\"" + escaped + "\"^4 OR (" + escaped + ")";
+		return SearchText.luceneQuery(SearchText.normalize(text));
 	}
 
 	private static String overlap(String a, String b, int sharedClusters, int sharedRegions, double jaccard) {
