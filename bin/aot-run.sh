@@ -6,6 +6,8 @@
 # It refuses to run an extracted copy older than the jar in target/, so a rebuild never leaves you
 # running yesterday's code (the JVM itself may not notice). It runs from the project's directory, so
 # relative paths in the arguments (--export-csv=FILE) and the settings are taken from there.
+# When this user may raise a thread's priority, the JIT compiler's threads run ahead of the others
+# (bin/jit-priority.sh; JIT_PRIORITY=off leaves them as they are).
 # Environment: JAVA (default: $JAVA_HOME/bin/java or java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +24,5 @@ if [ "$jar" -nt "$cache" ]; then
 fi
 # JDK 25 prints warnings that some method adapters in the cache cannot be linked (JDK-8364929,
 # fixed in later JDKs); those adapters are generated as usual, so the warnings are silenced.
-exec "$java" @jvm.options -XX:AOTCache="$cache" -Xlog:aot*=error -jar "target/app/$(basename "$jar")" "$@"
+read -r -a jit <<<"$(bin/jit-priority.sh)"
+exec "$java" @jvm.options ${jit[@]+"${jit[@]}"} -XX:AOTCache="$cache" -Xlog:aot*=error -jar "target/app/$(basename "$jar")" "$@"
