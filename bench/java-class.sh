@@ -3,7 +3,8 @@
 # sources and writing their class path to target/bench-classpath.txt first (SKIP_BUILD=1 reuses
 # the last compile). The other bench scripts call it.
 #   bench/java-class.sh HEAP CLASS [ARGUMENTS...]
-# Environment: JAVA (default: $JAVA_HOME/bin/java or java).
+# Environment: JAVA (default: $JAVA_HOME/bin/java or java); JAVA_OPTS, more options for the JVM
+# (a flight recording, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 2 ]; then
@@ -19,5 +20,6 @@ if [ "${SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath" ]; then
 	./mvnw -B -ntp -q test-compile dependency:build-classpath \
 		-Dmdep.includeScope=test -Dmdep.outputFile="$classpath" >&2
 fi
-exec "$java" "-Xmx$heap" --enable-native-access=ALL-UNNAMED \
+# shellcheck disable=SC2086
+exec "$java" "-Xmx$heap" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} \
 	-cp "target/test-classes:target/classes:$(cat "$classpath")" "$class" "$@"

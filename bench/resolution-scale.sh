@@ -10,7 +10,7 @@
 #     --no-identity  stop before identity resolution; the pairs it would score are printed anyway
 # Environment: HEAP, the measuring JVM's -Xmx (4g); JAVA_OPTS, more options for it (a flight
 # recording, say); OUT, where the lists are written (target/scale/SIZE-SEED, replaced on every
-# run); SKIP_BUILD=1 reuses the last compile; JAVA.
+# run); SKIP_BUILD=1 reuses the last compile; JAVA (bench/java-class.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 2 ]; then
@@ -20,10 +20,8 @@ fi
 size=$1
 seed=$2
 shift 2
-java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
 out="${OUT:-target/scale/$size-$seed}"
 rm -rf "$out"
-bench/generate.sh "$size" "$seed" "$out"
-# shellcheck disable=SC2086
-exec "$java" "-Xmx${HEAP:-4g}" ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-	org.clustergraph.bench.ResolutionAtScale "$out" "$@"
+JAVA_OPTS= bench/generate.sh "$size" "$seed" "$out"
+# generate.sh compiled the test sources (or SKIP_BUILD=1 reused them); JAVA_OPTS is for this JVM alone
+SKIP_BUILD=1 exec bench/java-class.sh "${HEAP:-4g}" org.clustergraph.bench.ResolutionAtScale "$out" "$@"

@@ -11,9 +11,9 @@
 # "The compiler's share of the first minute"). At nice -15 it gets a core whenever it has work.
 #
 # Raising a priority needs root with CAP_SYS_NICE, or by setpriority(2) a nice limit that allows
-# -15 (ulimit -e of 35 or more; not tried on the project's machines); the options are printed only when a trial (nice -n -15 true) succeeds,
-# since the JVM ignores them otherwise. The JVM warns that they may need permission whenever it
-# does not run as root, even where the nice limit grants it.
+# -15 (ulimit -e of 35 or more; not tried on the project's machines). The options are printed only
+# when a trial (nice -n -15 true) succeeds, since the JVM ignores them otherwise. The JVM warns that
+# they may need permission whenever it does not run as root, even where the nice limit grants it.
 # Environment: JIT_PRIORITY=off prints nothing.
 set -euo pipefail
 if [ "${JIT_PRIORITY:-}" = off ]; then

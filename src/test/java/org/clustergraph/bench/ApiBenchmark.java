@@ -136,10 +136,8 @@ public final class ApiBenchmark {
 					MATCH (r:Region {code: code}) WHERE r.level IN ['PROVINCE', 'PREFECTURE']
 					RETURN code ORDER BY code""").list((row) -> row.get("code").asString()));
 			// What users search for: the industry phrases the clusters were listed with.
-			this.searchTexts = session.executeRead((tx) -> tx.run("""
-					MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
-					RETURN DISTINCT c.industryPhrase AS text ORDER BY text""")
-				.list((row) -> row.get("text").asString()));
+			this.searchTexts = session
+				.executeRead((tx) -> tx.run(CanonicalQuery.SEARCH_TEXTS).list((row) -> row.get("text").asString()));
 			this.programKeys = session.executeRead((tx) -> tx.run("MATCH (p:Program) RETURN p.key AS key ORDER BY key")
 				.list((row) -> row.get("key").asString()));
 		}

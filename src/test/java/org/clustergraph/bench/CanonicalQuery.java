@@ -98,6 +98,14 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	static final int ROOT_PAGE = 20;
 
 	/** The hits asked of {@code search}, query 8. */
+	/**
+	 * The texts query 8 searches, what users search for: the industry phrases the
+	 * clusters were listed with, each once, in order.
+	 */
+	static final String SEARCH_TEXTS = """
+			MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
+			RETURN DISTINCT c.industryPhrase AS text ORDER BY text""";
+
 	static final int SEARCH_HITS = 20;
 
 	/** The API's global ids of clusters; the peer's schema has the stored key only. */

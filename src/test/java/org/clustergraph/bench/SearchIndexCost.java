@@ -14,11 +14,11 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 
 /**
- * What one call of each full-text index costs for the texts query 8 searches: every
- * distinct industry phrase of the loaded clusters, built into the Lucene query the API
- * sends ({@link CanonicalQuery#luceneQuery}), one call at a time over Bolt, each index in
- * turn in every round. Prints the mean per call of each round (the first is a warm-up)
- * and the costliest texts of the single characters' index beside the pairs'. Run by
+ * What one call of each full-text index costs for the texts query 8 searches
+ * ({@link CanonicalQuery#SEARCH_TEXTS}), built into the Lucene query the API sends
+ * ({@link CanonicalQuery#luceneQuery}), one call at a time over Bolt, each index in turn
+ * in every round. Prints the mean per call of each round (the first is a warm-up) and the
+ * costliest texts of the single characters' index beside the pairs'. Run by
  * {@code bench/search-indexes.sh}; not a test.
  */
 public final class SearchIndexCost {
@@ -48,10 +48,8 @@ public final class SearchIndexCost {
 		int costliest = Integer.parseInt(args[3]);
 		try (Driver driver = GraphDatabase.driver(args[0], AuthTokens.basic("neo4j", password));
 				Session session = driver.session()) {
-			List<String> texts = session.executeRead((tx) -> tx.run("""
-					MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
-					RETURN DISTINCT c.industryPhrase AS text ORDER BY text""")
-				.list((row) -> row.get("text").asString()));
+			List<String> texts = session
+				.executeRead((tx) -> tx.run(CanonicalQuery.SEARCH_TEXTS).list((row) -> row.get("text").asString()));
 			System.out.printf(Locale.ROOT, "%,d texts, %d hits each, %d rounds (the first a warm-up)%n", texts.size(),
 					CanonicalQuery.SEARCH_HITS, rounds);
 			// per text and index, the milliseconds of every round after the first
