@@ -63,7 +63,8 @@ class ClusterController {
 				|| Selections.contains(selection, "edges/node/industries")
 				|| Selections.contains(selection, "edges/node/programs");
 		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
-		Connection<Cluster> connection = this.pages.pageOfRows("api/clusters", parameters, Map.of("links", links), page,
+		String statements = (filter != null) ? filter.statements() : "api/clusters";
+		Connection<Cluster> connection = this.pages.pageOfRows(statements, parameters, Map.of("links", links), page,
 				Selections.contains(selection, "totalCount"), (row) -> {
 					Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 					if (links) {

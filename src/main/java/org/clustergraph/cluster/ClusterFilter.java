@@ -39,6 +39,21 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		return parameters;
 	}
 
+	/**
+	 * The statements that page through the clusters this filter matches, by their common
+	 * name ({@code -page} and {@code -count}). A region alone, the filter front ends ask
+	 * most, is read from the region's index runs ({@code api/clusters-in-region}); any
+	 * other filter reads the clusters in key order until a page matches
+	 * ({@code api/clusters}). Both take {@link #parameters()}.
+	 * @return the statements' name under {@code cypher/}
+	 */
+	String statements() {
+		Map<String, @Nullable Object> parameters = parameters();
+		boolean regionAlone = parameters.get("region") != null
+				&& parameters.entrySet().stream().allMatch((e) -> e.getKey().equals("region") || e.getValue() == null);
+		return regionAlone ? "api/clusters-in-region" : "api/clusters";
+	}
+
 	private static @Nullable String blankToNull(@Nullable String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}

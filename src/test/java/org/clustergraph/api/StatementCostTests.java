@@ -180,6 +180,54 @@ class StatementCostTests {
 	}
 
 	@Test
+	void aPageOfClustersFilteredByARegionAloneReadsThePageNotEveryCluster() {
+		// The general page statement reads the clusters in key order until the page is
+		// full: every cluster for a county that holds a few. A region alone is read from
+		// its index runs (api/clusters-in-region), the province with the most clusters
+		// and
+		// the county with the fewest alike, its total from the region.
+		List<String> codes = new ArrayList<>();
+		long clusterCount;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
+			for (String level : List.of("PROVINCE", "COUNTY")) {
+				codes.add(
+						session
+							.run("""
+									MATCH (r:Region {level: $level}) WHERE r.treeMemberCount > 0
+									RETURN r.code AS code ORDER BY r.treeMemberCount * CASE $level WHEN 'PROVINCE' THEN -1 ELSE 1 END, code
+									LIMIT 1""",
+									Map.of("level", level))
+							.single()
+							.get("code")
+							.asString());
+			}
+		}
+		for (String code : codes) {
+			Map<String, Object> page = new HashMap<>();
+			for (String filter : List.of("regionLevel", "industry", "program", "year", "recognizedIn",
+					"nameContains")) {
+				page.put(filter, null);
+			}
+			page.put("region", code);
+			// (without the lists of each cluster of the page, which both read alike)
+			page.put("links", false);
+			page.put("after", "");
+			page.put("limit", 21);
+			long general = dbHits("api/clusters-page", page);
+			long narrow = dbHits("api/clusters-in-region-page", page);
+			// the province's page fills from its first clusters by key either way; the
+			// county's reads every cluster in the general statement
+			assertThat(narrow).as("%s: against the general statement (%d)", code, general)
+				.isPositive()
+				.isLessThan(code.equals(codes.get(0)) ? general : general / 10);
+			assertThat(narrow).as("%s: against the clusters (%d)", code, clusterCount).isLessThan(clusterCount);
+			assertThat(dbHits("api/clusters-in-region-count", Map.of("region", code))).as("%s: the count", code)
+				.isLessThanOrEqualTo(10);
+		}
+	}
+
+	@Test
 	void aPageOfAnIndustryWithHundredsOfIndustriesBelowReadsThePageNotTheirRuns() {
 		// The section with the most industries below it that hold clusters: merging the
 		// first few of each of their runs read about every cluster of the section; the
