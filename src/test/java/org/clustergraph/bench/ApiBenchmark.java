@@ -209,13 +209,25 @@ public final class ApiBenchmark {
 			System.exit(2);
 			return;
 		}
-		ApiBenchmark benchmark = new ApiBenchmark(options);
+		// Ends the process itself: a thread a library left running (the driver's event
+		// loop, when the harness failed before closing it) once kept the JVM alive after
+		// the last table was printed.
+		int status = 0;
 		try {
-			benchmark.run();
+			ApiBenchmark benchmark = new ApiBenchmark(options);
+			try {
+				benchmark.run();
+			}
+			finally {
+				benchmark.close();
+			}
 		}
-		finally {
-			benchmark.close();
+		catch (Exception | Error ex) {
+			ex.printStackTrace();
+			status = 1;
 		}
+		System.out.flush();
+		System.exit(status);
 	}
 
 	private void run() {
@@ -679,13 +691,17 @@ public final class ApiBenchmark {
 	}
 
 	private void close() {
-		if (this.service != null) {
-			this.service.close();
+		try {
+			if (this.service != null) {
+				this.service.close();
+			}
+			if (this.peer != null) {
+				this.peer.close();
+			}
 		}
-		if (this.peer != null) {
-			this.peer.close();
+		finally {
+			this.driver.close();
 		}
-		this.driver.close();
 	}
 
 	static String megabytes(long kb) {
