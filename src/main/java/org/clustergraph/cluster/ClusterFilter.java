@@ -1,7 +1,9 @@
 package org.clustergraph.cluster;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.clustergraph.api.FilterText;
 import org.clustergraph.api.NotFoundException;
@@ -41,17 +43,28 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 
 	/**
 	 * The statements that page through the clusters this filter matches, by their common
-	 * name ({@code -page} and {@code -count}). A region alone, the filter front ends ask
-	 * most, is read from the region's index runs ({@code api/clusters-in-region}); any
-	 * other filter reads the clusters in key order until a page matches
-	 * ({@code api/clusters}). Both take {@link #parameters()}.
+	 * name ({@code -page} and {@code -count}). A region alone or an industry alone, the
+	 * filters front ends ask most, is read from the index runs of the clusters in that
+	 * region's or industry's subtree, and counted from the total the load recorded on it
+	 * ({@code api/clusters-in-region}, {@code api/clusters-in-industry}); any other
+	 * filter reads the clusters in key order until a page matches ({@code api/clusters}).
+	 * All take {@link #parameters()}.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
-		Map<String, @Nullable Object> parameters = parameters();
-		boolean regionAlone = parameters.get("region") != null
-				&& parameters.entrySet().stream().allMatch((e) -> e.getKey().equals("region") || e.getValue() == null);
-		return regionAlone ? "api/clusters-in-region" : "api/clusters";
+		Set<String> given = new HashSet<>();
+		parameters().forEach((name, value) -> {
+			if (value != null) {
+				given.add(name);
+			}
+		});
+		if (given.equals(Set.of("region"))) {
+			return "api/clusters-in-region";
+		}
+		if (given.equals(Set.of("industry"))) {
+			return "api/clusters-in-industry";
+		}
+		return "api/clusters";
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

@@ -180,49 +180,58 @@ class StatementCostTests {
 	}
 
 	@Test
-	void aPageOfClustersFilteredByARegionAloneReadsThePageNotEveryCluster() {
+	void aPageOfClustersFilteredByARegionOrAnIndustryAloneReadsThePageNotEveryCluster() {
 		// The general page statement reads the clusters in key order until the page is
-		// full: every cluster for a county that holds a few. A region alone is read from
-		// its index runs (api/clusters-in-region), the province with the most clusters
-		// and
-		// the county with the fewest alike, its total from the region.
-		List<String> codes = new ArrayList<>();
+		// full: every cluster for a county or an industry that holds a few. A region
+		// alone
+		// or an industry alone is read from its subtree's index runs, its total from the
+		// region or the industry: the province with the most clusters (whose first by key
+		// come early either way), the county and the industry class with the fewest.
+		Map<String, String> smallest = new HashMap<>();
+		String largest;
 		long clusterCount;
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
-			for (String level : List.of("PROVINCE", "COUNTY")) {
-				codes.add(
-						session
-							.run("""
-									MATCH (r:Region {level: $level}) WHERE r.treeMemberCount > 0
-									RETURN r.code AS code ORDER BY r.treeMemberCount * CASE $level WHEN 'PROVINCE' THEN -1 ELSE 1 END, code
-									LIMIT 1""",
-									Map.of("level", level))
-							.single()
-							.get("code")
-							.asString());
+			largest = session.run("""
+					MATCH (r:Region {level: 'PROVINCE'}) WHERE r.treeMemberCount > 0
+					RETURN r.code AS code ORDER BY r.treeMemberCount DESC, code LIMIT 1""")
+				.single()
+				.get("code")
+				.asString();
+			for (String label : List.of("Region", "Industry")) {
+				smallest.put(label, session.run("""
+						MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
+						RETURN n.code AS code ORDER BY n.treeMemberCount, code LIMIT 1""", Map.of("label", label))
+					.single()
+					.get("code")
+					.asString());
 			}
 		}
-		for (String code : codes) {
+		List<List<String>> cases = List.of(List.of("region", largest, "large"),
+				List.of("region", smallest.get("Region"), "small"),
+				List.of("industry", smallest.get("Industry"), "small"));
+		for (List<String> c : cases) {
+			String filter = c.get(0);
+			String code = c.get(1);
+			String narrowStatements = "api/clusters-in-" + filter;
 			Map<String, Object> page = new HashMap<>();
-			for (String filter : List.of("regionLevel", "industry", "program", "year", "recognizedIn",
+			for (String name : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
 					"nameContains")) {
-				page.put(filter, null);
+				page.put(name, null);
 			}
-			page.put("region", code);
+			page.put(filter, code);
 			// (without the lists of each cluster of the page, which both read alike)
 			page.put("links", false);
 			page.put("after", "");
 			page.put("limit", 21);
 			long general = dbHits("api/clusters-page", page);
-			long narrow = dbHits("api/clusters-in-region-page", page);
-			// the province's page fills from its first clusters by key either way; the
-			// county's reads every cluster in the general statement
-			assertThat(narrow).as("%s: against the general statement (%d)", code, general)
+			long narrow = dbHits(narrowStatements + "-page", page);
+			assertThat(narrow).as("%s %s: against the general statement (%d)", filter, code, general)
 				.isPositive()
-				.isLessThan(code.equals(codes.get(0)) ? general : general / 10);
-			assertThat(narrow).as("%s: against the clusters (%d)", code, clusterCount).isLessThan(clusterCount);
-			assertThat(dbHits("api/clusters-in-region-count", Map.of("region", code))).as("%s: the count", code)
+				.isLessThan(c.get(2).equals("large") ? general : general / 10);
+			assertThat(narrow).as("%s %s: against the clusters (%d)", filter, code, clusterCount)
+				.isLessThan(clusterCount);
+			assertThat(dbHits(narrowStatements + "-count", Map.of(filter, code))).as("%s %s: the count", filter, code)
 				.isLessThanOrEqualTo(10);
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
@@ -19,10 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code clusters(filter: {region})}, the filter front ends ask most, is read from the
- * region's index runs ({@code api/clusters-in-region}) instead of the clusters in key
- * order ({@code api/clusters}): the two must give the same pages and totals for every
- * region, and every other filter must keep the general statements.
+ * {@code clusters(filter: {region})} and {@code clusters(filter: {industry})}, the
+ * filters front ends ask most, are read from the index runs of the region's or the
+ * industry's subtree ({@code api/clusters-in-region}, {@code api/clusters-in-industry})
+ * instead of the clusters in key order ({@code api/clusters}): each must give the same
+ * pages and totals as the general statements for every region and industry, and every
+ * other filter must keep the general statements.
  */
 @GraphTest
 class ClusterPageTests {
@@ -38,33 +41,60 @@ class ClusterPageTests {
 
 	@Test
 	void aRegionAloneIsPagedFromItsIndexRunsAsTheGeneralStatementPagesIt() {
-		List<String> codes;
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			// every region a cluster lies in or under, zones included, and one that holds
-			// none
-			codes = new ArrayList<>(
-					session.run("MATCH (c:Cluster) UNWIND c.inRegions AS code RETURN DISTINCT code ORDER BY code")
-						.list((row) -> row.get("code").asString()));
-			codes.add(
-					session
-						.run("MATCH (r:Region) WHERE NOT r.code IN $codes RETURN r.code AS code ORDER BY code LIMIT 1",
-								Map.of("codes", codes))
-						.single()
-						.get("code")
-						.asString());
-		}
+		// every region a cluster lies in or under, zones included, and one that holds
+		// none
+		List<String> codes = codes("MATCH (c:Cluster) UNWIND c.inRegions AS code RETURN DISTINCT code ORDER BY code",
+				"MATCH (r:Region) WHERE NOT r.code IN $codes RETURN r.code AS code ORDER BY code LIMIT 1");
 		assertThat(codes).hasSizeGreaterThan(300);
+		comparePages(codes, (code) -> new ClusterFilter(code, null, null, null, null, null, null),
+				"api/clusters-in-region");
+	}
+
+	@Test
+	void anIndustryAloneIsPagedFromItsIndexRunsAsTheGeneralStatementPagesIt() {
+		// every industry a cluster belongs to or under, sections whose subtrees are read
+		// in
+		// key order included, and one that holds none
+		List<String> codes = codes("MATCH (c:Cluster) UNWIND c.inIndustries AS code RETURN DISTINCT code ORDER BY code",
+				"MATCH (i:Industry) WHERE NOT i.code IN $codes RETURN i.code AS code ORDER BY code LIMIT 1");
+		assertThat(codes).hasSizeGreaterThan(200);
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			assertThat(session.run("""
+					MATCH (d:Dataset {key: 'current'}), (i:Industry) WHERE i.code IN $codes
+					  AND size(coalesce(i.memberIndustries, [])) * i.treeMemberCount > d.clusterCount
+					RETURN count(i) AS wide""", Map.of("codes", codes)).single().get("wide").asInt())
+				.as("industries read in key order")
+				.isPositive();
+		}
+		comparePages(codes, (code) -> new ClusterFilter(null, null, code, null, null, null, null),
+				"api/clusters-in-industry");
+	}
+
+	/** The codes the first statement lists, and the one the second finds beside them. */
+	private List<String> codes(String listed, String another) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			List<String> codes = new ArrayList<>(session.run(listed).list((row) -> row.get("code").asString()));
+			codes.add(session.run(another, Map.of("codes", codes)).single().get("code").asString());
+			return codes;
+		}
+	}
+
+	/**
+	 * Pages through each code's clusters with the narrow statements and the general ones,
+	 * {@value #LIMIT} at a time, and requires the same rows and totals.
+	 */
+	private void comparePages(List<String> codes, Function<String, ClusterFilter> filters, String narrow) {
 		int pages = 0;
 		for (String code : codes) {
-			ClusterFilter filter = new ClusterFilter(code, null, null, null, null, null, null);
-			assertThat(filter.statements()).isEqualTo("api/clusters-in-region");
-			assertThat(total("api/clusters-in-region-count", filter)).as("total of %s", code)
+			ClusterFilter filter = filters.apply(code);
+			assertThat(filter.statements()).isEqualTo(narrow);
+			assertThat(total(narrow + "-count", filter)).as("total of %s", code)
 				.isEqualTo(total("api/clusters-count", filter));
 			String after = "";
 			for (boolean more = true; more; pages++) {
 				List<Map<String, Object>> general = page("api/clusters-page", filter, after);
-				List<Map<String, Object>> narrow = page("api/clusters-in-region-page", filter, after);
-				assertThat(narrow).as("page of %s after '%s'", code, after).isEqualTo(general);
+				assertThat(page(narrow + "-page", filter, after)).as("page of %s after '%s'", code, after)
+					.isEqualTo(general);
 				more = general.size() == LIMIT;
 				if (more) {
 					after = (String) ((Map<?, ?>) general.get(LIMIT - 1).get("cluster")).get("key");
@@ -84,7 +114,8 @@ class ClusterPageTests {
 				new ClusterFilter("330000", null, null, null, 2020, null, null),
 				new ClusterFilter("330000", null, null, null, null, 2020, null),
 				new ClusterFilter("330000", null, null, null, null, null, "纺织"),
-				new ClusterFilter(null, null, "C", null, null, null, null));
+				new ClusterFilter(null, "COUNTY", "C", null, null, null, null),
+				new ClusterFilter(null, null, "C", "zhejiang", null, null, null));
 		for (ClusterFilter filter : others) {
 			assertThat(filter.statements()).as("%s", filter).isEqualTo("api/clusters");
 		}
