@@ -43,12 +43,13 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 
 	/**
 	 * The statements that page through the clusters this filter matches, by their common
-	 * name ({@code -page} and {@code -count}). A region alone or an industry alone, the
-	 * filters front ends ask most, is read from the index runs of the clusters in that
-	 * region's or industry's subtree, and counted from the total the load recorded on it
-	 * ({@code api/clusters-in-region}, {@code api/clusters-in-industry}); any other
-	 * filter reads the clusters in key order until a page matches ({@code api/clusters}).
-	 * All take {@link #parameters()}.
+	 * name ({@code -page} and {@code -count}); all take {@link #parameters()}. A filter
+	 * that names a region reads that region's clusters from the indexes of its subtree,
+	 * checking the other filters on them, and a region alone takes its total from the
+	 * count the load recorded on it ({@code api/clusters-in-region}). An industry alone
+	 * does the same with the industry's subtree ({@code api/clusters-in-industry}). Any
+	 * other filter reads the clusters in key order until a page matches and counts by
+	 * reading them all ({@code api/clusters}).
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
@@ -58,7 +59,7 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 				given.add(name);
 			}
 		});
-		if (given.equals(Set.of("region"))) {
+		if (given.contains("region")) {
 			return "api/clusters-in-region";
 		}
 		if (given.equals(Set.of("industry"))) {

@@ -231,9 +231,28 @@ class StatementCostTests {
 				.isLessThan(c.get(2).equals("large") ? general : general / 10);
 			assertThat(narrow).as("%s %s: against the clusters (%d)", filter, code, clusterCount)
 				.isLessThan(clusterCount);
-			assertThat(dbHits(narrowStatements + "-count", Map.of(filter, code))).as("%s %s: the count", filter, code)
+			assertThat(dbHits(narrowStatements + "-count", page)).as("%s %s: the count", filter, code)
 				.isLessThanOrEqualTo(10);
 		}
+		// With another filter the county's clusters are read and checked, for the page
+		// and for the total, where the general statements read every cluster.
+		Map<String, Object> both = new HashMap<>();
+		for (String name : List.of("regionLevel", "program", "year", "recognizedIn", "nameContains")) {
+			both.put(name, null);
+		}
+		both.put("region", smallest.get("Region"));
+		both.put("industry", "C");
+		both.put("links", false);
+		both.put("after", "");
+		both.put("limit", 21);
+		assertThat(dbHits("api/clusters-in-region-page", both)).as("a county and an industry: the page")
+			.isPositive()
+			.isLessThan(clusterCount / 10);
+		long generalCount = dbHits("api/clusters-count", both);
+		assertThat(dbHits("api/clusters-in-region-count", both))
+			.as("a county and an industry: the count, against the general count (%d)", generalCount)
+			.isPositive()
+			.isLessThan(generalCount / 10);
 	}
 
 	@Test
