@@ -75,4 +75,7 @@ elif [ -n "$keep" ]; then
 	fi
 	echo "Kept the training's store, the seed graph loaded, as $keep (its resolution report: $report)."
 fi
+# the JDK the cache belongs to, which bin/run compares with its own before using the cache (a cache
+# trained here by hand is then taken as it is, not trained again)
+"$java" -version >target/app/cluster-graph.aot.jdk 2>&1
 echo "Wrote target/app/cluster-graph.aot. Start the service with bin/aot-run.sh."
