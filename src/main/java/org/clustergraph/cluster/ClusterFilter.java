@@ -44,12 +44,14 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	/**
 	 * The statements that page through the clusters this filter matches, by their common
 	 * name ({@code -page} and {@code -count}); all take {@link #parameters()}. A filter
-	 * that names a region reads that region's clusters from the indexes of its subtree,
-	 * checking the other filters on them, and a region alone takes its total from the
-	 * count the load recorded on it ({@code api/clusters-in-region}). An industry alone
-	 * does the same with the industry's subtree ({@code api/clusters-in-industry}). Any
-	 * other filter reads the clusters in key order until a page matches and counts by
-	 * reading them all ({@code api/clusters}).
+	 * that names a region reads that region's clusters from the indexes of its subtree
+	 * and checks the other filters on them ({@code api/clusters-in-region}); one that
+	 * names an industry and no region does the same with the industry's subtree
+	 * ({@code api/clusters-in-industry}). A region or an industry alone takes its total
+	 * from the count the load recorded on it. Any other filter reads the clusters in key
+	 * order until a page matches and counts by reading them all ({@code api/clusters}).
+	 * The filters' predicates are written out in each of these statements: a filter field
+	 * added here goes into all six.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
@@ -62,7 +64,7 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		if (given.contains("region")) {
 			return "api/clusters-in-region";
 		}
-		if (given.equals(Set.of("industry"))) {
+		if (given.contains("industry")) {
 			return "api/clusters-in-industry";
 		}
 		return "api/clusters";

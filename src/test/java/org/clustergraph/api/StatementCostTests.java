@@ -234,25 +234,30 @@ class StatementCostTests {
 			assertThat(dbHits(narrowStatements + "-count", page)).as("%s %s: the count", filter, code)
 				.isLessThanOrEqualTo(10);
 		}
-		// With another filter the county's clusters are read and checked, for the page
-		// and for the total, where the general statements read every cluster.
-		Map<String, Object> both = new HashMap<>();
-		for (String name : List.of("regionLevel", "program", "year", "recognizedIn", "nameContains")) {
-			both.put(name, null);
-		}
-		both.put("region", smallest.get("Region"));
-		both.put("industry", "C");
-		both.put("links", false);
-		both.put("after", "");
-		both.put("limit", 21);
-		assertThat(dbHits("api/clusters-in-region-page", both)).as("a county and an industry: the page")
-			.isPositive()
-			.isLessThan(clusterCount / 10);
-		long generalCount = dbHits("api/clusters-count", both);
-		assertThat(dbHits("api/clusters-in-region-count", both))
-			.as("a county and an industry: the count, against the general count (%d)", generalCount)
-			.isPositive()
-			.isLessThan(generalCount / 10);
+		// With another filter the county's or the class's clusters are read and checked,
+		// for the page and for the total, where the general statements read every
+		// cluster.
+		Map<String, Map<String, Object>> combined = new HashMap<>();
+		combined.put("api/clusters-in-region", Map.of("region", smallest.get("Region"), "industry", "C"));
+		combined.put("api/clusters-in-industry", Map.of("industry", smallest.get("Industry"), "regionLevel", "COUNTY"));
+		combined.forEach((statements, given) -> {
+			Map<String, Object> both = new HashMap<>();
+			for (String name : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
+					"nameContains")) {
+				both.put(name, given.get(name));
+			}
+			both.put("links", false);
+			both.put("after", "");
+			both.put("limit", 21);
+			assertThat(dbHits(statements + "-page", both)).as("%s: the page", given)
+				.isPositive()
+				.isLessThan(clusterCount / 10);
+			long generalCount = dbHits("api/clusters-count", both);
+			assertThat(dbHits(statements + "-count", both))
+				.as("%s: the count, against the general count (%d)", given, generalCount)
+				.isPositive()
+				.isLessThan(generalCount / 10);
+		});
 	}
 
 	@Test
