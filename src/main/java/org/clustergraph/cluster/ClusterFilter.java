@@ -1,9 +1,7 @@
 package org.clustergraph.cluster;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import org.clustergraph.api.FilterText;
 import org.clustergraph.api.NotFoundException;
@@ -55,16 +53,11 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
-		Set<String> given = new HashSet<>();
-		parameters().forEach((name, value) -> {
-			if (value != null) {
-				given.add(name);
-			}
-		});
-		if (given.contains("region")) {
+		Map<String, @Nullable Object> parameters = parameters();
+		if (parameters.get("region") != null) {
 			return "api/clusters-in-region";
 		}
-		if (given.contains("industry")) {
+		if (parameters.get("industry") != null) {
 			return "api/clusters-in-industry";
 		}
 		return "api/clusters";
