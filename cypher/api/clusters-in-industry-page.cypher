@@ -9,9 +9,9 @@
 // each run read in key order until $limit of its clusters match, or, for a wide industry (see there),
 // the clusters in key order as clusters-page reads them. The other filters are those of
 // clusters-page, written out here once per way of reading (a filter added there goes here and into
-// clusters-in-industry-count too; ClusterPageTests compares the three statements for every industry,
-// alone and with other filters). The SEEK hints keep the plans on the indexes whatever the store's
-// statistics say.
+// clusters-in-industry-count too; ClusterPageTests compares the three statements for every industry
+// alone, and for a sample of industries with the other filters). The SEEK hints keep the plans on
+// the indexes whatever the store's statistics say.
 MATCH (served:Serving {key: 'graph'})
 OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
 MATCH (i:Industry {code: $industry, generation: served.generation})

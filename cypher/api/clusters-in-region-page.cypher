@@ -10,7 +10,7 @@
 // $limit match, all of them for a region that holds a few; this reads the region's clusters at most.
 // The other filters are those of clusters-page, written out here once per run (a filter added there
 // goes here and into clusters-in-region-count too; ClusterPageTests compares the three statements
-// for every region, alone and with each other filter). The SEEK hints keep the plans on the indexes
+// for every region alone, and for a sample of regions with each other filter). The SEEK hints keep the plans on the indexes
 // whatever the store's statistics say.
 MATCH (served:Serving {key: 'graph'})
 MATCH (r:Region {code: $region, generation: served.generation})
