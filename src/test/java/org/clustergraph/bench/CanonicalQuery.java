@@ -97,7 +97,6 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	/** The page size of the root {@code clusters} connection, queries 9 and 10. */
 	static final int ROOT_PAGE = 20;
 
-	/** The hits asked of {@code search}, query 8. */
 	/**
 	 * The texts query 8 searches, what users search for: the industry phrases the
 	 * clusters were listed with, each once, in order.
@@ -106,6 +105,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			MATCH (c:Cluster) WHERE c.industryPhrase IS NOT NULL AND trim(c.industryPhrase) <> ''
 			RETURN DISTINCT c.industryPhrase AS text ORDER BY text""";
 
+	/** The hits asked of {@code search}, query 8. */
 	static final int SEARCH_HITS = 20;
 
 	/** The API's global ids of clusters; the peer's schema has the stored key only. */
