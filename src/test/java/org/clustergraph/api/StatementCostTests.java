@@ -180,13 +180,13 @@ class StatementCostTests {
 	}
 
 	@Test
-	void aPageOfClustersFilteredByARegionOrAnIndustryAloneReadsThePageNotEveryCluster() {
+	void aPageOfClustersFilteredByARegionOrAnIndustryReadsItsClustersNotEveryCluster() {
 		// The general page statement reads the clusters in key order until the page is
 		// full: every cluster for a county or an industry that holds a few. A region
-		// alone
-		// or an industry alone is read from its subtree's index runs, its total from the
-		// region or the industry: the province with the most clusters (whose first by key
-		// come early either way), the county and the industry class with the fewest.
+		// alone or an industry alone is read from its subtree's index runs, its total
+		// from the region or the industry: the province with the most clusters (whose
+		// first by key come early either way), the county and the industry class with
+		// the fewest.
 		Map<String, String> smallest = new HashMap<>();
 		String largest;
 		long clusterCount;
@@ -214,16 +214,7 @@ class StatementCostTests {
 			String filter = c.get(0);
 			String code = c.get(1);
 			String narrowStatements = "api/clusters-in-" + filter;
-			Map<String, Object> page = new HashMap<>();
-			for (String name : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
-					"nameContains")) {
-				page.put(name, null);
-			}
-			page.put(filter, code);
-			// (without the lists of each cluster of the page, which both read alike)
-			page.put("links", false);
-			page.put("after", "");
-			page.put("limit", 21);
+			Map<String, Object> page = firstPage(Map.of(filter, code));
 			long general = dbHits("api/clusters-page", page);
 			long narrow = dbHits(narrowStatements + "-page", page);
 			assertThat(narrow).as("%s %s: against the general statement (%d)", filter, code, general)
@@ -241,14 +232,7 @@ class StatementCostTests {
 		combined.put("api/clusters-in-region", Map.of("region", smallest.get("Region"), "industry", "C"));
 		combined.put("api/clusters-in-industry", Map.of("industry", smallest.get("Industry"), "regionLevel", "COUNTY"));
 		combined.forEach((statements, given) -> {
-			Map<String, Object> both = new HashMap<>();
-			for (String name : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
-					"nameContains")) {
-				both.put(name, given.get(name));
-			}
-			both.put("links", false);
-			both.put("after", "");
-			both.put("limit", 21);
+			Map<String, Object> both = firstPage(given);
 			assertThat(dbHits(statements + "-page", both)).as("%s: the page", given)
 				.isPositive()
 				.isLessThan(clusterCount / 10);
@@ -258,6 +242,23 @@ class StatementCostTests {
 				.isPositive()
 				.isLessThan(generalCount / 10);
 		});
+	}
+
+	/**
+	 * The parameters of the first page of 21 clusters that a filter gives, each filter
+	 * field not given null, without the lists of each cluster of the page (which every
+	 * page statement reads alike).
+	 */
+	private static Map<String, Object> firstPage(Map<String, Object> given) {
+		Map<String, Object> page = new HashMap<>();
+		for (String name : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
+				"nameContains")) {
+			page.put(name, given.get(name));
+		}
+		page.put("links", false);
+		page.put("after", "");
+		page.put("limit", 21);
+		return page;
 	}
 
 	@Test
