@@ -2,7 +2,8 @@
 // $rows: one per listing with its program, cluster and properties. Each published entry becomes
 // one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions, and
 // validThrough: the last year the designation holds, where the program states a validity period,
-// and what the listing_order index reads: the generation, the program's key and listingOrder.
+// and what the listing_order and program_members indexes read: the generation, the program's key,
+// listingOrder and the cluster's key.
 // Both ends are sought in their unique (key or code, generation) index, by a SEEK hint: on a
 // fresh store, planned from indexes sampled while empty, one end was once found by scanning the
 // whole index for every row (3.4 million entries read for a batch of a thousand regions), and a
@@ -10,7 +11,7 @@
 UNWIND $rows AS row
 MATCH (c:Cluster {key: row.cluster, generation: $generation}), (p:Program {key: row.program, generation: $generation})
 USING INDEX SEEK c:Cluster(key, generation) USING INDEX SEEK p:Program(key, generation)
-CREATE (c)-[:LISTED_IN {generation: $generation, program: row.program, listingOrder: row.listingOrder,
+CREATE (c)-[:LISTED_IN {generation: $generation, program: row.program, cluster: row.cluster, listingOrder: row.listingOrder,
   year: row.year, validThrough: row.validThrough, rank: row.rank, nameAsListed: row.nameAsListed,
   document: row.document, line: row.line, url: row.url, industryPhrase: row.industryPhrase,
   placedIn: row.placedIn, industryCodes: row.industryCodes, industryConfidence: row.industryConfidence,

@@ -45,11 +45,13 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * that names a region reads that region's clusters from the indexes of its subtree
 	 * and checks the other filters on them ({@code api/clusters-in-region}); one that
 	 * names an industry and no region does the same with the industry's subtree
-	 * ({@code api/clusters-in-industry}). A region or an industry alone takes its total
-	 * from the count the load recorded on it. Any other filter reads the clusters in key
-	 * order until a page matches and counts by reading them all ({@code api/clusters}).
-	 * The filters' predicates are written out in each of these statements: a filter field
-	 * added here goes into all six.
+	 * ({@code api/clusters-in-industry}); one that names a program and neither reads the
+	 * program's listings in the order of their clusters' keys
+	 * ({@code api/clusters-in-program}). A region, an industry or a program alone (a
+	 * program with a year too) takes its total from the count the load recorded on it.
+	 * Any other filter reads the clusters in key order until a page matches and counts by
+	 * reading them all ({@code api/clusters}). The filters' predicates are written out in
+	 * each of these statements: a filter field added here goes into all eight.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
@@ -59,6 +61,9 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		}
 		if (parameters.get("industry") != null) {
 			return "api/clusters-in-industry";
+		}
+		if (parameters.get("program") != null) {
+			return "api/clusters-in-program";
 		}
 		return "api/clusters";
 	}

@@ -180,13 +180,13 @@ class StatementCostTests {
 	}
 
 	@Test
-	void aPageOfClustersFilteredByARegionOrAnIndustryReadsItsClustersNotEveryCluster() {
+	void aPageOfClustersFilteredByARegionAnIndustryOrAProgramReadsItsClustersNotEveryCluster() {
 		// The general page statement reads the clusters in key order until the page is
-		// full: every cluster for a county or an industry that holds a few. A region
-		// alone or an industry alone is read from its subtree's index runs, its total
-		// from the region or the industry: the province with the most clusters (whose
-		// first by key come early either way), the county and the industry class with
-		// the fewest.
+		// full: every cluster for a county, an industry or a program that holds a few. A
+		// region alone or an industry alone is read from its subtree's index runs, a
+		// program from its listings, each total from the region, the industry or the
+		// program: the province with the most clusters (whose first by key come early
+		// either way), the county, the industry class and the program with the fewest.
 		Map<String, String> smallest = new HashMap<>();
 		String largest;
 		long clusterCount;
@@ -198,6 +198,12 @@ class StatementCostTests {
 				.single()
 				.get("code")
 				.asString();
+			smallest.put("Program",
+					session.run("""
+							MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount, key LIMIT 1""")
+						.single()
+						.get("key")
+						.asString());
 			for (String label : List.of("Region", "Industry")) {
 				smallest.put(label, session.run("""
 						MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
@@ -209,7 +215,10 @@ class StatementCostTests {
 		}
 		List<List<String>> cases = List.of(List.of("region", largest, "large"),
 				List.of("region", smallest.get("Region"), "small"),
-				List.of("industry", smallest.get("Industry"), "small"));
+				List.of("industry", smallest.get("Industry"), "small"),
+				// the program with the fewest clusters still lists more than a page: the
+				// page's own reads weigh most
+				List.of("program", smallest.get("Program"), "large"));
 		for (List<String> c : cases) {
 			String filter = c.get(0);
 			String code = c.get(1);
@@ -242,6 +251,46 @@ class StatementCostTests {
 				.isPositive()
 				.isLessThan(generalCount / 10);
 		});
+		// A program with another filter: its listings are read until the page is full,
+		// and all of them for the total
+		Map<String, Object> programAndLevel = firstPage(
+				Map.of("program", smallest.get("Program"), "regionLevel", "COUNTY"));
+		long generalPage = dbHits("api/clusters-page", programAndLevel);
+		assertThat(dbHits("api/clusters-in-program-page", programAndLevel))
+			.as("the program's page with a level, against the general statement (%d)", generalPage)
+			.isPositive()
+			.isLessThan(generalPage);
+		long generalCount = dbHits("api/clusters-count", programAndLevel);
+		assertThat(dbHits("api/clusters-in-program-count", programAndLevel))
+			.as("the program's count with a level, against the general count (%d)", generalCount)
+			.isPositive()
+			.isLessThan(generalCount / 10);
+	}
+
+	@Test
+	void aDeepPageOfAProgramsClustersReadsWhatTheFirstDoes() {
+		// the program's listings are read in the order of their clusters' keys from the
+		// cursor on, not from its first cluster
+		String program;
+		List<String> members;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			program = session.run("MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount DESC, key LIMIT 1")
+				.single()
+				.get("key")
+				.asString();
+			members = session.run("""
+					MATCH (c:Cluster)-[:LISTED_IN]->(:Program {key: $program})
+					RETURN DISTINCT c.key AS k ORDER BY k""", Map.of("program", program))
+				.list((row) -> row.get("k").asString());
+		}
+		Map<String, Object> page = firstPage(Map.of("program", program));
+		long firstHits = dbHits("api/clusters-in-program-page", page);
+		page.put("after", members.get(members.size() * 9 / 10));
+		long deepHits = dbHits("api/clusters-in-program-page", page);
+		assertThat(members).as(program).hasSizeGreaterThan(3 * 21);
+		assertThat(deepHits).as("%s: the deep page against the first (%d)", program, firstHits)
+			.isPositive()
+			.isLessThanOrEqualTo(firstHits * 3 / 2);
 	}
 
 	/**

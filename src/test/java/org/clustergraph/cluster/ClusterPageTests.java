@@ -13,9 +13,12 @@ import org.clustergraph.neo4j.CypherFiles;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,10 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code clusters(filter: {region})} and {@code clusters(filter: {industry})}, the
  * filters front ends ask most, are read from the index runs of the region's or the
- * industry's subtree ({@code api/clusters-in-region}, {@code api/clusters-in-industry})
- * instead of the clusters in key order ({@code api/clusters}): each must give the same
- * pages and totals as the general statements for every region and industry, and every
- * other filter must keep the general statements.
+ * industry's subtree ({@code api/clusters-in-region}, {@code api/clusters-in-industry}),
+ * and {@code clusters(filter: {program})} from the program's listings
+ * ({@code api/clusters-in-program}), instead of the clusters in key order
+ * ({@code api/clusters}): each must give the same pages and totals as the general
+ * statements for every region, industry and program, and every other filter must keep the
+ * general statements.
  */
 @GraphTest
 class ClusterPageTests {
@@ -174,6 +179,80 @@ class ClusterPageTests {
 			.isGreaterThan(codes.size() * 2);
 	}
 
+	@Test
+	void aProgramIsPagedFromItsListingsAsTheGeneralStatementPagesIt() {
+		// every program alone, with each year it has an edition of and with a year it
+		// has none of (a total the load did not record)
+		Map<String, List<Integer>> editions = editions();
+		assertThat(editions).hasSizeGreaterThan(3);
+		assertThat(editions.values()).as("programs of several editions").anyMatch((years) -> years.size() > 1);
+		List<ClusterFilter> filters = new ArrayList<>();
+		editions.forEach((program, years) -> {
+			filters.add(new ClusterFilter(null, null, null, program, null, null, null));
+			years.forEach((year) -> filters.add(new ClusterFilter(null, null, null, program, year, null, null)));
+			filters.add(new ClusterFilter(null, null, null, program, 1990, null, null));
+		});
+		assertThat(comparePages(filters, "api/clusters-in-program")).as("clusters compared")
+			.isGreaterThan(filters.size() * 2);
+	}
+
+	@Test
+	void aProgramWithOtherFiltersIsPagedFromItsListingsAsTheGeneralStatementPagesIt() {
+		// every program with each other filter but a region or an industry, and with two
+		// together
+		List<String> programs = List.copyOf(editions().keySet());
+		Common common = common();
+		List<Function<String, ClusterFilter>> combinations = List.of(
+				(key) -> new ClusterFilter(null, "COUNTY", null, key, null, null, null),
+				(key) -> new ClusterFilter(null, null, null, key, null, common.year(), null),
+				(key) -> new ClusterFilter(null, null, null, key, null, null, "产业"),
+				(key) -> new ClusterFilter(null, "COUNTY", null, key, common.year(), null, null),
+				(key) -> new ClusterFilter(null, null, null, key, common.year(), common.year(), "集群"));
+		compareCombinations(programs, combinations, "api/clusters-in-program");
+	}
+
+	/**
+	 * A store an earlier version loaded serves its graph until the reload that the
+	 * upgrade starts switches: its listings do not carry their cluster's key, and its
+	 * programs no editions. A program's pages and totals then come from the program's
+	 * relationships, as the general statements give them.
+	 */
+	@Test
+	void pagesAProgramLoadedBeforeItsListingsCarriedTheirClustersAsTheGeneralStatementPagesIt() {
+		Common common = common();
+		List<ClusterFilter> filters = List.of(new ClusterFilter(null, null, null, common.program(), null, null, null),
+				new ClusterFilter(null, null, null, common.program(), common.year(), null, null),
+				new ClusterFilter(null, "COUNTY", null, common.program(), null, null, null));
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("""
+					MATCH (p:Program {key: $program})
+					REMOVE p.editionYears, p.editionListings, p.editionClusters, p.editionNewClusters,
+					       p.editionAlsoOnOtherPrograms
+					WITH p
+					MATCH ()-[l:LISTED_IN]->(p)
+					REMOVE l.cluster""", Map.of("program", common.program())).consume();
+			assertThat(comparePages(tx, filters, "api/clusters-in-program")).as("clusters compared")
+				.isGreaterThan(2 * COMBINED_LIMIT);
+			tx.rollback();
+		}
+	}
+
+	/** Each program's key, and the years of its editions. */
+	private Map<String, List<Integer>> editions() {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			Map<String, List<Integer>> editions = new LinkedHashMap<>();
+			session.run("""
+					MATCH (p:Program)
+					RETURN p.key AS program,
+					       COLLECT { MATCH ()-[l:LISTED_IN]->(p) WHERE l.year IS NOT NULL
+					                 RETURN DISTINCT l.year AS year ORDER BY year } AS years
+					ORDER BY program""")
+				.forEachRemaining(
+						(row) -> editions.put(row.get("program").asString(), row.get("years").asList(Value::asInt)));
+			return editions;
+		}
+	}
+
 	/** The codes the first statement lists, and the one the second finds beside them. */
 	private List<String> codes(String listed, String another) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
@@ -190,18 +269,28 @@ class ClusterPageTests {
 	 * @return how many clusters the pages held
 	 */
 	private int comparePages(List<String> codes, Function<String, ClusterFilter> filters, String narrow) {
+		return comparePages(codes.stream().map(filters).toList(), narrow);
+	}
+
+	private int comparePages(List<ClusterFilter> filters, String narrow) {
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			return comparePages(session, filters, narrow);
+		}
+	}
+
+	private static int comparePages(QueryRunner runner, List<ClusterFilter> filters, String narrow) {
 		int rows = 0;
-		for (String code : codes) {
-			ClusterFilter filter = filters.apply(code);
+		for (ClusterFilter filter : filters) {
 			assertThat(filter.statements()).isEqualTo(narrow);
 			boolean alone = filter.parameters().values().stream().filter(Objects::nonNull).count() == 1;
 			int limit = alone ? LIMIT : COMBINED_LIMIT;
-			assertThat(total(narrow + "-count", filter)).as("total of %s", code)
-				.isEqualTo(total("api/clusters-count", filter));
+			assertThat(total(runner, narrow + "-count", filter)).as("total of %s", filter)
+				.isEqualTo(total(runner, "api/clusters-count", filter));
 			String after = "";
 			for (boolean more = true; more;) {
-				List<Map<String, Object>> general = page("api/clusters-page", filter, after, limit);
-				assertThat(page(narrow + "-page", filter, after, limit)).as("page of %s after '%s'", code, after)
+				List<Map<String, Object>> general = page(runner, "api/clusters-page", filter, after, limit);
+				assertThat(page(runner, narrow + "-page", filter, after, limit))
+					.as("page of %s after '%s'", filter, after)
 					.isEqualTo(general);
 				rows += general.size();
 				more = general.size() == limit;
@@ -214,10 +303,11 @@ class ClusterPageTests {
 	}
 
 	@Test
-	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryAlone() {
+	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryOrOfAProgram() {
 		String general = "api/clusters";
 		String region = "api/clusters-in-region";
 		String industry = "api/clusters-in-industry";
+		String program = "api/clusters-in-program";
 		Map<ClusterFilter, String> expected = new LinkedHashMap<>();
 		expected.put(new ClusterFilter(null, null, null, null, null, null, null), general);
 		expected.put(new ClusterFilter("  ", null, null, null, null, null, null), general);
@@ -228,26 +318,26 @@ class ClusterPageTests {
 		expected.put(new ClusterFilter(null, "COUNTY", "C", null, null, null, null), industry);
 		expected.put(new ClusterFilter(null, null, "C", "zhejiang", 2020, 2020, "纺织"), industry);
 		expected.put(new ClusterFilter(null, "COUNTY", null, null, null, 2020, null), general);
-		expected.put(new ClusterFilter(null, null, null, "zhejiang", null, null, null), general);
+		expected.put(new ClusterFilter(null, null, null, "zhejiang", null, null, null), program);
+		expected.put(new ClusterFilter(null, "COUNTY", null, " zhejiang", 2020, 2020, "纺织"), program);
+		expected.put(new ClusterFilter(null, null, null, " ", 2020, null, null), general);
+		expected.put(new ClusterFilter(null, null, null, null, 2020, null, null), general);
 		expected.put(new ClusterFilter(null, null, null, null, null, null, "纺织"), general);
 		expected
 			.forEach((filter, statements) -> assertThat(filter.statements()).as("%s", filter).isEqualTo(statements));
 	}
 
-	private long total(String statement, ClusterFilter filter) {
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session.run(CypherFiles.get(statement), filter.parameters()).single().get("total").asLong();
-		}
+	private static long total(QueryRunner runner, String statement, ClusterFilter filter) {
+		return runner.run(CypherFiles.get(statement), filter.parameters()).single().get("total").asLong();
 	}
 
-	private List<Map<String, Object>> page(String statement, ClusterFilter filter, String after, int limit) {
+	private static List<Map<String, Object>> page(QueryRunner runner, String statement, ClusterFilter filter,
+			String after, int limit) {
 		Map<String, @Nullable Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("after", after);
 		parameters.put("limit", limit);
 		parameters.put("links", true);
-		try (Session session = this.driver.session(this.sessionConfig)) {
-			return session.run(CypherFiles.get(statement), parameters).list(Record::asMap);
-		}
+		return runner.run(CypherFiles.get(statement), parameters).list(Record::asMap);
 	}
 
 }
