@@ -27,7 +27,8 @@
 # `./mvnw verify` never runs it. This script compiles the test sources, writes their class path
 # to target/bench-classpath.txt and runs the class in a JVM of its own.
 # Environment: JAVA (default: $JAVA_HOME/bin/java or java); SKIP_BUILD=1 reuses the last compile;
-# BENCH_HEAP, the load generator's -Xmx (512m; programOverlap at x1000 answers 4.5 MB per request).
+# BENCH_HEAP, the load generator's -Xmx (512m: enough at x1000 with the default --read=check; with
+# --read=answer, 16 clients each building a tree of programOverlap's 4.5 MB answer at x1000 want 2g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec bench/java-class.sh "${BENCH_HEAP:-512m}" org.clustergraph.bench.ApiBenchmark "$@"

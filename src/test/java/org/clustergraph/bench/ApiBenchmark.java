@@ -32,6 +32,8 @@ import org.neo4j.driver.Logging;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,6 +84,11 @@ public final class ApiBenchmark {
 			  --peers=N          how many clusters query 2 asks of each industry (100): the answer's size,
 			                     which grows with the graph up to N; a small N compares sizes at one answer size
 			  --results=FILE     also write every measured phase to FILE, tab-separated (none)
+			  --read=check|answer what a client does with each response while settling, warming up and
+			                     measuring: read it whole and check it for errors, without building the
+			                     answer (check); or also parse it into a tree and reduce it to the answer
+			                     the comparison uses, as every request did before 2026-12-06 (answer). The
+			                     comparison always reduces
 			""";
 
 	/** How many deep pages of {@code clusters} query 10 asks for in turn. */
@@ -360,7 +367,7 @@ public final class ApiBenchmark {
 	private void settle(Side side, List<CanonicalQuery> queries) {
 		System.err.printf(Locale.ROOT, "[settle] %s: queries %s in turn for %d s%n", side.label,
 				queries.stream().map(CanonicalQuery::number).toList(), this.options.settle().toSeconds());
-		List<Call> calls = queries.stream().map((query) -> call(side, query)).toList();
+		List<Call> calls = queries.stream().map((query) -> call(side, query, this.options.answers())).toList();
 		Phase phase = runPhase(new Call() {
 
 			@Override
@@ -386,20 +393,21 @@ public final class ApiBenchmark {
 			return SideResult.absent("no equivalent query in the peer's schema");
 		}
 		Outcome probe;
-		try (Call call = call(side, query)) {
+		try (Call call = call(side, query, true)) {
 			probe = call.call(0);
 		}
 		if (probe.error() != null) {
 			return SideResult.failed(probe.error());
 		}
 		progress(query, "round " + round + ", " + side.label + " warm-up");
-		Phase warmup = runPhase(call(side, query), this.options.warmup(), null, null);
+		Phase warmup = runPhase(call(side, query, this.options.answers()), this.options.warmup(), null, null);
 		if (warmup.errors() > 0) {
 			return SideResult.failed(warmup.errors() + " of " + warmup.requests() + " warm-up requests failed; first: "
 					+ warmup.firstError());
 		}
 		progress(query, "round " + round + ", " + side.label + " measured");
-		return new SideResult(runPhase(call(side, query), this.options.duration(), server(side), database(side)), null);
+		return new SideResult(runPhase(call(side, query, this.options.answers()), this.options.duration(), server(side),
+				database(side)), null);
 	}
 
 	/**
@@ -418,13 +426,18 @@ public final class ApiBenchmark {
 		return (side == Side.PEER) ? this.service : null;
 	}
 
-	private Call call(Side side, CanonicalQuery query) {
+	/**
+	 * A side's call of a query.
+	 * @param answers whether each response is reduced to its answer (the comparison), or
+	 * only read whole and checked for errors (the answer is then empty)
+	 */
+	private Call call(Side side, CanonicalQuery query, boolean answers) {
 		return switch (side) {
-			case OURS ->
-				httpCall(this.options.url(), query, query.graphql(), query::graphqlVariables, query.fromGraphql());
+			case OURS -> httpCall(this.options.url(), query, query.graphql(), query::graphqlVariables,
+					answers ? query.fromGraphql() : null);
 			case PEER -> httpCall(this.options.peer(), query, query.peer().graphql(), query::peerVariables,
-					query.peer().fromGraphql());
-			case FLOOR -> cypherCall(query);
+					answers ? query.peer().fromGraphql() : null);
+			case FLOOR -> cypherCall(query, answers);
 		};
 	}
 
@@ -444,7 +457,7 @@ public final class ApiBenchmark {
 		};
 		int samples = Math.min(this.options.check(), arguments);
 		Map<Side, Call> calls = new LinkedHashMap<>();
-		compared.forEach((side) -> calls.put(side, call(side, query)));
+		compared.forEach((side) -> calls.put(side, call(side, query, true)));
 		try {
 			Map<Side, Integer> differing = new LinkedHashMap<>();
 			String first = null;
@@ -491,7 +504,10 @@ public final class ApiBenchmark {
 	/**
 	 * Posts the document over one kept-alive connection per client thread
 	 * ({@link KeepAliveHttp}), parses the JSON response and reduces it to the answer, as
-	 * a client would.
+	 * a client would; without {@code reduce}, reads the response through once and checks
+	 * its status and errors without building it (a client's least work before it uses an
+	 * answer: building a tree of a 4 MB answer took the load generator 200 ms on the
+	 * cores the service was measured on).
 	 */
 	private Call httpCall(String url, CanonicalQuery query, String document,
 			Function<String, Map<String, Object>> variables, Function<JsonNode, String> reduce) {
@@ -516,6 +532,9 @@ public final class ApiBenchmark {
 				}
 				try {
 					KeepAliveHttp.Response response = http.post(ApiBenchmark.this.json.writeValueAsBytes(body));
+					if (reduce == null) {
+						return checked(response);
+					}
 					JsonNode root;
 					try {
 						root = ApiBenchmark.this.json.readTree(response.body());
@@ -545,12 +564,45 @@ public final class ApiBenchmark {
 		};
 	}
 
-	private Call cypherCall(CanonicalQuery query) {
+	/**
+	 * Reads a response through, token by token, and fails it when its status is not 200,
+	 * it is not a JSON object, or it holds {@code errors}.
+	 */
+	private Outcome checked(KeepAliveHttp.Response response) {
+		try (JsonParser parser = this.json.createParser(response.body())) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return Outcome.failed("HTTP " + response.status() + " with a body that is not a JSON object");
+			}
+			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+				String name = parser.currentName();
+				parser.nextToken();
+				if (name.equals("errors")) {
+					JsonNode errors = parser.readValueAsTree();
+					if (!errors.isEmpty()) {
+						return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			return Outcome.failed("HTTP " + response.status() + " with a body that is not JSON");
+		}
+		return (response.status() == 200) ? Outcome.answered("") : Outcome.failed("HTTP " + response.status());
+	}
+
+	/**
+	 * Runs the floor's statement and reduces its records to the answer; without
+	 * {@code answers}, only receives its records, as the driver decodes them.
+	 */
+	private Call cypherCall(CanonicalQuery query, boolean answers) {
 		return (sequence) -> {
 			Map<String, Object> parameters = query.cypherParameters(argument(query, sequence));
 			try (Session session = this.driver.session(this.readSession)) {
 				List<Record> records = session.executeRead((tx) -> tx.run(query.cypher(), parameters).list());
-				return Outcome.answered(query.fromCypher().apply(records));
+				return Outcome.answered(answers ? query.fromCypher().apply(records) : "");
 			}
 			catch (Exception ex) {
 				return Outcome.failed(ex.toString());
@@ -600,21 +652,33 @@ public final class ApiBenchmark {
 			threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
 				long[] mine = new long[1024];
 				int n = 0;
-				while (System.nanoTime() < deadline) {
-					long sent = System.nanoTime();
-					Outcome outcome = call.call(sequence.getAndIncrement());
-					long took = System.nanoTime() - sent;
-					if (n == mine.length) {
-						mine = Arrays.copyOf(mine, n * 2);
-					}
-					mine[n++] = took;
-					if (outcome.error() != null) {
-						errors.incrementAndGet();
-						firstError.compareAndSet(null, outcome.error());
+				try {
+					while (System.nanoTime() < deadline) {
+						long sent = System.nanoTime();
+						Outcome outcome = call.call(sequence.getAndIncrement());
+						long took = System.nanoTime() - sent;
+						if (n == mine.length) {
+							mine = Arrays.copyOf(mine, n * 2);
+						}
+						mine[n++] = took;
+						if (outcome.error() != null) {
+							errors.incrementAndGet();
+							firstError.compareAndSet(null, outcome.error());
+						}
 					}
 				}
-				latencies[client] = mine;
-				counts[client] = n;
+				catch (Throwable ex) {
+					// the load generator's own failure (its heap, say): this client stops
+					// and
+					// the phase reports it as an error instead of losing every client's
+					// figures
+					errors.incrementAndGet();
+					firstError.compareAndSet(null, "the load generator's client failed: " + ex);
+				}
+				finally {
+					latencies[client] = mine;
+					counts[client] = n;
+				}
 			}));
 		}
 		for (Thread thread : threads) {
@@ -903,14 +967,16 @@ public final class ApiBenchmark {
 	 * @param deep after how many clusters the deep page starts, at most
 	 * @param results a file to write the measured phases to, or null
 	 * @param peers how many clusters query 2 asks of each industry
+	 * @param answers whether measured requests are reduced to their answers
+	 * ({@code --read=answer}) or only read and checked ({@code --read=check})
 	 */
 	record Options(String url, String bolt, String user, String password, String passwordFile, String peer, int clients,
 			Duration settle, Duration warmup, Duration duration, int rounds, Set<Integer> queries, int check, Long pid,
-			Long peerPid, Set<String> sides, int deep, String results, int peers) {
+			Long peerPid, Set<String> sides, int deep, String results, int peers, boolean answers) {
 
 		private static final Set<String> NAMES = Set.of("url", "bolt", "user", "password", "password-file", "peer",
 				"clients", "settle", "warmup", "duration", "rounds", "queries", "check", "pid", "peer-pid", "sides",
-				"deep", "results", "peers");
+				"deep", "results", "peers", "read");
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -948,6 +1014,10 @@ public final class ApiBenchmark {
 				}
 			}
 			String check = given.getOrDefault("check", "20");
+			String read = given.getOrDefault("read", "check");
+			if (!read.equals("check") && !read.equals("answer")) {
+				throw new IllegalArgumentException("--read must be check or answer, not " + read);
+			}
 			String peer = given.get("peer");
 			return new Options(given.getOrDefault("url", "http://localhost:8080/graphql"),
 					given.getOrDefault("bolt", "bolt://127.0.0.1:7687"), given.get("user"),
@@ -960,7 +1030,7 @@ public final class ApiBenchmark {
 					given.containsKey("pid") ? Long.valueOf(given.get("pid")) : null,
 					given.containsKey("peer-pid") ? Long.valueOf(given.get("peer-pid")) : null, sides,
 					positive(given, "deep", "19980"), given.get("results"),
-					positive(given, "peers", String.valueOf(CanonicalQuery.PEER_PAGE)));
+					positive(given, "peers", String.valueOf(CanonicalQuery.PEER_PAGE)), read.equals("answer"));
 		}
 
 		private static int positive(Map<String, String> given, String name, String fallback) {
