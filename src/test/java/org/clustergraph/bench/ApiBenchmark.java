@@ -533,7 +533,7 @@ public final class ApiBenchmark {
 				try {
 					KeepAliveHttp.Response response = http.post(ApiBenchmark.this.json.writeValueAsBytes(body));
 					if (reduce == null) {
-						return checked(response);
+						return checked(ApiBenchmark.this.json, response);
 					}
 					JsonNode root;
 					try {
@@ -568,8 +568,8 @@ public final class ApiBenchmark {
 	 * Reads a response through, token by token, and fails it when its status is not 200,
 	 * it is not a JSON object, or it holds {@code errors}.
 	 */
-	private Outcome checked(KeepAliveHttp.Response response) {
-		try (JsonParser parser = this.json.createParser(response.body())) {
+	static Outcome checked(JsonMapper json, KeepAliveHttp.Response response) {
+		try (JsonParser parser = json.createParser(response.body())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return Outcome.failed("HTTP " + response.status() + " with a body that is not a JSON object");
 			}
@@ -668,10 +668,8 @@ public final class ApiBenchmark {
 					}
 				}
 				catch (Throwable ex) {
-					// the load generator's own failure (its heap, say): this client stops
-					// and
-					// the phase reports it as an error instead of losing every client's
-					// figures
+					// the load generator's own failure (its heap, say): this client
+					// stops, and the phase counts an error and keeps its figures
 					errors.incrementAndGet();
 					firstError.compareAndSet(null, "the load generator's client failed: " + ex);
 				}
@@ -773,7 +771,7 @@ public final class ApiBenchmark {
 	}
 
 	/** One request: the answer a client keeps, or why there is none. */
-	private record Outcome(String answer, String error) {
+	record Outcome(String answer, String error) {
 
 		static Outcome answered(String answer) {
 			return new Outcome(answer, null);
