@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -36,6 +37,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Measures the GraphQL API of a running service: each {@link CanonicalQuery canonical
@@ -540,16 +542,10 @@ public final class ApiBenchmark {
 						root = ApiBenchmark.this.json.readTree(response.body());
 					}
 					catch (RuntimeException ex) {
-						return Outcome.failed("HTTP " + response.status() + " with a body that is not JSON");
+						return notJson(response.status());
 					}
-					JsonNode errors = root.path("errors");
-					if (!errors.isEmpty()) {
-						return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
-					}
-					if (response.status() != 200) {
-						return Outcome.failed("HTTP " + response.status());
-					}
-					return Outcome.answered(reduce.apply(root.path("data")));
+					Outcome failure = failure(response.status(), root.path("errors"));
+					return (failure != null) ? failure : Outcome.answered(reduce.apply(root.path("data")));
 				}
 				catch (Exception ex) {
 					return Outcome.failed(ex.toString());
@@ -569,6 +565,7 @@ public final class ApiBenchmark {
 	 * it is not a JSON object, or it holds {@code errors}.
 	 */
 	static Outcome checked(JsonMapper json, KeepAliveHttp.Response response) {
+		JsonNode errors = MissingNode.getInstance();
 		try (JsonParser parser = json.createParser(response.body())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return Outcome.failed("HTTP " + response.status() + " with a body that is not a JSON object");
@@ -577,10 +574,7 @@ public final class ApiBenchmark {
 				String name = parser.currentName();
 				parser.nextToken();
 				if (name.equals("errors")) {
-					JsonNode errors = parser.readValueAsTree();
-					if (!errors.isEmpty()) {
-						return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
-					}
+					errors = parser.readValueAsTree();
 				}
 				else {
 					parser.skipChildren();
@@ -588,9 +582,26 @@ public final class ApiBenchmark {
 			}
 		}
 		catch (RuntimeException ex) {
-			return Outcome.failed("HTTP " + response.status() + " with a body that is not JSON");
+			return notJson(response.status());
 		}
-		return (response.status() == 200) ? Outcome.answered("") : Outcome.failed("HTTP " + response.status());
+		Outcome failure = failure(response.status(), errors);
+		return (failure != null) ? failure : Outcome.answered("");
+	}
+
+	/**
+	 * Why a response whose body is JSON fails: the errors it holds, else a status other
+	 * than 200.
+	 * @return the failure, or null when the response answers
+	 */
+	private static @Nullable Outcome failure(int status, JsonNode errors) {
+		if (!errors.isEmpty()) {
+			return Outcome.failed(errors.size() + " error(s), first: " + errors.path(0));
+		}
+		return (status != 200) ? Outcome.failed("HTTP " + status) : null;
+	}
+
+	private static Outcome notJson(int status) {
+		return Outcome.failed("HTTP " + status + " with a body that is not JSON");
 	}
 
 	/**
