@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -27,11 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answers {@code clusterFacets}: one statement counts every facet the query selects (and
- * only those), at every industry level it asks. The graph changes only when a load
- * commits, so the counts of the most recent filters and selections are kept, keyed by the
- * version of the graph the last load wrote: a dashboard asking again what it asked a
- * moment ago (or what another user asked) reads them instead of counting again, and a
- * load, by this instance or another, leaves every kept answer unused.
+ * only those), at every industry level it asks, over the clusters the filter selects the
+ * way the list pages select them. With no filter, and neither of the pairs asked, the
+ * facets are instead read from the counts the load recorded on the provinces, programs,
+ * industries and the dataset, which cost the same whatever the graph's size (an explorer
+ * opens on those). The graph changes only when a load commits, so the counts of the most
+ * recent filters and selections are kept, keyed by the version of the graph the last load
+ * wrote: a dashboard asking again what it asked a moment ago (or what another user asked)
+ * reads them instead of counting again, and a load, by this instance or another, leaves
+ * every kept answer unused.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -63,13 +68,18 @@ class ClusterFacetsController {
 	ClusterFacets clusterFacets(@Argument @Nullable ClusterFilter filter, DataFetchingFieldSelectionSet selection) {
 		Map<String, @Nullable Object> parameters = new HashMap<>(
 				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
+		boolean everyCluster = parameters.values().stream().allMatch(Objects::isNull);
+		boolean provinceProgram = Selections.contains(selection, "byProvinceAndProgram");
+		List<String> industryProgramLevels = levels(selection, "byIndustryAndProgram");
 		parameters.put("want",
 				Map.of("province", Selections.contains(selection, "byProvince"), "program",
 						Selections.contains(selection, "byProgram"), "regionLevel",
-						Selections.contains(selection, "byRegionLevel"), "provinceProgram",
-						Selections.contains(selection, "byProvinceAndProgram")));
+						Selections.contains(selection, "byRegionLevel"), "provinceProgram", provinceProgram));
 		parameters.put("industryLevels", levels(selection, "byIndustry"));
-		parameters.put("industryProgramLevels", levels(selection, "byIndustryAndProgram"));
+		parameters.put("industryProgramLevels", industryProgramLevels);
+		// every cluster and none of the pairs: the counts the load recorded
+		String statement = (everyCluster && !provinceProgram && industryProgramLevels.isEmpty())
+				? "api/cluster-facets-of-all" : null;
 		// the version is read first: an answer counted after a load committed may be kept
 		// under the version before it, which no later request asks for
 		String version = this.reads.one("api/dataset-version", Map.of())
@@ -81,7 +91,10 @@ class ClusterFacetsController {
 			if (filter != null) {
 				filter.checkTargets(this.reads);
 			}
-			row = this.reads.one("api/cluster-facets", parameters).orElseThrow();
+			// a graph loaded before the load recorded the counts answers no row from them
+			Optional<Map<String, Object>> recorded = (statement != null) ? this.reads.one(statement, parameters)
+					: Optional.empty();
+			row = recorded.or(() -> this.reads.one("api/cluster-facets", parameters)).orElseThrow();
 			if (version != null) {
 				this.kept.put(key, row);
 			}

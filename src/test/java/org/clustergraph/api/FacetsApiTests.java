@@ -10,15 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.ingest.ListingCsvExporter;
 import org.clustergraph.ingest.internal.Csv;
+import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.neo4j.Reads;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -41,6 +49,15 @@ class FacetsApiTests {
 
 	@Autowired
 	ListingCsvExporter exporter;
+
+	@Autowired
+	Reads reads;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	SessionConfig sessionConfig;
 
 	/** Per program and year: the cluster id of each listing, from the export. */
 	private final Map<String, Map<Integer, List<String>>> editions = new TreeMap<>();
@@ -96,6 +113,16 @@ class FacetsApiTests {
 			.isEqualTo(expected((id) -> true, (id) -> pairs(this.provinces.get(id), this.programs.get(id))));
 		assertThat(counts(response, "byIndustryAndProgram", (r) -> code(r, "industry") + "|" + key(r)))
 			.isEqualTo(expected((id) -> true, (id) -> pairs(this.divisions.get(id), this.programs.get(id))));
+		// without the pairs, the same facets come from the counts the load recorded
+		GraphQlTester.Response single = this.graphQl.document("""
+				{ clusterFacets { total byProvince { region { code } count } byProgram { program { key } count }
+				  byIndustry { industry { code level } count } } }""").execute();
+		assertThat(single.path("clusterFacets.total").entity(Integer.class).get()).isEqualTo(this.programs.size());
+		assertThat(counts(single, "byProvince", (r) -> code(r, "region")))
+			.isEqualTo(expected((id) -> true, (id) -> this.provinces.get(id)));
+		assertThat(counts(single, "byProgram", (r) -> key(r))).isEqualTo(expected((id) -> true, this.programs::get));
+		assertThat(counts(single, "byIndustry", (r) -> code(r, "industry")))
+			.isEqualTo(expected((id) -> true, this.divisions::get));
 		// most first
 		List<Integer> provinceCounts = response.path("clusterFacets.byProvince[*].count")
 			.entityList(Integer.class)
@@ -201,6 +228,161 @@ class FacetsApiTests {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getMessage()).contains("filter.program")));
+	}
+
+	/**
+	 * With no filter and none of the pairs asked, the facets are read from the counts the
+	 * load recorded on the provinces, programs, industries and the dataset: each answer
+	 * is the one counting the clusters gives, facet by facet and at every industry level.
+	 */
+	@Test
+	void readsTheFacetsOfEveryClusterFromTheLoadsCountsAsCountingGivesThem() {
+		Map<String, @Nullable Object> parameters = new HashMap<>();
+		for (String filter : List.of("region", "regionLevel", "industry", "program", "year", "recognizedIn",
+				"nameContains")) {
+			parameters.put(filter, null);
+		}
+		parameters.put("industryProgramLevels", List.of());
+		List<String> facets = List.of("province", "program", "regionLevel");
+		for (int asked = 0; asked <= facets.size(); asked++) {
+			Map<String, Boolean> want = new HashMap<>(Map.of("provinceProgram", false));
+			for (int i = 0; i < facets.size(); i++) {
+				want.put(facets.get(i), asked == facets.size() || asked == i);
+			}
+			parameters.put("want", want);
+			parameters.put("industryLevels",
+					(asked == facets.size()) ? List.of("SECTION", "DIVISION", "GROUP", "CLASS") : List.of());
+			Map<String, Object> recorded = this.reads.one("api/cluster-facets-of-all", parameters).orElseThrow();
+			Map<String, Object> counted = this.reads.one("api/cluster-facets", parameters).orElseThrow();
+			for (String column : List.of("total", "byProvince", "byProgram", "byIndustry", "byRegionLevel")) {
+				assertThat(recorded.get(column)).as("%s with %s", column, want).isEqualTo(counted.get(column));
+			}
+			if (asked == facets.size()) {
+				assertThat(recorded)
+					.allSatisfy((column, value) -> assertThat(value).as(column).isNotEqualTo(List.of()));
+				assertThat((List<?>) recorded.get("byIndustry")).hasSize(4)
+					.allSatisfy((level) -> assertThat((List<?>) ((Map<?, ?>) level).get("counts")).isNotEmpty());
+			}
+		}
+		// a graph loaded before the load recorded the counts by region level answers no
+		// row, and the facets are counted (in a transaction rolled back)
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("MATCH (d:Dataset) REMOVE d.clustersByRegionLevel").consume();
+			assertThat(tx.run(CypherFiles.get("api/cluster-facets-of-all"), parameters).list()).isEmpty();
+			tx.rollback();
+		}
+	}
+
+	/**
+	 * The facets of a filter count the clusters its list page holds, whichever way the
+	 * clusters are selected: a province's, a prefecture's, a county's or a zone's from
+	 * their indexes, an industry's (a section that holds most clusters, a division, a
+	 * class), a program's (each program, alone and with an edition year), and every
+	 * cluster for the filters that name none of them.
+	 */
+	@Test
+	void countsTheClustersTheListPageOfEachKindOfFilterHolds() {
+		List<Map<String, Object>> filters = new java.util.ArrayList<>();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			for (String level : List.of("PROVINCE", "PREFECTURE", "COUNTY", "ZONE")) {
+				session.run("""
+						MATCH (r:Region {level: $level}) WHERE r.treeMemberCount > 0
+						RETURN r.code AS code ORDER BY r.treeMemberCount DESC, code LIMIT 1""", Map.of("level", level))
+					.list((row) -> row.get("code").asString())
+					.forEach((code) -> filters.add(Map.of("region", code)));
+			}
+			// the section with the most clusters, read as every cluster; the division and
+			// the
+			// group whose clusters are spread over the most industries below, read as the
+			// merge of their runs; the class with the most clusters, one run
+			for (String level : List.of("SECTION", "DIVISION", "GROUP", "CLASS")) {
+				session.run("""
+						MATCH (i:Industry {level: $level}) WHERE i.treeMemberCount > 0
+						RETURN i.code AS code
+						ORDER BY CASE WHEN $level IN ['DIVISION', 'GROUP'] THEN size(i.memberIndustries) END DESC,
+						  i.treeMemberCount DESC, code
+						LIMIT 1""", Map.of("level", level))
+					.list((row) -> row.get("code").asString())
+					.forEach((code) -> filters.add(Map.of("industry", code)));
+			}
+		}
+		assertThat(filters).hasSize(8);
+		Set<String> programKeys = new TreeSet<>();
+		this.programs.values().forEach(programKeys::addAll);
+		assertThat(programKeys).hasSizeGreaterThan(3);
+		for (String program : programKeys) {
+			filters.add(Map.of("program", program));
+			this.editions.getOrDefault(program, Map.of())
+				.keySet()
+				.stream()
+				.findFirst()
+				.ifPresent((year) -> filters.add(Map.of("program", program, "year", year)));
+		}
+		filters.add(Map.of("region", "420000", "industry", "C"));
+		filters.add(Map.of("industry", "C", "program", "zhejiang"));
+		filters.add(Map.of("program", "hubei", "regionLevel", "COUNTY"));
+		filters.add(Map.of("regionLevel", "COUNTY"));
+		filters.add(Map.of("year", 2024));
+		filters.add(Map.of("nameContains", "机"));
+		for (Map<String, Object> filter : filters) {
+			GraphQlTester.Response response = this.graphQl.document(
+					"""
+							query($filter: ClusterFilter) { clusterFacets(filter: $filter) { total
+							  byProvince { region { code } count } byProgram { program { key } count }
+							  byRegionLevel { regionLevel count } byIndustry(level: DIVISION) { industry { code } count } } }""")
+				.variable("filter", filter)
+				.execute();
+			Map<String, Integer> provinces = new TreeMap<>();
+			Map<String, Integer> programs = new TreeMap<>();
+			Map<String, Integer> levels = new TreeMap<>();
+			Map<String, Integer> divisions = new TreeMap<>();
+			int total = 0;
+			String after = null;
+			do {
+				GraphQlTester.Response page = this.graphQl
+					.document(
+							"""
+									query($filter: ClusterFilter, $after: String) { clusters(first: 100, after: $after, filter: $filter) {
+									  pageInfo { hasNextPage endCursor } edges { node { id provinces { code } programs { key }
+									  regions { level } industries { code } } } } }""")
+					.variable("filter", filter)
+					.variable("after", after)
+					.execute();
+				for (Map<String, Object> cluster : page.path("clusters.edges[*].node").entityList(ROW).get()) {
+					total++;
+					tally(provinces, cluster, "provinces", "code", (code) -> code);
+					tally(programs, cluster, "programs", "key", (key) -> key);
+					tally(levels, cluster, "regions", "level", (level) -> level);
+					tally(divisions, cluster, "industries", "code",
+							(code) -> (code.length() >= 2 && Character.isDigit(code.charAt(0))) ? code.substring(0, 2)
+									: null);
+				}
+				after = page.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get()
+						? page.path("clusters.pageInfo.endCursor").entity(String.class).get() : null;
+			}
+			while (after != null);
+			assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).as("%s", filter)
+				.isEqualTo(total);
+			assertThat(counts(response, "byProvince", (r) -> code(r, "region"))).as("%s", filter).isEqualTo(provinces);
+			assertThat(counts(response, "byProgram", (r) -> key(r))).as("%s", filter).isEqualTo(programs);
+			assertThat(counts(response, "byRegionLevel", (r) -> (String) r.get("regionLevel"))).as("%s", filter)
+				.isEqualTo(levels);
+			assertThat(counts(response, "byIndustry", (r) -> code(r, "industry"))).as("%s", filter)
+				.isEqualTo(divisions);
+		}
+	}
+
+	/** Counts a cluster once in each group its list field gives. */
+	private static void tally(Map<String, Integer> counts, Map<String, Object> cluster, String list, String field,
+			Function<String, @Nullable String> group) {
+		Set<String> groups = new LinkedHashSet<>();
+		for (Object item : (List<?>) cluster.get(list)) {
+			String value = group.apply((String) ((Map<?, ?>) item).get(field));
+			if (value != null) {
+				groups.add(value);
+			}
+		}
+		groups.forEach((value) -> counts.merge(value, 1, Integer::sum));
 	}
 
 	private Map<String, Integer> expected(Predicate<String> kept, Function<String, Set<String>> groups) {

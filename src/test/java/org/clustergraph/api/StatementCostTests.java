@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.GqlNotification;
 import org.neo4j.driver.summary.QueryProfile;
 import org.neo4j.driver.summary.ResultSummary;
@@ -397,6 +399,69 @@ class StatementCostTests {
 
 	private long globalMemory(String statement, Map<String, Object> parameters) {
 		return profile(statement, parameters).arguments().get("GlobalMemory").asLong();
+	}
+
+	@Test
+	void theFacetsOfARegionAnIndustryOrAProgramReadItsClustersAndThoseOfEveryClusterTheLoadsCounts() {
+		// clusterFacets once read every cluster whatever the filter; it now selects the
+		// clusters as the list pages do: for the county, the industry class and the
+		// program with the fewest clusters, no operator on clusters passes on as many
+		// rows as there are clusters, every facet asked
+		long clusterCount;
+		Map<String, String> smallest = new HashMap<>();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
+			smallest.put("program",
+					session.run("MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount, key LIMIT 1")
+						.single()
+						.get("key")
+						.asString());
+			for (String label : List.of("Region", "Industry")) {
+				smallest.put(label.equals("Region") ? "region" : "industry", session.run("""
+						MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
+						RETURN n.code AS code ORDER BY n.treeMemberCount, code LIMIT 1""", Map.of("label", label))
+					.single()
+					.get("code")
+					.asString());
+			}
+		}
+		Predicate<QueryProfile> onClusters = (
+				operator) -> operator.arguments().getOrDefault("Details", Values.NULL).toString().contains(":Cluster");
+		smallest.forEach((filter,
+				code) -> assertThat(operators(profile("api/cluster-facets", facets(Map.of(filter, code), true))))
+					.as("the facets of %s %s", filter, code)
+					.filteredOn(onClusters)
+					.isNotEmpty()
+					.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount)));
+		// every cluster is read when none of them is named
+		assertThat(operators(profile("api/cluster-facets", facets(Map.of(), true)))).filteredOn(onClusters)
+			.anySatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isGreaterThanOrEqualTo(clusterCount));
+		// With no filter and none of the pairs, the facets are read from the counts on
+		// the provinces, programs, industries and the dataset: no cluster is read.
+		assertThat(operators(profile("api/cluster-facets-of-all", facets(Map.of(), false)))).isNotEmpty()
+			.noneMatch((operator) -> operator.arguments().toString().contains("Cluster"));
+	}
+
+	/**
+	 * The parameters of clusterFacets for a filter, every facet asked at every industry
+	 * level, the pairs too when asked.
+	 */
+	private static Map<String, Object> facets(Map<String, Object> given, boolean pairs) {
+		Map<String, Object> facets = firstPage(given);
+		facets.keySet().removeAll(List.of("links", "after", "limit"));
+		facets.put("want", Map.of("province", true, "program", true, "regionLevel", true, "provinceProgram", pairs));
+		List<String> levels = List.of("SECTION", "DIVISION", "GROUP", "CLASS");
+		facets.put("industryLevels", levels);
+		facets.put("industryProgramLevels", pairs ? levels : List.of());
+		return facets;
+	}
+
+	/** A profile's operators, its own and its children's. */
+	private static List<QueryProfile> operators(QueryProfile profile) {
+		List<QueryProfile> operators = new ArrayList<>();
+		operators.add(profile);
+		profile.children().forEach((child) -> operators.addAll(operators(child)));
+		return operators;
 	}
 
 	@Test
