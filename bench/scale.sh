@@ -18,9 +18,9 @@
 # output); the store is measured once the service has stopped, and deleted unless KEEP_STORE=1.
 #
 # Environment: HEAP (the service's -Xmx, given after @jvm.options; default that of jvm.options);
-# SEED (1); OUT (target/scale/results); PORT (8097) and BOLT_PORT (7697); QUERIES (1,2,3,4,6,7,8,9,10,11:
+# SEED (1); OUT (target/scale/results); PORT (8097) and BOLT_PORT (7697); QUERIES (1,2,3,4,6,7,8,9,10,11,12:
 # lookup, two-hop, the three analysis queries, the neighbourhood, search, page 1 and a deep page of
-# clusters, programOverlap narrowed to one program); SETTLE (60), WARMUP (5) and DURATION (15)
+# clusters, programOverlap narrowed to one program, a region's facets); SETTLE (60), WARMUP (5) and DURATION (15)
 # seconds, ROUNDS (1) and CHECK (20) as
 # bench/api.sh's --settle, --warmup, --duration, --rounds and --check (with several rounds the report
 # takes each query's fastest by p50); DEEP (19980: page 1,000 of 20) as its --deep;
@@ -38,7 +38,7 @@ seed="${SEED:-1}"
 out="${OUT:-target/scale/results}"
 port="${PORT:-8097}"
 bolt="${BOLT_PORT:-7697}"
-queries="${QUERIES:-1,2,3,4,6,7,8,9,10,11}"
+queries="${QUERIES:-1,2,3,4,6,7,8,9,10,11,12}"
 ready_timeout="${READY_TIMEOUT:-7200}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(seed x10)

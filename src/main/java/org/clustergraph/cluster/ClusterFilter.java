@@ -51,7 +51,8 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * program with a year too) takes its total from the count the load recorded on it.
 	 * Any other filter reads the clusters in key order until a page matches and counts by
 	 * reading them all ({@code api/clusters}). The filters' predicates are written out in
-	 * each of these statements: a filter field added here goes into all eight.
+	 * each of these statements: a filter field added here goes into all eight, and into
+	 * {@code api/cluster-facets}, which selects its clusters the same four ways.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {

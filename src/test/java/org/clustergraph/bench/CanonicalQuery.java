@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.clustergraph.api.KeysetPage;
 import org.clustergraph.graph.SearchText;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import tools.jackson.databind.JsonNode;
@@ -119,7 +120,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	static List<CanonicalQuery> all(int peers) {
 		return List.of(clusterById(), industryPeers(peers), regionsInMultiplePrograms(), neighbourhood(),
 				clustersOfRegion(), programOverlap(), industrySpread(), search(), firstPage(), deepPage(),
-				programOverlapOfOne());
+				programOverlapOfOne(), facetsOfRegion());
 	}
 
 	/** The variables of the API's document for one request's argument. */
@@ -589,6 +590,69 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			}
 			return sorted(spreads);
 		}, null);
+	}
+
+	/**
+	 * Query 12: a dashboard's counts for a region (a province or a prefecture), as the
+	 * explorer asks them: its clusters by program, by industry division and by the level
+	 * of the regions they are located in. The floor finds the region's clusters and their
+	 * divisions by walking the region and industry trees rather than through the codes
+	 * the load writes on each cluster, so that comparing the answers checks those too;
+	 * each facet is counted in a subquery of its own.
+	 */
+	static CanonicalQuery facetsOfRegion() {
+		String graphql = """
+				query($region: String!) { clusterFacets(filter: {region: $region}) { total \
+				byProgram { program { key } count } byIndustry(level: DIVISION) { industry { code } count } \
+				byRegionLevel { regionLevel count } } }""";
+		String cypher = """
+				MATCH (c:Cluster)-[:LOCATED_IN]->(:Region)-[:LOCATED_IN*0..]->(:Region {code: $region})
+				WITH collect(DISTINCT c) AS clusters
+				CALL (clusters) {
+					UNWIND clusters AS c
+					MATCH (c)-[:LISTED_IN]->(p:Program)
+					WITH p, count(DISTINCT c) AS n
+					RETURN collect(p.key + ' ' + n) AS byProgram
+				}
+				CALL (clusters) {
+					UNWIND clusters AS c
+					MATCH (c)-[:BELONGS_TO]->(:Industry)-[:BELONGS_TO*0..]->(i:Industry {level: 'DIVISION'})
+					WITH i, count(DISTINCT c) AS n
+					RETURN collect(i.code + ' ' + n) AS byIndustry
+				}
+				CALL (clusters) {
+					UNWIND clusters AS c
+					MATCH (c)-[:LOCATED_IN]->(r:Region)
+					WITH r.level AS level, count(DISTINCT c) AS n
+					RETURN collect(level + ' ' + n) AS byRegionLevel
+				}
+				RETURN size(clusters) AS total, byProgram, byIndustry, byRegionLevel""";
+		return new CanonicalQuery(12, "clusterFacets(filter: {region})", Argument.REGION, graphql, cypher, (data) -> {
+			JsonNode facets = data.path("clusterFacets");
+			return facets(facets.path("total").asInt(), groups(facets.path("byProgram"), "program", "key"),
+					groups(facets.path("byIndustry"), "industry", "code"),
+					groups(facets.path("byRegionLevel"), null, "regionLevel"));
+		}, (records) -> {
+			Record row = records.get(0);
+			return facets(row.get("total").asInt(), row.get("byProgram").asList(Value::asString),
+					row.get("byIndustry").asList(Value::asString), row.get("byRegionLevel").asList(Value::asString));
+		}, null);
+	}
+
+	/** A facet's groups as "name count", from the API's answer. */
+	private static List<String> groups(JsonNode facet, @Nullable String object, String field) {
+		List<String> groups = new ArrayList<>();
+		for (JsonNode group : facet) {
+			JsonNode named = (object != null) ? group.path(object) : group;
+			groups.add(named.path(field).asString() + " " + group.path("count").asInt());
+		}
+		return groups;
+	}
+
+	private static String facets(int total, List<String> byProgram, List<String> byIndustry,
+			List<String> byRegionLevel) {
+		return "total " + total + " | programs " + sorted(byProgram) + " | divisions " + sorted(byIndustry)
+				+ " | levels " + sorted(byRegionLevel);
 	}
 
 	/**

@@ -127,6 +127,22 @@ class CanonicalQueryTests {
 	}
 
 	@Test
+	void aRegionsFacetsReduceToTheirGroupsInAnyOrderWithTheirCounts() {
+		CanonicalQuery query = CanonicalQuery.facetsOfRegion();
+		String facets = """
+				{"clusterFacets": {"total": 3, "byProgram": [{"program": {"key": "%s"}, "count": 2}, {"program": {"key": "b"}, "count": 1}],
+				  "byIndustry": [{"industry": {"code": "34"}, "count": 2}, {"industry": {"code": "13"}, "count": 1}],
+				  "byRegionLevel": [{"regionLevel": "COUNTY", "count": %d}, {"regionLevel": "ZONE", "count": 1}]}}""";
+		String ours = query.fromGraphql().apply(data(facets.formatted("a", 2)));
+		assertThat(ours)
+			.isEqualTo("total 3 | programs [a 2, b 1] | divisions [13 1, 34 2] | levels [COUNTY 2, ZONE 1]");
+		assertThat(query.fromGraphql().apply(data(facets.formatted("c", 2)))).isNotEqualTo(ours);
+		assertThat(query.fromGraphql().apply(data(facets.formatted("a", 1)))).isNotEqualTo(ours);
+		assertThat(query.graphqlVariables("330000")).isEqualTo(Map.of("region", "330000"));
+		assertThat(query.cypherParameters("330000")).isEqualTo(Map.of("region", "330000"));
+	}
+
+	@Test
 	void optionsTakeThePeerRoundsAndCheckingEveryArgument() {
 		ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] { "--peer=http://127.0.0.1:4095/graphql",
 				"--rounds=3", "--check=all", "--queries=1,5", "--check=all" });
