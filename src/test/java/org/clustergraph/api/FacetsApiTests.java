@@ -152,19 +152,7 @@ class FacetsApiTests {
 				  sections: byIndustry(level: SECTION) { industry { code level } count }
 				  divisions: byIndustry(level: DIVISION) { industry { level } count } } }""").execute();
 		// the same clusters' regions, read through Cluster.regions
-		List<Map<String, Object>> clusters = new java.util.ArrayList<>();
-		String after = null;
-		do {
-			GraphQlTester.Response page = this.graphQl.document("""
-					query($after: String) { clusters(first: 100, after: $after, filter: {region: "420000"}) {
-					  pageInfo { hasNextPage endCursor } edges { node { id regions { level } } } } }""")
-				.variable("after", after)
-				.execute();
-			clusters.addAll(page.path("clusters.edges[*].node").entityList(ROW).get());
-			after = page.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get()
-					? page.path("clusters.pageInfo.endCursor").entity(String.class).get() : null;
-		}
-		while (after != null);
+		List<Map<String, Object>> clusters = clusters(Map.of("region", "420000"), "regions { level }");
 		Map<String, Integer> levels = new TreeMap<>();
 		for (Map<String, Object> cluster : clusters) {
 			Set<String> own = new LinkedHashSet<>();
@@ -336,33 +324,18 @@ class FacetsApiTests {
 			Map<String, Integer> programs = new TreeMap<>();
 			Map<String, Integer> levels = new TreeMap<>();
 			Map<String, Integer> divisions = new TreeMap<>();
-			int total = 0;
-			String after = null;
-			do {
-				GraphQlTester.Response page = this.graphQl
-					.document(
-							"""
-									query($filter: ClusterFilter, $after: String) { clusters(first: 100, after: $after, filter: $filter) {
-									  pageInfo { hasNextPage endCursor } edges { node { id provinces { code } programs { key }
-									  regions { level } industries { code } } } } }""")
-					.variable("filter", filter)
-					.variable("after", after)
-					.execute();
-				for (Map<String, Object> cluster : page.path("clusters.edges[*].node").entityList(ROW).get()) {
-					total++;
-					tally(provinces, cluster, "provinces", "code", (code) -> code);
-					tally(programs, cluster, "programs", "key", (key) -> key);
-					tally(levels, cluster, "regions", "level", (level) -> level);
-					tally(divisions, cluster, "industries", "code",
-							(code) -> (code.length() >= 2 && Character.isDigit(code.charAt(0))) ? code.substring(0, 2)
-									: null);
-				}
-				after = page.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get()
-						? page.path("clusters.pageInfo.endCursor").entity(String.class).get() : null;
+			List<Map<String, Object>> clusters = clusters(filter,
+					"provinces { code } programs { key } regions { level } industries { code }");
+			for (Map<String, Object> cluster : clusters) {
+				tally(provinces, cluster, "provinces", "code", (code) -> code);
+				tally(programs, cluster, "programs", "key", (key) -> key);
+				tally(levels, cluster, "regions", "level", (level) -> level);
+				tally(divisions, cluster, "industries", "code",
+						(code) -> (code.length() >= 2 && Character.isDigit(code.charAt(0))) ? code.substring(0, 2)
+								: null);
 			}
-			while (after != null);
 			assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).as("%s", filter)
-				.isEqualTo(total);
+				.isEqualTo(clusters.size());
 			assertThat(counts(response, "byProvince", (r) -> code(r, "region"))).as("%s", filter).isEqualTo(provinces);
 			assertThat(counts(response, "byProgram", (r) -> key(r))).as("%s", filter).isEqualTo(programs);
 			assertThat(counts(response, "byRegionLevel", (r) -> (String) r.get("regionLevel"))).as("%s", filter)
@@ -370,6 +343,31 @@ class FacetsApiTests {
 			assertThat(counts(response, "byIndustry", (r) -> code(r, "industry"))).as("%s", filter)
 				.isEqualTo(divisions);
 		}
+	}
+
+	/**
+	 * Every cluster of a filter's list, page after page, each with its id and the fields
+	 * asked.
+	 */
+	private List<Map<String, Object>> clusters(Map<String, Object> filter, String fields) {
+		List<Map<String, Object>> clusters = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			GraphQlTester.Response page = this.graphQl
+				.document(
+						"""
+								query($filter: ClusterFilter, $after: String) { clusters(first: 100, after: $after, filter: $filter) {
+								  pageInfo { hasNextPage endCursor } edges { node { id %s } } } }"""
+							.formatted(fields))
+				.variable("filter", filter)
+				.variable("after", after)
+				.execute();
+			clusters.addAll(page.path("clusters.edges[*].node").entityList(ROW).get());
+			after = page.path("clusters.pageInfo.hasNextPage").entity(Boolean.class).get()
+					? page.path("clusters.pageInfo.endCursor").entity(String.class).get() : null;
+		}
+		while (after != null);
+		return clusters;
 	}
 
 	/** Counts a cluster once in each group its list field gives. */

@@ -189,7 +189,7 @@ class StatementCostTests {
 		// program from its listings, each total from the region, the industry or the
 		// program: the province with the most clusters (whose first by key come early
 		// either way), the county, the industry class and the program with the fewest.
-		Map<String, String> smallest = new HashMap<>();
+		Map<String, String> smallest;
 		String largest;
 		long clusterCount;
 		try (Session session = this.driver.session(this.sessionConfig)) {
@@ -200,27 +200,14 @@ class StatementCostTests {
 				.single()
 				.get("code")
 				.asString();
-			smallest.put("Program",
-					session.run("""
-							MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount, key LIMIT 1""")
-						.single()
-						.get("key")
-						.asString());
-			for (String label : List.of("Region", "Industry")) {
-				smallest.put(label, session.run("""
-						MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
-						RETURN n.code AS code ORDER BY n.treeMemberCount, code LIMIT 1""", Map.of("label", label))
-					.single()
-					.get("code")
-					.asString());
-			}
+			smallest = smallest(session);
 		}
 		List<List<String>> cases = List.of(List.of("region", largest, "large"),
-				List.of("region", smallest.get("Region"), "small"),
-				List.of("industry", smallest.get("Industry"), "small"),
+				List.of("region", smallest.get("region"), "small"),
+				List.of("industry", smallest.get("industry"), "small"),
 				// the program with the fewest clusters still lists more than a page: the
 				// page's own reads weigh most
-				List.of("program", smallest.get("Program"), "large"));
+				List.of("program", smallest.get("program"), "large"));
 		for (List<String> c : cases) {
 			String filter = c.get(0);
 			String code = c.get(1);
@@ -240,8 +227,8 @@ class StatementCostTests {
 		// for the page and for the total, where the general statements read every
 		// cluster.
 		Map<String, Map<String, Object>> combined = new HashMap<>();
-		combined.put("api/clusters-in-region", Map.of("region", smallest.get("Region"), "industry", "C"));
-		combined.put("api/clusters-in-industry", Map.of("industry", smallest.get("Industry"), "regionLevel", "COUNTY"));
+		combined.put("api/clusters-in-region", Map.of("region", smallest.get("region"), "industry", "C"));
+		combined.put("api/clusters-in-industry", Map.of("industry", smallest.get("industry"), "regionLevel", "COUNTY"));
 		combined.forEach((statements, given) -> {
 			Map<String, Object> both = firstPage(given);
 			assertThat(dbHits(statements + "-page", both)).as("%s: the page", given)
@@ -256,7 +243,7 @@ class StatementCostTests {
 		// A program with another filter: its listings are read until the page is full,
 		// and all of them for the total
 		Map<String, Object> programAndLevel = firstPage(
-				Map.of("program", smallest.get("Program"), "regionLevel", "COUNTY"));
+				Map.of("program", smallest.get("program"), "regionLevel", "COUNTY"));
 		long generalPage = dbHits("api/clusters-page", programAndLevel);
 		assertThat(dbHits("api/clusters-in-program-page", programAndLevel))
 			.as("the program's page with a level, against the general statement (%d)", generalPage)
@@ -408,22 +395,10 @@ class StatementCostTests {
 		// program with the fewest clusters, no operator on clusters passes on as many
 		// rows as there are clusters, every facet asked
 		long clusterCount;
-		Map<String, String> smallest = new HashMap<>();
+		Map<String, String> smallest;
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
-			smallest.put("program",
-					session.run("MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount, key LIMIT 1")
-						.single()
-						.get("key")
-						.asString());
-			for (String label : List.of("Region", "Industry")) {
-				smallest.put(label.equals("Region") ? "region" : "industry", session.run("""
-						MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
-						RETURN n.code AS code ORDER BY n.treeMemberCount, code LIMIT 1""", Map.of("label", label))
-					.single()
-					.get("code")
-					.asString());
-			}
+			smallest = smallest(session);
 		}
 		Predicate<QueryProfile> onClusters = (
 				operator) -> operator.arguments().getOrDefault("Details", Values.NULL).toString().contains(":Cluster");
@@ -440,6 +415,29 @@ class StatementCostTests {
 		// the provinces, programs, industries and the dataset: no cluster is read.
 		assertThat(operators(profile("api/cluster-facets-of-all", facets(Map.of(), false)))).isNotEmpty()
 			.noneMatch((operator) -> operator.arguments().toString().contains("Cluster"));
+	}
+
+	/**
+	 * The county, the industry class and the program with the fewest clusters, by the
+	 * filter field that names each.
+	 */
+	private static Map<String, String> smallest(Session session) {
+		Map<String, String> smallest = new HashMap<>();
+		smallest.put("program",
+				session.run("MATCH (p:Program) RETURN p.key AS key ORDER BY p.clusterCount, key LIMIT 1")
+					.single()
+					.get("key")
+					.asString());
+		for (String label : List.of("Region", "Industry")) {
+			smallest.put(label.equals("Region") ? "region" : "industry",
+					session.run("""
+							MATCH (n:$($label)) WHERE n.level IN ['COUNTY', 'CLASS'] AND n.treeMemberCount > 0
+							RETURN n.code AS code ORDER BY n.treeMemberCount, code LIMIT 1""", Map.of("label", label))
+						.single()
+						.get("code")
+						.asString());
+		}
+		return smallest;
 	}
 
 	/**
