@@ -1,6 +1,8 @@
 // $nodes: element ids. Each of those nodes with its global id, label, name and number of distinct
-// neighbours in the whole graph; and every LISTED_IN, LOCATED_IN and BELONGS_TO relationship
-// between two of them, with the year and rank of a listing.
+// neighbours in the whole graph (a program's, region's or industry's as the load recorded it,
+// load/count-neighbours; a cluster's, and any node's on a graph loaded before that, counted); and
+// every LISTED_IN, LOCATED_IN and BELONGS_TO relationship between two of them, with the year and
+// rank of a listing.
 MATCH (n) WHERE elementId(n) IN $nodes
 WITH collect(n) AS ns
 CALL (ns) {
@@ -9,7 +11,8 @@ CALL (ns) {
                WHEN n:Region THEN 'Region' ELSE 'Industry' END AS label
   RETURN collect({node: elementId(n), label: label, name: n.name,
                   id: label + ':' + coalesce(n.key, n.code),
-                  degree: COUNT { MATCH (n)-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-(m) RETURN DISTINCT m }}) AS nodes
+                  degree: CASE WHEN n.degree IS NOT NULL THEN n.degree
+                               ELSE COUNT { MATCH (n)-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-(m) RETURN DISTINCT m } END}) AS nodes
 }
 CALL (ns) {
   UNWIND ns AS a

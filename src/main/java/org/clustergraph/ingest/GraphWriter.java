@@ -329,6 +329,7 @@ class GraphWriter {
 					.consume();
 				tx.run(CypherFiles.get("load/count-industry-clusters"), generation).consume();
 				tx.run(CypherFiles.get("load/count-region-clusters"), generation).consume();
+				tx.run(CypherFiles.get("load/count-neighbours"), generation).consume();
 				var counted = tx
 					.run(CypherFiles.get("load/set-dataset"), Map.of("generation", this.generation, "loadedAt",
 							loadedAt.toString(), "fingerprint", graph.fingerprint()))

@@ -193,6 +193,15 @@ class GraphLoadTests {
 				WHERE p.clusterCount <> COUNT { MATCH (p)<-[:LISTED_IN]-(c:Cluster) RETURN DISTINCT c }
 				RETURN count(p)""")).isZero();
 		assertThat(count("MATCH (p:Program) WHERE p.clusterCount > 0 RETURN count(p)")).isEqualTo(5);
+		// a program's, region's and industry's stored degree is its distinct neighbours
+		// walked; a cluster has none stored and is counted when drawn
+		assertThat(count("""
+				MATCH (n)
+				WITH n, COUNT { MATCH (n)-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-(m) RETURN DISTINCT m } AS walked
+				WHERE (n:Program OR n:Region OR n:Industry) AND (n.degree IS NULL OR n.degree <> walked)
+				   OR n:Cluster AND n.degree IS NOT NULL
+				RETURN count(n)""")).isZero();
+		assertThat(count("MATCH (n:Program|Region|Industry) WHERE n.degree > 100 RETURN count(n)")).isPositive();
 		// its stored editions are its years' listings walked one by one: new means no
 		// listing of the program in an earlier year, shared a listing on another program
 		assertThat(count("""
