@@ -1,9 +1,12 @@
 package org.clustergraph.api;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.clustergraph.GraphTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GraphViewApiTests {
 
 	private static final String GRAPH = "{ truncated nodes { id label name degree } edges { id type source target } }";
+
+	/** A node's global id in Cypher, the node's variable left to format in. */
+	private static final String ID = """
+			CASE WHEN %1$s:Cluster THEN 'Cluster:' + %1$s.key WHEN %1$s:Program THEN 'Program:' + %1$s.key
+			     WHEN %1$s:Region THEN 'Region:' + %1$s.code ELSE 'Industry:' + %1$s.code END""";
 
 	@Autowired
 	GraphQlTester graphQl;
@@ -110,6 +118,92 @@ class GraphViewApiTests {
 			.isEqualTo(this.graph.count(
 					"MATCH (:Program {key: 'miit-sme'})<-[:LISTED_IN]-(c:Cluster) RETURN count(DISTINCT c) AS n",
 					Map.of()));
+	}
+
+	/**
+	 * A program's, region's or industry's clusters are read from its members index, the
+	 * first by key, and its degree from the load: the nodes, their order and degrees, and
+	 * the cut are what a walk of every neighbour, hop by hop, gives. The starts are every
+	 * program, the regions and industries of each level with the most clusters of their
+	 * own and with the most of their subtree, and the clusters with the most neighbours;
+	 * the caps cut each hop somewhere.
+	 */
+	@Test
+	void drawsWhatAWalkOfEveryNeighbourHopByHopDraws() {
+		List<String> starts = this.graph.strings("""
+				CALL () {
+				  MATCH (p:Program) RETURN 'Program:' + p.key AS s
+				  UNION
+				  MATCH (r:Region) WITH r ORDER BY r.memberCount DESC, r.code
+				  WITH r.level AS level, head(collect(r.code)) AS code RETURN 'Region:' + code AS s
+				  UNION
+				  MATCH (r:Region) WITH r ORDER BY r.treeMemberCount DESC, r.code
+				  WITH r.level AS level, head(collect(r.code)) AS code RETURN 'Region:' + code AS s
+				  UNION
+				  MATCH (i:Industry) WITH i ORDER BY i.memberCount DESC, i.code
+				  WITH i.level AS level, head(collect(i.code)) AS code RETURN 'Industry:' + code AS s
+				  UNION
+				  MATCH (i:Industry) WITH i ORDER BY i.treeMemberCount DESC, i.code
+				  WITH i.level AS level, head(collect(i.code)) AS code RETURN 'Industry:' + code AS s
+				  UNION
+				  MATCH (c:Cluster) WITH c ORDER BY COUNT { (c)--() } DESC, c.key LIMIT 3
+				  RETURN 'Cluster:' + c.key AS s
+				}
+				RETURN s ORDER BY s""", Map.of());
+		assertThat(starts).hasSizeGreaterThan(20);
+		Map<String, List<String>> neighbours = new HashMap<>();
+		int cut = 0;
+		for (String start : starts) {
+			for (int depth = 1; depth <= 3; depth++) {
+				for (int limit : List.of(1, 8, 60, 400)) {
+					List<String> walked = new ArrayList<>(List.of(start));
+					List<String> frontier = List.of(start);
+					boolean truncated = false;
+					for (int hop = 1; hop <= depth && !frontier.isEmpty() && !truncated; hop++) {
+						Set<String> reached = new TreeSet<>();
+						frontier.forEach((id) -> reached.addAll(neighbours.computeIfAbsent(id, this::neighbours)));
+						reached.removeAll(walked);
+						List<String> next = new ArrayList<>(reached);
+						int room = limit - walked.size();
+						if (next.size() > room) {
+							next = next.subList(0, room);
+							truncated = true;
+						}
+						walked.addAll(next);
+						frontier = List.copyOf(next);
+					}
+					GraphQlTester.Response response = this.graphQl
+						.document("query($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, "
+								+ "limit: $limit) { truncated nodes { id degree } } }")
+						.variable("id", start)
+						.variable("depth", depth)
+						.variable("limit", limit)
+						.execute();
+					String asked = start + " at depth " + depth + " capped at " + limit;
+					assertThat(response.path("neighborhood.nodes[*].id").entityList(String.class).get()).as(asked)
+						.isEqualTo(walked);
+					assertThat(response.path("neighborhood.nodes[*].degree").entityList(Integer.class).get()).as(asked)
+						.isEqualTo(walked.stream()
+							.map((id) -> neighbours.computeIfAbsent(id, this::neighbours).size())
+							.toList());
+					response.path("neighborhood.truncated").entity(Boolean.class).isEqualTo(truncated);
+					cut += truncated ? 1 : 0;
+				}
+			}
+		}
+		// the caps cut some views and not others
+		assertThat(cut).isPositive().isLessThan(starts.size() * 12);
+	}
+
+	/** The global ids of a node's distinct neighbours, walked. */
+	private List<String> neighbours(String id) {
+		String label = id.substring(0, id.indexOf(':'));
+		return this.graph.strings(
+				"""
+						MATCH (n:%s {%s: $key})-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-(m)
+						RETURN DISTINCT %s AS s""".formatted(label,
+						(label.equals("Cluster") || label.equals("Program")) ? "key" : "code", ID.formatted("m")),
+				Map.of("key", id.substring(id.indexOf(':') + 1)));
 	}
 
 	@Test

@@ -417,6 +417,87 @@ class StatementCostTests {
 			.noneMatch((operator) -> operator.arguments().toString().contains("Cluster"));
 	}
 
+	@Test
+	void aNeighbourhoodReadsTheFirstClustersOfAProgramRegionOrIndustryAndItsDegreeFromTheLoad() {
+		// The program, the region and the industry with the most clusters of their own.
+		// Drawing two of their neighbours seeks their first clusters in their members
+		// index, where expanding them read every member whatever the room; their degree
+		// is
+		// read where counting it walked every member again.
+		List<Map<String, Object>> hubs;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			hubs = session.run("""
+					CALL () {
+					  MATCH (n:Program) RETURN n ORDER BY n.clusterCount DESC LIMIT 1
+					  UNION
+					  MATCH (n:Region) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+					  UNION
+					  MATCH (n:Industry) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+					}
+					RETURN elementId(n) AS node, labels(n)[0] AS label,
+					       COUNT { (n)-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-() } AS relationships""")
+				.list((row) -> row.asMap());
+		}
+		assertThat(hubs).hasSize(3);
+		for (Map<String, Object> hub : hubs) {
+			long relationships = (Long) hub.get("relationships");
+			List<String> node = List.of((String) hub.get("node"));
+			long two = dbHits("graph/neighbours", Map.of("nodes", node, "selected", node, "room", 2));
+			long all = dbHits("graph/neighbours", Map.of("nodes", node, "selected", node, "room", relationships));
+			assertThat(relationships).as("%s", hub).isGreaterThan(15);
+			assertThat(two * 2).as("%s: two neighbours (%d) against all (%d)", hub, two, all).isLessThan(all);
+			// its view, then the same without the recorded degree (rolled back)
+			try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
+				Map<String, Object> nodes = Map.of("nodes", node);
+				long recorded = total(tx.run("PROFILE " + CypherFiles.get("graph/view"), nodes)
+					.consume()
+					.queryProfile()
+					.orElseThrow());
+				tx.run("MATCH (n) WHERE elementId(n) IN $nodes REMOVE n.degree", nodes).consume();
+				long counted = total(tx.run("PROFILE " + CypherFiles.get("graph/view"), nodes)
+					.consume()
+					.queryProfile()
+					.orElseThrow());
+				tx.rollback();
+				assertThat(recorded + relationships).as("%s: its view (counted %d)", hub, counted)
+					.isPositive()
+					.isLessThanOrEqualTo(counted);
+			}
+		}
+	}
+
+	/**
+	 * A graph loaded before its relationships carried what the members indexes hold (it
+	 * serves until the upgrade's reload switches) has its hubs expanded whole: the same
+	 * neighbours, read the long way.
+	 */
+	@Test
+	void aNeighbourhoodOnAGraphWithoutTheMembersIndexesDrawsTheSameNodes() {
+		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
+			List<String> hubs = tx.run("""
+					CALL () {
+					  MATCH (n:Program) RETURN n ORDER BY n.clusterCount DESC LIMIT 1
+					  UNION
+					  MATCH (n:Region) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+					  UNION
+					  MATCH (n:Industry) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+					}
+					RETURN elementId(n) AS node""").list((row) -> row.get("node").asString());
+			Map<String, Object> parameters = Map.of("nodes", hubs, "selected", hubs.subList(0, 1), "room", 40);
+			List<String> indexed = tx.run(CypherFiles.get("graph/neighbours"), parameters)
+				.list((row) -> row.get("id").asString());
+			long removed = tx.run("""
+					MATCH (n)-[l:LISTED_IN|LOCATED_IN|BELONGS_TO]-(:Cluster) WHERE elementId(n) IN $hubs
+					REMOVE l.generation, l.program, l.region, l.industry, l.cluster
+					RETURN count(l) AS n""", Map.of("hubs", hubs)).single().get("n").asLong();
+			List<String> expanded = tx.run(CypherFiles.get("graph/neighbours"), parameters)
+				.list((row) -> row.get("id").asString());
+			tx.rollback();
+			assertThat(removed).isGreaterThan(100);
+			assertThat(expanded).hasSize(41).isEqualTo(indexed);
+		}
+	}
+
 	/**
 	 * The county, the industry class and the program with the fewest clusters, by the
 	 * filter field that names each.
