@@ -9,14 +9,18 @@
 // the province_members index or the region_members runs of its memberRegions, as
 // clusters-in-region-count does; an industry's, when no region is named, from the industry_members
 // runs of its memberIndustries (every cluster for a wide industry), as clusters-in-industry-count does;
-// a program's, when neither is, from its listings; every cluster only when none of the three is named.
+// a program's, when neither is, from its listings; a year's, when none of the three is, from the
+// listing_years index, as clusters-in-year-count does (on a graph loaded before the listings carried
+// their cluster's key, every cluster); every cluster only when none of the four is named.
 // Each branch answers only for its own case, and its rows are distinct clusters. The filters' predicates
 // follow, as in clusters-page.
 // Each facet is counted in a subquery of its own, over the matched list or over nothing when it is not
 // asked: counting expressions (COLLECT inside a CASE or a list) were evaluated apart from the plan and
 // took more than the database's transaction memory for an industry facet at 64,000 listings.
 MATCH (served:Serving {key: 'graph'})
-CALL (served) {
+WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(:Program {generation: served.generation})
+                                     RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
+CALL (served, indexed) {
   MATCH (r:Region {code: $region, generation: served.generation})
   WHERE r.level = 'PROVINCE'
   MATCH (c:Cluster)-[m:IN_PROVINCE]->()
@@ -62,10 +66,18 @@ CALL (served) {
   WITH DISTINCT c
   RETURN c
   UNION ALL
+  WITH served, indexed WHERE $region IS NULL AND $industry IS NULL AND $program IS NULL AND indexed
+  MATCH (c:Cluster)-[l:LISTED_IN]->()
+  USING INDEX SEEK l:LISTED_IN(generation, year, cluster)
+  WHERE l.generation = served.generation AND l.year = $year AND l.cluster IS NOT NULL
+  WITH DISTINCT c
+  RETURN c
+  UNION ALL
   // none named: every cluster of the served graph (otherwise the bound is null and this reads nothing)
   MATCH (c:Cluster)
   USING INDEX SEEK c:Cluster(key, generation)
-  WHERE c.key > CASE WHEN $region IS NULL AND $industry IS NULL AND $program IS NULL THEN '' END
+  WHERE c.key > CASE WHEN $region IS NULL AND $industry IS NULL AND $program IS NULL
+                       AND ($year IS NULL OR NOT indexed) THEN '' END
     AND c.generation = served.generation
   RETURN c
 }

@@ -2,8 +2,8 @@
 // $rows: one per listing with its program, cluster and properties. Each published entry becomes
 // one LISTED_IN relationship carrying its year, rank, name as listed, source line and decisions, and
 // validThrough: the last year the designation holds, where the program states a validity period,
-// and what the listing_order and program_members indexes read: the generation, the program's key,
-// listingOrder and the cluster's key.
+// and what the listing_order, program_members and listing_years indexes read: the generation, the
+// program's key, listingOrder and the cluster's key.
 // Both ends are sought in their unique (key or code, generation) index, by a SEEK hint: on a
 // fresh store, planned from indexes sampled while empty, one end was once found by scanning the
 // whole index for every row (3.4 million entries read for a batch of a thousand regions), and a

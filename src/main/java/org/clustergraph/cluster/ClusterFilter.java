@@ -47,12 +47,14 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * names an industry and no region does the same with the industry's subtree
 	 * ({@code api/clusters-in-industry}); one that names a program and neither reads the
 	 * program's listings in the order of their clusters' keys
-	 * ({@code api/clusters-in-program}). A region, an industry or a program alone (a
-	 * program with a year too) takes its total from the count the load recorded on it.
-	 * Any other filter reads the clusters in key order until a page matches and counts by
-	 * reading them all ({@code api/clusters}). The filters' predicates are written out in
-	 * each of these statements: a filter field added here goes into all eight, and into
-	 * {@code api/cluster-facets}, which selects its clusters the same four ways.
+	 * ({@code api/clusters-in-program}); one that names a year and none of those reads
+	 * the year's listings in the same order ({@code api/clusters-in-year}). A region, an
+	 * industry or a program alone (a program with a year too) takes its total from the
+	 * count the load recorded on it. Any other filter reads the clusters in key order
+	 * until a page matches and counts by reading them all ({@code api/clusters}). The
+	 * filters' predicates are written out in each of these statements: a filter field
+	 * added here goes into all ten, and into {@code api/cluster-facets}, which selects
+	 * its clusters the same five ways.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
@@ -65,6 +67,9 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		}
 		if (parameters.get("program") != null) {
 			return "api/clusters-in-program";
+		}
+		if (parameters.get("year") != null) {
+			return "api/clusters-in-year";
 		}
 		return "api/clusters";
 	}

@@ -311,6 +311,7 @@ class FacetsApiTests {
 		filters.add(Map.of("program", "hubei", "regionLevel", "COUNTY"));
 		filters.add(Map.of("regionLevel", "COUNTY"));
 		filters.add(Map.of("year", 2024));
+		filters.add(Map.of("year", 2023, "regionLevel", "COUNTY", "nameContains", "产业"));
 		filters.add(Map.of("nameContains", "机"));
 		for (Map<String, Object> filter : filters) {
 			GraphQlTester.Response response = this.graphQl.document(

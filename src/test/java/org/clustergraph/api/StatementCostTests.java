@@ -257,6 +257,44 @@ class StatementCostTests {
 	}
 
 	@Test
+	void aYearsPageCountAndFacetsReadItsListingsNotEveryCluster() {
+		// The edition year with the fewest clusters, named alone: the general statements
+		// read every cluster, in key order until a page matches and all of them for the
+		// total and the facets; these read the year's listings from the listing_years
+		// index.
+		long clusterCount;
+		int year;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
+			year = session.run("""
+					MATCH (c:Cluster)-[l:LISTED_IN]->() WHERE l.year IS NOT NULL
+					RETURN l.year AS year, count(DISTINCT c) AS n ORDER BY n, year LIMIT 1""")
+				.single()
+				.get("year")
+				.asInt();
+		}
+		Map<String, Object> page = firstPage(Map.of("year", year));
+		long generalPage = dbHits("api/clusters-page", page);
+		assertThat(dbHits("api/clusters-in-year-page", page))
+			.as("the page of %d, against the general statement (%d)", year, generalPage)
+			.isPositive()
+			.isLessThan(generalPage / 4);
+		long generalCount = dbHits("api/clusters-count", page);
+		assertThat(dbHits("api/clusters-in-year-count", page))
+			.as("the count of %d, against the general count (%d)", year, generalCount)
+			.isPositive()
+			.isLessThan(generalCount / 4);
+		assertThat(operators(profile("api/cluster-facets", facets(Map.of("year", year), true))))
+			.as("the facets of %d", year)
+			.filteredOn((operator) -> operator.arguments()
+				.getOrDefault("Details", Values.NULL)
+				.toString()
+				.contains(":Cluster"))
+			.isNotEmpty()
+			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount / 4));
+	}
+
+	@Test
 	void aDeepPageOfAProgramsClustersReadsWhatTheFirstDoes() {
 		// the program's listings are read in the order of their clusters' keys from the
 		// cursor on, not from its first cluster

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filters front ends ask most, are read from the index runs of the region's or the
  * industry's subtree ({@code api/clusters-in-region}, {@code api/clusters-in-industry}),
  * and {@code clusters(filter: {program})} from the program's listings
- * ({@code api/clusters-in-program}), instead of the clusters in key order
+ * ({@code api/clusters-in-program}), and {@code clusters(filter: {year})} from the year's
+ * listings ({@code api/clusters-in-year}), instead of the clusters in key order
  * ({@code api/clusters}): each must give the same pages and totals as the general
  * statements for every region, industry and program, and every other filter must keep the
  * general statements.
@@ -237,6 +238,43 @@ class ClusterPageTests {
 		}
 	}
 
+	@Test
+	void aYearIsPagedFromItsListingsAsTheGeneralStatementPagesIt() {
+		// every edition year alone and with each other filter but a region, an industry
+		// or a program, and a year no list has
+		List<Integer> years = editions().values().stream().flatMap(List::stream).distinct().sorted().toList();
+		assertThat(years).hasSizeGreaterThan(2);
+		List<ClusterFilter> alone = new ArrayList<>(
+				years.stream().map((year) -> new ClusterFilter(null, null, null, null, year, null, null)).toList());
+		alone.add(new ClusterFilter(null, null, null, null, 1990, null, null));
+		assertThat(comparePages(alone, "api/clusters-in-year")).as("clusters compared")
+			.isGreaterThan(years.size() * 2 * LIMIT);
+		List<Function<String, ClusterFilter>> combinations = List.of(
+				(year) -> new ClusterFilter(null, "COUNTY", null, null, Integer.valueOf(year), null, null),
+				(year) -> new ClusterFilter(null, null, null, null, Integer.valueOf(year), Integer.valueOf(year), null),
+				(year) -> new ClusterFilter(null, null, null, null, Integer.valueOf(year), null, "产业"),
+				(year) -> new ClusterFilter(null, "COUNTY", null, null, Integer.valueOf(year),
+						Integer.valueOf(year) + 1, "产业"));
+		compareCombinations(years.stream().map(String::valueOf).toList(), combinations, "api/clusters-in-year");
+	}
+
+	/**
+	 * On a store an earlier version loaded, whose listings do not carry their cluster's
+	 * key, a year's pages and totals are read as the general statements read them.
+	 */
+	@Test
+	void pagesAYearLoadedBeforeItsListingsCarriedTheirClustersAsTheGeneralStatementPagesIt() {
+		Common common = common();
+		List<ClusterFilter> filters = List.of(new ClusterFilter(null, null, null, null, common.year(), null, null),
+				new ClusterFilter(null, "COUNTY", null, null, common.year(), null, null));
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("MATCH ()-[l:LISTED_IN]->(:Program) REMOVE l.cluster").consume();
+			assertThat(comparePages(tx, filters, "api/clusters-in-year")).as("clusters compared")
+				.isGreaterThan(2 * COMBINED_LIMIT);
+			tx.rollback();
+		}
+	}
+
 	/** Each program's key, and the years of its editions. */
 	private Map<String, List<Integer>> editions() {
 		try (Session session = this.driver.session(this.sessionConfig)) {
@@ -303,11 +341,12 @@ class ClusterPageTests {
 	}
 
 	@Test
-	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryOrOfAProgram() {
+	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryOrOfAProgramOrOfAYear() {
 		String general = "api/clusters";
 		String region = "api/clusters-in-region";
 		String industry = "api/clusters-in-industry";
 		String program = "api/clusters-in-program";
+		String year = "api/clusters-in-year";
 		Map<ClusterFilter, String> expected = new LinkedHashMap<>();
 		expected.put(new ClusterFilter(null, null, null, null, null, null, null), general);
 		expected.put(new ClusterFilter("  ", null, null, null, null, null, null), general);
@@ -320,8 +359,9 @@ class ClusterPageTests {
 		expected.put(new ClusterFilter(null, "COUNTY", null, null, null, 2020, null), general);
 		expected.put(new ClusterFilter(null, null, null, "zhejiang", null, null, null), program);
 		expected.put(new ClusterFilter(null, "COUNTY", null, " zhejiang", 2020, 2020, "纺织"), program);
-		expected.put(new ClusterFilter(null, null, null, " ", 2020, null, null), general);
-		expected.put(new ClusterFilter(null, null, null, null, 2020, null, null), general);
+		expected.put(new ClusterFilter(null, null, null, " ", 2020, null, null), year);
+		expected.put(new ClusterFilter(null, null, null, null, 2020, null, null), year);
+		expected.put(new ClusterFilter(null, "COUNTY", null, null, 2020, 2021, "纺织"), year);
 		expected.put(new ClusterFilter(null, null, null, null, null, null, "纺织"), general);
 		expected
 			.forEach((filter, statements) -> assertThat(filter.statements()).as("%s", filter).isEqualTo(statements));
