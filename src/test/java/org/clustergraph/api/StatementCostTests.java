@@ -602,6 +602,45 @@ class StatementCostTests {
 		}
 	}
 
+	@Test
+	void aLevelAloneIsCountedFromTheDatasetAndAsManyAsHaveARegionOfThatLevel() {
+		// a level picked alone, as the explorer's level facet does: the count the load
+		// recorded, every level equal to the clusters walked to a region of that level,
+		// in a few seeks; with a name besides, the clusters are read
+		Map<String, Object> filter = new HashMap<>();
+		for (String name : List.of("region", "industry", "program", "year", "recognizedIn", "nameContains")) {
+			filter.put(name, null);
+		}
+		int levels = 0;
+		for (String level : List.of("PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "ZONE")) {
+			filter.put("regionLevel", level);
+			long walked;
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				walked = session
+					.run("MATCH (c:Cluster) WHERE EXISTS { (c)-[:LOCATED_IN]->(:Region {level: $level}) } "
+							+ "RETURN count(c) AS n", Map.of("level", level))
+					.single()
+					.get("n")
+					.asLong();
+			}
+			assertThat(total("api/clusters-count", filter)).as(level).isEqualTo(walked);
+			assertThat(dbHits("api/clusters-count", filter)).as(level).isLessThanOrEqualTo(20);
+			levels += (walked > 0) ? 1 : 0;
+		}
+		assertThat(levels).isGreaterThan(3);
+		// a graph loaded before the count existed counts the clusters
+		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
+			long recorded = tx.run(CypherFiles.get("api/clusters-count"), filter).single().get("total").asLong();
+			tx.run("MATCH (d:Dataset) REMOVE d.regionLevels, d.clustersByRegionLevel").consume();
+			assertThat(tx.run(CypherFiles.get("api/clusters-count"), filter).single().get("total").asLong())
+				.isPositive()
+				.isEqualTo(recorded);
+			tx.rollback();
+		}
+		filter.put("nameContains", "产业");
+		assertThat(dbHits("api/clusters-count", filter)).isGreaterThan(100);
+	}
+
 	private long total(String statement, Map<String, Object> parameters) {
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			return session.run(CypherFiles.get(statement), parameters).single().get("total").asLong();

@@ -260,7 +260,8 @@ class ClusterPageTests {
 
 	/**
 	 * On a store an earlier version loaded, whose listings do not carry their cluster's
-	 * key, a year's pages and totals are read as the general statements read them.
+	 * key, a year's pages, totals and facets are read as the general statements read
+	 * them.
 	 */
 	@Test
 	void pagesAYearLoadedBeforeItsListingsCarriedTheirClustersAsTheGeneralStatementPagesIt() {
@@ -271,6 +272,18 @@ class ClusterPageTests {
 			tx.run("MATCH ()-[l:LISTED_IN]->(:Program) REMOVE l.cluster").consume();
 			assertThat(comparePages(tx, filters, "api/clusters-in-year")).as("clusters compared")
 				.isGreaterThan(2 * COMBINED_LIMIT);
+			// and the facets select them from every cluster
+			for (ClusterFilter filter : filters) {
+				Map<String, @Nullable Object> facets = new HashMap<>(filter.parameters());
+				facets.put("want",
+						Map.of("province", false, "program", false, "regionLevel", false, "provinceProgram", false));
+				facets.put("industryLevels", List.of());
+				facets.put("industryProgramLevels", List.of());
+				assertThat(tx.run(CypherFiles.get("api/cluster-facets"), facets).single().get("total").asLong())
+					.as("facets of %s", filter)
+					.isPositive()
+					.isEqualTo(total(tx, "api/clusters-count", filter));
+			}
 			tx.rollback();
 		}
 	}
