@@ -130,26 +130,21 @@ class GraphViewApiTests {
 	 */
 	@Test
 	void drawsWhatAWalkOfEveryNeighbourHopByHopDraws() {
-		List<String> starts = this.graph.strings("""
-				CALL () {
-				  MATCH (p:Program) RETURN 'Program:' + p.key AS s
-				  UNION
-				  MATCH (r:Region) WITH r ORDER BY r.memberCount DESC, r.code
-				  WITH r.level AS level, head(collect(r.code)) AS code RETURN 'Region:' + code AS s
-				  UNION
-				  MATCH (r:Region) WITH r ORDER BY r.treeMemberCount DESC, r.code
-				  WITH r.level AS level, head(collect(r.code)) AS code RETURN 'Region:' + code AS s
-				  UNION
-				  MATCH (i:Industry) WITH i ORDER BY i.memberCount DESC, i.code
-				  WITH i.level AS level, head(collect(i.code)) AS code RETURN 'Industry:' + code AS s
-				  UNION
-				  MATCH (i:Industry) WITH i ORDER BY i.treeMemberCount DESC, i.code
-				  WITH i.level AS level, head(collect(i.code)) AS code RETURN 'Industry:' + code AS s
-				  UNION
-				  MATCH (c:Cluster) WITH c ORDER BY COUNT { (c)--() } DESC, c.key LIMIT 3
-				  RETURN 'Cluster:' + c.key AS s
-				}
-				RETURN s ORDER BY s""", Map.of());
+		StringBuilder union = new StringBuilder("""
+				MATCH (c:Cluster) WITH c ORDER BY COUNT { (c)--() } DESC, c.key LIMIT 3 RETURN 'Cluster:' + c.key AS s
+				UNION
+				MATCH (p:Program) RETURN 'Program:' + p.key AS s""");
+		for (String label : List.of("Region", "Industry")) {
+			for (String measure : List.of("memberCount", "treeMemberCount")) {
+				union.append("""
+
+						UNION
+						MATCH (n:%1$s) WITH n ORDER BY n.%2$s DESC, n.code
+						WITH n.level AS level, head(collect(n.code)) AS code RETURN '%1$s:' + code AS s"""
+					.formatted(label, measure));
+			}
+		}
+		List<String> starts = this.graph.strings("CALL () {\n" + union + "\n}\nRETURN s ORDER BY s", Map.of());
 		assertThat(starts).hasSizeGreaterThan(20);
 		Map<String, List<String>> neighbours = new HashMap<>();
 		int cut = 0;
