@@ -38,6 +38,8 @@ class GraphController {
 
 	static final int MAX_PATH_LENGTH = 10;
 
+	private static final String CLUSTER = "Cluster:";
+
 	private static final Set<String> LABELS = Set.of("Cluster", "Region", "Industry", "Program");
 
 	private final Reads reads;
@@ -68,10 +70,12 @@ class GraphController {
 		boolean truncated = false;
 		for (int hop = 1; hop <= depth && !frontier.isEmpty() && !truncated; hop++) {
 			int room = limit - selected.size();
+			Map<String, @Nullable Object> parameters = new HashMap<>(
+					Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room, "probe", false));
+			parameters.put("bound", (frontier.size() > 1) ? bound(parameters, room) : null);
 			// the database leaves out what the view holds and sends the first room + 1
 			// by id, in that order
-			List<Map<String, Object>> next = new ArrayList<>(this.reads.all("graph/neighbours",
-					Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room)));
+			List<Map<String, Object>> next = new ArrayList<>(this.reads.all("graph/neighbours", parameters));
 			if (next.size() > room) {
 				next = next.subList(0, room);
 				truncated = true;
@@ -81,6 +85,23 @@ class GraphController {
 		}
 		Map<String, Object> view = this.reads.one("graph/view", Map.of("nodes", List.copyOf(selected))).orElseThrow();
 		return Optional.of(graph(view, selected, truncated));
+	}
+
+	/**
+	 * The key above which no cluster is among a hop's first neighbours: the room + 1st
+	 * neighbour of the frontier's node with the most clusters of its own, when it is a
+	 * cluster, which the statement reads first.
+	 * @param parameters the hop's parameters
+	 * @param room how many more nodes the view may take
+	 * @return the key, or null when that node gives no room + 1 clusters
+	 */
+	private @Nullable String bound(Map<String, @Nullable Object> parameters, int room) {
+		Map<String, @Nullable Object> probe = new HashMap<>(parameters);
+		probe.put("probe", true);
+		probe.put("bound", null);
+		List<Map<String, Object>> first = this.reads.all("graph/neighbours", probe);
+		String id = (first.size() > room) ? Rows.string(first.get(room), "id") : null;
+		return (id != null && id.startsWith(CLUSTER)) ? id.substring(CLUSTER.length()) : null;
 	}
 
 	/**

@@ -44,6 +44,20 @@ class StatementCostTests {
 	private static final Map<String, Object> PEERS = Map.of("descendants", true, "provinces", true, "after", "",
 			"limit", 20);
 
+	/**
+	 * The program, the region and the industry with the most clusters of their own, as
+	 * {@code n}.
+	 */
+	private static final String HUBS = """
+			CALL () {
+			  MATCH (n:Program) RETURN n ORDER BY n.clusterCount DESC LIMIT 1
+			  UNION
+			  MATCH (n:Region) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+			  UNION
+			  MATCH (n:Industry) RETURN n ORDER BY n.memberCount DESC LIMIT 1
+			}
+			""";
+
 	@Autowired
 	Driver driver;
 
@@ -457,21 +471,12 @@ class StatementCostTests {
 
 	@Test
 	void aNeighbourhoodReadsTheFirstClustersOfAProgramRegionOrIndustryAndItsDegreeFromTheLoad() {
-		// The program, the region and the industry with the most clusters of their own.
-		// Drawing two of their neighbours seeks their first clusters in their members
-		// index, where expanding them read every member whatever the room; their degree
-		// is
-		// read where counting it walked every member again.
+		// Drawing two neighbours of a hub seeks its first clusters in its members index,
+		// where expanding it read every member whatever the room; its degree is read
+		// where counting it walked every member again.
 		List<Map<String, Object>> hubs;
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			hubs = session.run("""
-					CALL () {
-					  MATCH (n:Program) RETURN n ORDER BY n.clusterCount DESC LIMIT 1
-					  UNION
-					  MATCH (n:Region) RETURN n ORDER BY n.memberCount DESC LIMIT 1
-					  UNION
-					  MATCH (n:Industry) RETURN n ORDER BY n.memberCount DESC LIMIT 1
-					}
+			hubs = session.run(HUBS + """
 					RETURN elementId(n) AS node, labels(n)[0] AS label,
 					       COUNT { (n)-[:LISTED_IN|LOCATED_IN|BELONGS_TO]-() } AS relationships""")
 				.list((row) -> row.asMap());
@@ -480,8 +485,8 @@ class StatementCostTests {
 		for (Map<String, Object> hub : hubs) {
 			long relationships = (Long) hub.get("relationships");
 			List<String> node = List.of((String) hub.get("node"));
-			long two = dbHits("graph/neighbours", Map.of("nodes", node, "selected", node, "room", 2));
-			long all = dbHits("graph/neighbours", Map.of("nodes", node, "selected", node, "room", relationships));
+			long two = dbHits("graph/neighbours", neighbours(node, node, 2));
+			long all = dbHits("graph/neighbours", neighbours(node, node, relationships));
 			assertThat(relationships).as("%s", hub).isGreaterThan(15);
 			assertThat(two * 2).as("%s: two neighbours (%d) against all (%d)", hub, two, all).isLessThan(all);
 			// its view, then the same without the recorded degree (rolled back)
@@ -504,6 +509,45 @@ class StatementCostTests {
 		}
 	}
 
+	@Test
+	void aHopFromManyHubsReadsTheirClustersOnlyUpToTheLargestHubsBound() {
+		// Every program, region and industry with clusters of its own in one frontier, as
+		// a third hop from a county has hundreds: the probe reads the first clusters of
+		// the one with the most, and the hop then reads no hub's clusters above the last
+		// of those, nor expands a region or industry, where each gave its own first ones.
+		List<String> hubs;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			hubs = session.run("""
+					MATCH (n) WHERE n:Program AND n.clusterCount > 0 OR (n:Region OR n:Industry) AND n.memberCount > 0
+					RETURN elementId(n) AS node""").list((row) -> row.get("node").asString());
+		}
+		int room = 20;
+		Map<String, Object> probe = neighbours(hubs, List.of(), room);
+		probe.put("probe", true);
+		List<String> first;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			first = session.run(CypherFiles.get("graph/neighbours"), probe).list((row) -> row.get("id").asString());
+		}
+		assertThat(first).hasSize(room + 1);
+		assertThat(first.get(room)).startsWith("Cluster:");
+		Map<String, Object> bounded = neighbours(hubs, List.of(), room);
+		bounded.put("bound", first.get(room).substring("Cluster:".length()));
+		List<String> ids;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			ids = session.run(CypherFiles.get("graph/neighbours"), bounded).list((row) -> row.get("id").asString());
+		}
+		assertThat(ids).hasSize(room + 1);
+		assertThat(ids.get(room)).isLessThanOrEqualTo(first.get(room));
+		// the relationships read, from the members indexes or by expanding a node (each
+		// hub's own lookups cost the same either way)
+		long unbounded = relationshipsRead(profile("graph/neighbours", neighbours(hubs, List.of(), room)));
+		long read = relationshipsRead(profile("graph/neighbours", probe))
+				+ relationshipsRead(profile("graph/neighbours", bounded));
+		assertThat(hubs).hasSizeGreaterThan(100);
+		assertThat(read * 3).as("the probe and the bounded hop (%d) against the hop alone (%d)", read, unbounded)
+			.isLessThan(unbounded);
+	}
+
 	/**
 	 * A graph loaded before its relationships carried what the members indexes hold (it
 	 * serves until the upgrade's reload switches) has its hubs expanded whole: the same
@@ -512,16 +556,8 @@ class StatementCostTests {
 	@Test
 	void aNeighbourhoodOnAGraphWithoutTheMembersIndexesDrawsTheSameNodes() {
 		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
-			List<String> hubs = tx.run("""
-					CALL () {
-					  MATCH (n:Program) RETURN n ORDER BY n.clusterCount DESC LIMIT 1
-					  UNION
-					  MATCH (n:Region) RETURN n ORDER BY n.memberCount DESC LIMIT 1
-					  UNION
-					  MATCH (n:Industry) RETURN n ORDER BY n.memberCount DESC LIMIT 1
-					}
-					RETURN elementId(n) AS node""").list((row) -> row.get("node").asString());
-			Map<String, Object> parameters = Map.of("nodes", hubs, "selected", hubs.subList(0, 1), "room", 40);
+			List<String> hubs = tx.run(HUBS + "RETURN elementId(n) AS node").list((row) -> row.get("node").asString());
+			Map<String, Object> parameters = neighbours(hubs, hubs.subList(0, 1), 40);
 			List<String> indexed = tx.run(CypherFiles.get("graph/neighbours"), parameters)
 				.list((row) -> row.get("id").asString());
 			long removed = tx.run("""
@@ -534,6 +570,23 @@ class StatementCostTests {
 			assertThat(removed).isGreaterThan(100);
 			assertThat(expanded).hasSize(41).isEqualTo(indexed);
 		}
+	}
+
+	/** The rows of a profile's relationship index seeks and expansions. */
+	private static long relationshipsRead(QueryProfile profile) {
+		return operators(profile).stream()
+			.filter((operator) -> operator.operatorType().contains("RelationshipIndexSeek")
+					|| operator.operatorType().startsWith("Expand"))
+			.mapToLong((operator) -> operator.rows().orElseThrow())
+			.sum();
+	}
+
+	/** The parameters of graph/neighbours for one hop, without a probe or a bound. */
+	private static Map<String, Object> neighbours(List<String> nodes, List<String> selected, long room) {
+		Map<String, Object> parameters = new HashMap<>(
+				Map.of("nodes", nodes, "selected", selected, "room", room, "probe", false));
+		parameters.put("bound", null);
+		return parameters;
 	}
 
 	/**
