@@ -10,8 +10,9 @@
 // year by several programs has a listing each, side by side there, and is taken once. clusters-page
 // reads every cluster in key order until $limit match, all of them for a year that matches none; this
 // reads the year's listings at most. The other filters are those of clusters-page, written out here
-// (a filter added there goes here and into clusters-in-year-count too; ClusterPageTests compares the
-// three statements for every year, alone and with each other filter).
+// (a filter added there goes here and into clusters-in-year-count too; ClusterPageTests compares
+// this statement and clusters-in-year-count with the general ones for every year, alone and with
+// each other filter).
 // A graph loaded before the listings carried their cluster's key (it serves until the reload that an
 // upgrade starts switches) has nothing in that index: its page is read as clusters-page reads it; the
 // bound of the branch that does not apply is null, which no key is above, so it reads nothing.

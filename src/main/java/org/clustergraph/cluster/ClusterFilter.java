@@ -51,10 +51,11 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * the year's listings in the same order ({@code api/clusters-in-year}). A region, an
 	 * industry or a program alone (a program with a year too) takes its total from the
 	 * count the load recorded on it. Any other filter reads the clusters in key order
-	 * until a page matches and counts by reading them all ({@code api/clusters}). The
-	 * filters' predicates are written out in each of these statements: a filter field
-	 * added here goes into all ten, and into {@code api/cluster-facets}, which selects
-	 * its clusters the same five ways.
+	 * until a page matches and counts by reading them all ({@code api/clusters}), but for
+	 * a level alone, whose count the load recorded on the dataset. The filters'
+	 * predicates are written out in each of these statements: a filter field added here
+	 * goes into all ten, and into {@code api/cluster-facets}, which selects its clusters
+	 * the same five ways.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
