@@ -18,7 +18,11 @@
 // asked: counting expressions (COLLECT inside a CASE or a list) were evaluated apart from the plan and
 // took more than the database's transaction memory for an industry facet at 64,000 listings.
 MATCH (served:Serving {key: 'graph'})
-WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(:Program {generation: served.generation})
+// (whether the served graph's listings carry their cluster's key: the first listing of its first
+// program tells, the scan hint keeping a relationship scan through every listing of both generations
+// out of the plan)
+WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING SCAN p:Program
+                                     WHERE p.generation = served.generation
                                      RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
 CALL (served, indexed) {
   MATCH (r:Region {code: $region, generation: served.generation})

@@ -17,7 +17,11 @@
 // upgrade starts switches) has nothing in that index: its page is read as clusters-page reads it; the
 // bound of the branch that does not apply is null, which no key is above, so it reads nothing.
 MATCH (served:Serving {key: 'graph'})
-WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(:Program {generation: served.generation})
+// (whether the served graph's listings carry their cluster's key: the first listing of its first
+// program tells, the scan hint keeping a relationship scan through every listing of both generations
+// out of the plan)
+WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING SCAN p:Program
+                                     WHERE p.generation = served.generation
                                      RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
 CALL (served, indexed) {
   MATCH (c:Cluster)-[l:LISTED_IN]->()
