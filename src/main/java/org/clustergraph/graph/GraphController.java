@@ -67,12 +67,15 @@ class GraphController {
 		}
 		Set<String> selected = new LinkedHashSet<>(List.of(start));
 		List<String> frontier = List.of(start);
+		// programs, regions and industries on the frontier: a bound can narrow only a hop
+		// from two or more, the probe reading the largest of them first
+		long hubs = 1;
 		boolean truncated = false;
 		for (int hop = 1; hop <= depth && !frontier.isEmpty() && !truncated; hop++) {
 			int room = limit - selected.size();
 			Map<String, @Nullable Object> parameters = new HashMap<>(
 					Map.of("nodes", frontier, "selected", List.copyOf(selected), "room", room, "probe", false));
-			parameters.put("bound", (frontier.size() > 1) ? bound(parameters, room) : null);
+			parameters.put("bound", (hubs > 1) ? bound(parameters, room) : null);
 			// the database leaves out what the view holds and sends the first room + 1
 			// by id, in that order
 			List<Map<String, Object>> next = new ArrayList<>(this.reads.all("graph/neighbours", parameters));
@@ -81,6 +84,9 @@ class GraphController {
 				truncated = true;
 			}
 			frontier = next.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "node"))).toList();
+			hubs = next.stream()
+				.filter((row) -> !Objects.requireNonNull(Rows.string(row, "id")).startsWith(CLUSTER))
+				.count();
 			selected.addAll(frontier);
 		}
 		Map<String, Object> view = this.reads.one("graph/view", Map.of("nodes", List.copyOf(selected))).orElseThrow();
