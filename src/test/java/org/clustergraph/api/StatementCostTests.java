@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
@@ -66,12 +65,15 @@ class StatementCostTests {
 
 	private static long regions;
 
+	private static long clusterCount;
+
 	private static List<String> clusters;
 
 	@BeforeAll
 	static void findClusters(@Autowired Driver driver, @Autowired SessionConfig sessionConfig) {
 		try (Session session = driver.session(sessionConfig)) {
 			regions = session.run("MATCH (r:Region) RETURN count(r) AS n").single().get("n").asLong();
+			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
 			// The clusters whose lookups read most: those with the most places and
 			// industries, and those whose industries hold the most clusters themselves.
 			clusters = new ArrayList<>(keys(session, "COUNT { (c)-[:LOCATED_IN|BELONGS_TO]->() }"));
@@ -205,9 +207,7 @@ class StatementCostTests {
 		// either way), the county, the industry class and the program with the fewest.
 		Map<String, String> smallest;
 		String largest;
-		long clusterCount;
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
 			largest = session.run("""
 					MATCH (r:Region {level: 'PROVINCE'}) WHERE r.treeMemberCount > 0
 					RETURN r.code AS code ORDER BY r.treeMemberCount DESC, code LIMIT 1""")
@@ -276,10 +276,8 @@ class StatementCostTests {
 		// read every cluster, in key order until a page matches and all of them for the
 		// total and the facets; these read the year's listings from the listing_years
 		// index.
-		long clusterCount;
 		int year;
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
 			year = session.run("""
 					MATCH (c:Cluster)-[l:LISTED_IN]->() WHERE l.year IS NOT NULL
 					RETURN l.year AS year, count(DISTINCT c) AS n ORDER BY n, year LIMIT 1""")
@@ -300,10 +298,7 @@ class StatementCostTests {
 			.isLessThan(generalCount / 4);
 		assertThat(operators(profile("api/cluster-facets", facets(Map.of("year", year), true))))
 			.as("the facets of %d", year)
-			.filteredOn((operator) -> operator.arguments()
-				.getOrDefault("Details", Values.NULL)
-				.toString()
-				.contains(":Cluster"))
+			.filteredOn(StatementCostTests::onClusters)
 			.isNotEmpty()
 			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount / 4));
 	}
@@ -379,18 +374,17 @@ class StatementCostTests {
 		// them: the narrow ones merge their few runs and read no cluster in key order (a
 		// guard the planner applied after the seek had each read every cluster)
 		List<Map<String, Object>> requests = new ArrayList<>();
-		long all;
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			for (String code : session.run("MATCH (i:Industry {level: 'SECTION'}) RETURN i.code AS code ORDER BY code")
 				.list((row) -> row.get("code").asString())) {
 				requests.add(Map.of("id", requests.size(), "parent", code, "descendants", true, "provinces", false,
 						"after", "", "limit", 6));
 			}
-			all = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
 		}
 		long batch = dbHits("api/clusters-of-industries", Map.of("requests", requests, "reach", 6));
 		assertThat(requests).hasSizeGreaterThan(15);
-		assertThat(batch).as("%d sections' pages against %d clusters", requests.size(), all).isLessThan(2 * all);
+		assertThat(batch).as("%d sections' pages against %d clusters", requests.size(), clusterCount)
+			.isLessThan(2 * clusterCount);
 	}
 
 	@Test
@@ -446,22 +440,19 @@ class StatementCostTests {
 		// clusters as the list pages do: for the county, the industry class and the
 		// program with the fewest clusters, no operator on clusters passes on as many
 		// rows as there are clusters, every facet asked
-		long clusterCount;
 		Map<String, String> smallest;
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			clusterCount = session.run("MATCH (c:Cluster) RETURN count(c) AS n").single().get("n").asLong();
 			smallest = smallest(session);
 		}
-		Predicate<QueryProfile> onClusters = (
-				operator) -> operator.arguments().getOrDefault("Details", Values.NULL).toString().contains(":Cluster");
 		smallest.forEach((filter,
 				code) -> assertThat(operators(profile("api/cluster-facets", facets(Map.of(filter, code), true))))
 					.as("the facets of %s %s", filter, code)
-					.filteredOn(onClusters)
+					.filteredOn(StatementCostTests::onClusters)
 					.isNotEmpty()
 					.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount)));
 		// every cluster is read when none of them is named
-		assertThat(operators(profile("api/cluster-facets", facets(Map.of(), true)))).filteredOn(onClusters)
+		assertThat(operators(profile("api/cluster-facets", facets(Map.of(), true))))
+			.filteredOn(StatementCostTests::onClusters)
 			.anySatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isGreaterThanOrEqualTo(clusterCount));
 		// With no filter and none of the pairs, the facets are read from the counts on
 		// the provinces, programs, industries and the dataset: no cluster is read.
@@ -624,6 +615,11 @@ class StatementCostTests {
 		facets.put("industryLevels", levels);
 		facets.put("industryProgramLevels", pairs ? levels : List.of());
 		return facets;
+	}
+
+	/** Whether an operator reads or filters clusters. */
+	private static boolean onClusters(QueryProfile operator) {
+		return operator.arguments().getOrDefault("Details", Values.NULL).toString().contains(":Cluster");
 	}
 
 	/** A profile's operators, its own and its children's. */
