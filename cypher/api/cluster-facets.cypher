@@ -11,7 +11,9 @@
 // runs of its memberIndustries (every cluster for a wide industry), as clusters-in-industry-count does;
 // a program's, when neither is, from its listings; a year's, when none of the three is, from the
 // listing_years index, as clusters-in-year-count does (on a graph loaded before the listings carried
-// their cluster's key, every cluster); every cluster only when none of the four is named.
+// their cluster's key, every cluster); a text's, when none of the four is, from the text index of the
+// clusters' names, as clusters-named-count does (on a graph loaded before clusters carried nameText,
+// every cluster); every cluster only when none of the five is named.
 // Each branch answers only for its own case, and its rows are distinct clusters. The filters' predicates
 // follow, as in clusters-page.
 // Each facet is counted in a subquery of its own, over the matched list or over nothing when it is not
@@ -24,7 +26,11 @@ MATCH (served:Serving {key: 'graph'})
 WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING SCAN p:Program
                                      WHERE p.generation = served.generation
                                      RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
-CALL (served, indexed) {
+// (whether the served graph's clusters carry nameText: its first cluster in key order tells)
+WITH served, indexed, coalesce(head(COLLECT { MATCH (c:Cluster) USING INDEX SEEK c:Cluster(key, generation)
+                                              WHERE c.key > '' AND c.generation = served.generation
+                                              RETURN c.nameText IS NOT NULL AS named LIMIT 1 }), false) AS named
+CALL (served, indexed, named) {
   MATCH (r:Region {code: $region, generation: served.generation})
   WHERE r.level = 'PROVINCE'
   MATCH (c:Cluster)-[m:IN_PROVINCE]->()
@@ -77,11 +83,18 @@ CALL (served, indexed) {
   WITH DISTINCT c
   RETURN c
   UNION ALL
+  WITH served, named WHERE $region IS NULL AND $industry IS NULL AND $program IS NULL AND $year IS NULL
+                       AND $nameContains IS NOT NULL AND named
+  MATCH (c:Cluster) USING TEXT INDEX c:Cluster(nameText)
+  WHERE c.nameText CONTAINS $nameContains AND c.generation = served.generation
+  RETURN c
+  UNION ALL
   // none named: every cluster of the served graph (otherwise the bound is null and this reads nothing)
   MATCH (c:Cluster)
   USING INDEX SEEK c:Cluster(key, generation)
   WHERE c.key > CASE WHEN $region IS NULL AND $industry IS NULL AND $program IS NULL
-                       AND ($year IS NULL OR NOT indexed) THEN '' END
+                       AND ($year IS NULL OR NOT indexed)
+                       AND ($year IS NOT NULL OR $nameContains IS NULL OR NOT named) THEN '' END
     AND c.generation = served.generation
   RETURN c
 }
@@ -92,7 +105,11 @@ WHERE ($region IS NULL OR $region IN c.inRegions)
   AND (($program IS NULL AND $year IS NULL AND $recognizedIn IS NULL) OR EXISTS {
         (c)-[l:LISTED_IN]->(p:Program) WHERE ($program IS NULL OR p.key = $program) AND ($year IS NULL OR l.year = $year)
           AND ($recognizedIn IS NULL OR l.year <= $recognizedIn AND coalesce(l.validThrough, $recognizedIn) >= $recognizedIn) })
-  AND ($nameContains IS NULL OR normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains))
+  // (nameText, where the graph has it, holds every name: see clusters-named-page)
+  AND ($nameContains IS NULL
+       OR CASE WHEN c.nameText IS NULL OR $nameContains CONTAINS '\n'
+               THEN normalize(c.name, NFKC) CONTAINS $nameContains OR any(n IN c.names WHERE normalize(n, NFKC) CONTAINS $nameContains)
+               ELSE c.nameText CONTAINS $nameContains END)
 // one row even when nothing matches (no grouping key); generation is then null, and unused
 WITH collect(c) AS matched, max(served.generation) AS generation
 CALL (matched) {

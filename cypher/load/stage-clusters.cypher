@@ -11,10 +11,17 @@
 // them), regionLevels the levels of its LOCATED_IN regions, each sorted (TreeCodes walks the trees
 // this load writes), so that filters and facets test a list instead of walking the trees for every
 // cluster on every request; GraphLoadTests checks them against the walks.
+// nameText is its canonical name, then every other name it is listed under, each in NFKC (the form
+// names are compared in) and once, one per line, for the text index that clusters-named-page seeks
+// (schema/cluster-name-text).
 UNWIND $rows AS row
 CREATE (c:Cluster {key: row.key, generation: $generation})
 SET c.name = row.name, c.industryPhrase = row.industryPhrase, c.names = row.names,
     c.inRegions = row.inRegions, c.inIndustries = row.inIndustries, c.regionLevels = row.regionLevels,
     c.programCount = row.programs,
+    c.nameText = reduce(text = normalize(row.name, NFKC),
+                        name IN COLLECT { UNWIND row.names AS listed WITH normalize(listed, NFKC) AS name
+                                          WHERE name <> normalize(row.name, NFKC) RETURN DISTINCT name }
+                        | text + '\n' + name),
     c.crossListing = right('00000' + toString(999999 - CASE WHEN row.programs > 999999 THEN 999999 ELSE row.programs END), 6)
                      + ':' + row.key

@@ -64,7 +64,8 @@ class ClusterController {
 				|| Selections.contains(selection, "edges/node/programs");
 		Map<String, @Nullable Object> parameters = (filter != null) ? filter.parameters() : ClusterFilter.NONE;
 		String statements = (filter != null) ? filter.statements() : "api/clusters";
-		Connection<Cluster> connection = this.pages.pageOfRows(statements, parameters, Map.of("links", links), page,
+		Connection<Cluster> connection = this.pages.pageOfRows(statements, parameters,
+				Map.of("links", links, "probe", ClusterFilter.NAME_PROBE), page,
 				Selections.contains(selection, "totalCount"), (row) -> {
 					Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 					if (links) {

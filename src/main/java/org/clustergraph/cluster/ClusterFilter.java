@@ -24,6 +24,13 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		@Nullable String program, @Nullable Integer year, @Nullable Integer recognizedIn,
 		@Nullable String nameContains) {
 
+	/**
+	 * How many clusters holding a name's text make it common, the {@code probe} that
+	 * {@code api/clusters-named-page} takes beside {@link #parameters()}: fewer are read
+	 * from the text index of their names and sorted, more paged through in key order.
+	 */
+	static final int NAME_PROBE = 1000;
+
 	static final Map<String, @Nullable Object> NONE = new ClusterFilter(null, null, null, null, null, null, null)
 		.parameters();
 
@@ -48,14 +55,16 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * ({@code api/clusters-in-industry}); one that names a program and neither reads the
 	 * program's listings in the order of their clusters' keys
 	 * ({@code api/clusters-in-program}); one that names a year and none of those reads
-	 * the year's listings in the same order ({@code api/clusters-in-year}). A region, an
-	 * industry or a program alone (a program with a year too) takes its total from the
-	 * count the load recorded on it. Any other filter reads the clusters in key order
-	 * until a page matches and counts by reading them all ({@code api/clusters}), but for
-	 * a level alone, whose count the load recorded on the dataset. The filters'
-	 * predicates are written out in each of these statements: a filter field added here
-	 * goes into all ten, and into {@code api/cluster-facets}, which selects its clusters
-	 * the same five ways.
+	 * the year's listings in the same order ({@code api/clusters-in-year}); one that
+	 * names a text and none of those finds the clusters that hold it in the text index of
+	 * their names when they are few, and reads them in key order when they are not
+	 * ({@code api/clusters-named}). A region, an industry or a program alone (a program
+	 * with a year too) takes its total from the count the load recorded on it. Any other
+	 * filter reads the clusters in key order until a page matches and counts by reading
+	 * them all ({@code api/clusters}), but for a level alone, whose count the load
+	 * recorded on the dataset. The filters' predicates are written out in each of these
+	 * statements: a filter field added here goes into all twelve, and into
+	 * {@code api/cluster-facets}, which selects its clusters the same six ways.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {
@@ -71,6 +80,9 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 		}
 		if (parameters.get("year") != null) {
 			return "api/clusters-in-year";
+		}
+		if (parameters.get("nameContains") != null) {
+			return "api/clusters-named";
 		}
 		return "api/clusters";
 	}

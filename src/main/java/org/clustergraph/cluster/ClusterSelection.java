@@ -47,6 +47,7 @@ public class ClusterSelection {
 		parameters.put("after", "");
 		parameters.put("limit", limit + 1);
 		parameters.put("links", false);
+		parameters.put("probe", ClusterFilter.NAME_PROBE);
 		List<String> keys = this.reads.all(cluster.statements() + "-page", parameters)
 			.stream()
 			.map((row) -> Objects.requireNonNull(Rows.string(Rows.map(row, "cluster"), "key")))

@@ -313,6 +313,7 @@ class FacetsApiTests {
 		filters.add(Map.of("year", 2024));
 		filters.add(Map.of("year", 2023, "regionLevel", "COUNTY", "nameContains", "产业"));
 		filters.add(Map.of("nameContains", "机"));
+		filters.add(Map.of("nameContains", "产业", "recognizedIn", 2021));
 		for (Map<String, Object> filter : filters) {
 			GraphQlTester.Response response = this.graphQl.document(
 					"""

@@ -304,6 +304,52 @@ class StatementCostTests {
 	}
 
 	@Test
+	void aTextsPageCountAndFacetsReadTheClustersThatHoldItOrAPagesWorthInKeyOrder() {
+		// A text that one cluster holds, and the two characters most names hold. For the
+		// first, the general statements read every cluster; these read it from the text
+		// index of names (a probe above the clusters that hold a text makes it few).
+		String rare;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			rare = session
+				.run("""
+						MATCH (c:Cluster)
+						WHERE COUNT { MATCH (o:Cluster) WHERE o.name CONTAINS c.name OR any(n IN o.names WHERE n CONTAINS c.name) } = 1
+						RETURN c.name AS name ORDER BY c.key LIMIT 1""")
+				.single()
+				.get("name")
+				.asString();
+		}
+		Map<String, Object> page = firstPage(Map.of("nameContains", rare));
+		page.put("probe", clusterCount);
+		long generalPage = dbHits("api/clusters-page", page);
+		assertThat(dbHits("api/clusters-named-page", page))
+			.as("the page of %s, against the general statement (%d)", rare, generalPage)
+			.isPositive()
+			.isLessThan(generalPage / 4);
+		long generalCount = dbHits("api/clusters-count", page);
+		assertThat(dbHits("api/clusters-named-count", page))
+			.as("the count of %s, against the general count (%d)", rare, generalCount)
+			.isPositive()
+			.isLessThan(generalCount / 4);
+		assertThat(operators(profile("api/cluster-facets", facets(Map.of("nameContains", rare), true))))
+			.as("the facets of %s", rare)
+			.filteredOn(StatementCostTests::onClusters)
+			.isNotEmpty()
+			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount / 4));
+		// The common text's page: read in key order when the probe finds it common (a
+		// probe of one makes every text that a cluster holds common), it
+		// reads less than a quarter of what sorting every cluster that holds it does.
+		Map<String, Object> common = firstPage(Map.of("nameContains", "产业"));
+		common.put("probe", clusterCount);
+		long sorted = dbHits("api/clusters-named-page", common);
+		common.put("probe", 1);
+		assertThat(dbHits("api/clusters-named-page", common))
+			.as("the page of 产业 in key order, against sorted (%d)", sorted)
+			.isPositive()
+			.isLessThan(sorted / 4);
+	}
+
+	@Test
 	void aDeepPageOfAProgramsClustersReadsWhatTheFirstDoes() {
 		// the program's listings are read in the order of their clusters' keys from the
 		// cursor on, not from its first cluster

@@ -274,18 +274,99 @@ class ClusterPageTests {
 				.isGreaterThan(2 * COMBINED_LIMIT);
 			// and the facets select them from every cluster
 			for (ClusterFilter filter : filters) {
-				Map<String, @Nullable Object> facets = new HashMap<>(filter.parameters());
-				facets.put("want",
-						Map.of("province", false, "program", false, "regionLevel", false, "provinceProgram", false));
-				facets.put("industryLevels", List.of());
-				facets.put("industryProgramLevels", List.of());
-				assertThat(tx.run(CypherFiles.get("api/cluster-facets"), facets).single().get("total").asLong())
-					.as("facets of %s", filter)
+				assertThat(facetsTotal(tx, filter)).as("facets of %s", filter)
 					.isPositive()
 					.isEqualTo(total(tx, "api/clusters-count", filter));
 			}
 			tx.rollback();
 		}
+	}
+
+	/**
+	 * A text, alone and with a level or a year of recognition, is paged from the text
+	 * index of the clusters' names when few clusters hold it and in key order when many
+	 * do, as the general statements page it. The texts: the canonical name of one
+	 * cluster; a name one was listed under and not named by; a name in full-width forms,
+	 * which the filter and nameText both hold in NFKC; two characters most names hold;
+	 * text no name holds; and the end of one cluster's canonical name, a line break and
+	 * the start of its next name, which nameText holds and no name does. Each is read
+	 * with the service's probe, which on the seeds finds every text few, and with a probe
+	 * of zero, which makes every text common.
+	 */
+	@Test
+	void aTextIsPagedFromTheIndexOfNamesOrInKeyOrderAsTheGeneralStatementPagesIt() {
+		List<String> texts = new ArrayList<>();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			texts.add(text(session, "MATCH (c:Cluster) RETURN c.name AS text ORDER BY c.key LIMIT 1"));
+			texts.add(text(session, """
+					MATCH (c:Cluster) UNWIND c.names AS name WITH c, name WHERE NOT c.name CONTAINS name
+					RETURN name AS text ORDER BY c.key LIMIT 1"""));
+			texts.add(text(session, """
+					MATCH (c:Cluster) UNWIND c.names AS name WITH c, name WHERE normalize(name, NFKC) <> name
+					RETURN name AS text ORDER BY c.key LIMIT 1"""));
+			texts.add("产业");
+			texts.add("不存在此名");
+			texts.add(text(session, """
+					MATCH (c:Cluster) WHERE size(c.names) > 0 AND size(c.name) > 2 AND size(c.names[0]) > 2
+					RETURN right(c.name, 2) + '\\n' + left(c.names[0], 2) AS text ORDER BY c.key LIMIT 1"""));
+		}
+		List<ClusterFilter> filters = new ArrayList<>();
+		for (String text : texts) {
+			filters.add(new ClusterFilter(null, null, null, null, null, null, text));
+			filters.add(new ClusterFilter(null, "COUNTY", null, null, null, null, text));
+			filters.add(new ClusterFilter(null, null, null, null, null, 2021, text));
+			filters.add(new ClusterFilter(null, "PREFECTURE", null, null, null, 2019, text));
+		}
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			for (int probe : List.of(ClusterFilter.NAME_PROBE, 0)) {
+				assertThat(comparePages(session, filters, "api/clusters-named", probe)).as("clusters compared")
+					.isGreaterThan(2 * COMBINED_LIMIT);
+			}
+			// what each text finds, so that each case is what it says it is
+			List<Long> totals = texts.stream()
+				.map((text) -> total(session, "api/clusters-count",
+						new ClusterFilter(null, null, null, null, null, null, text)))
+				.toList();
+			assertThat(totals.subList(0, 3)).as("%s", texts).allSatisfy((total) -> assertThat(total).isPositive());
+			assertThat(totals.get(3)).as("%s", texts).isGreaterThan(2L * COMBINED_LIMIT);
+			assertThat(totals.subList(4, 6)).as("%s", texts).containsOnly(0L);
+		}
+	}
+
+	private static String text(Session session, String query) {
+		return session.run(query).single().get("text").asString();
+	}
+
+	/**
+	 * On a store an earlier version loaded, whose clusters do not carry nameText, a
+	 * text's pages, totals and facets are read as the general statements read them.
+	 */
+	@Test
+	void pagesATextLoadedBeforeClustersCarriedTheirNamesAsTheGeneralStatementPagesIt() {
+		List<ClusterFilter> filters = List.of(new ClusterFilter(null, null, null, null, null, null, "产业"),
+				new ClusterFilter(null, "COUNTY", null, null, null, null, "市"));
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			tx.run("MATCH (c:Cluster) REMOVE c.nameText").consume();
+			for (int probe : List.of(ClusterFilter.NAME_PROBE, 0)) {
+				assertThat(comparePages(tx, filters, "api/clusters-named", probe)).as("clusters compared")
+					.isGreaterThan(2 * COMBINED_LIMIT);
+			}
+			for (ClusterFilter filter : filters) {
+				assertThat(facetsTotal(tx, filter)).as("facets of %s", filter)
+					.isPositive()
+					.isEqualTo(total(tx, "api/clusters-count", filter));
+			}
+			tx.rollback();
+		}
+	}
+
+	/** The total of a filter's facets, as clusterFacets counts it. */
+	private static long facetsTotal(QueryRunner runner, ClusterFilter filter) {
+		Map<String, @Nullable Object> facets = new HashMap<>(filter.parameters());
+		facets.put("want", Map.of("province", false, "program", false, "regionLevel", false, "provinceProgram", false));
+		facets.put("industryLevels", List.of());
+		facets.put("industryProgramLevels", List.of());
+		return runner.run(CypherFiles.get("api/cluster-facets"), facets).single().get("total").asLong();
 	}
 
 	/** Each program's key, and the years of its editions. */
@@ -330,6 +411,11 @@ class ClusterPageTests {
 	}
 
 	private static int comparePages(QueryRunner runner, List<ClusterFilter> filters, String narrow) {
+		return comparePages(runner, filters, narrow, ClusterFilter.NAME_PROBE);
+	}
+
+	/** As above, with this many clusters holding a name's text making it common. */
+	private static int comparePages(QueryRunner runner, List<ClusterFilter> filters, String narrow, int probe) {
 		int rows = 0;
 		for (ClusterFilter filter : filters) {
 			assertThat(filter.statements()).isEqualTo(narrow);
@@ -339,8 +425,8 @@ class ClusterPageTests {
 				.isEqualTo(total(runner, "api/clusters-count", filter));
 			String after = "";
 			for (boolean more = true; more;) {
-				List<Map<String, Object>> general = page(runner, "api/clusters-page", filter, after, limit);
-				assertThat(page(runner, narrow + "-page", filter, after, limit))
+				List<Map<String, Object>> general = page(runner, "api/clusters-page", filter, after, limit, probe);
+				assertThat(page(runner, narrow + "-page", filter, after, limit, probe))
 					.as("page of %s after '%s'", filter, after)
 					.isEqualTo(general);
 				rows += general.size();
@@ -354,12 +440,13 @@ class ClusterPageTests {
 	}
 
 	@Test
-	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryOrOfAProgramOrOfAYear() {
+	void aFilterReadsTheIndexesOfARegionItNamesOrOfAnIndustryOrOfAProgramOrOfAYearOrOfItsText() {
 		String general = "api/clusters";
 		String region = "api/clusters-in-region";
 		String industry = "api/clusters-in-industry";
 		String program = "api/clusters-in-program";
 		String year = "api/clusters-in-year";
+		String named = "api/clusters-named";
 		Map<ClusterFilter, String> expected = new LinkedHashMap<>();
 		expected.put(new ClusterFilter(null, null, null, null, null, null, null), general);
 		expected.put(new ClusterFilter("  ", null, null, null, null, null, null), general);
@@ -375,7 +462,9 @@ class ClusterPageTests {
 		expected.put(new ClusterFilter(null, null, null, " ", 2020, null, null), year);
 		expected.put(new ClusterFilter(null, null, null, null, 2020, null, null), year);
 		expected.put(new ClusterFilter(null, "COUNTY", null, null, 2020, 2021, "纺织"), year);
-		expected.put(new ClusterFilter(null, null, null, null, null, null, "纺织"), general);
+		expected.put(new ClusterFilter(null, null, null, null, null, null, "纺织"), named);
+		expected.put(new ClusterFilter(null, "COUNTY", null, null, null, 2020, " 纺织 "), named);
+		expected.put(new ClusterFilter(null, null, null, null, null, null, " \u3000"), general);
 		expected
 			.forEach((filter, statements) -> assertThat(filter.statements()).as("%s", filter).isEqualTo(statements));
 	}
@@ -385,11 +474,12 @@ class ClusterPageTests {
 	}
 
 	private static List<Map<String, Object>> page(QueryRunner runner, String statement, ClusterFilter filter,
-			String after, int limit) {
+			String after, int limit, int probe) {
 		Map<String, @Nullable Object> parameters = new HashMap<>(filter.parameters());
 		parameters.put("after", after);
 		parameters.put("limit", limit);
 		parameters.put("links", true);
+		parameters.put("probe", probe);
 		return runner.run(CypherFiles.get(statement), parameters).list(Record::asMap);
 	}
 

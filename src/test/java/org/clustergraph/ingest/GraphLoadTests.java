@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.clustergraph.ingest.internal.ResolutionReport;
@@ -22,6 +26,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.clustergraph.GraphTest;
@@ -142,6 +147,33 @@ class GraphLoadTests {
 				   OR c.inRegions IS NULL OR c.inIndustries IS NULL OR c.regionLevels IS NULL
 				   OR size(regions) = 0 OR size(industries) = 0
 				RETURN count(c)""")).isZero();
+		// nameText, which the text index of names holds, is the canonical name, then
+		// every other name, in NFKC (Java's form, which the API gives the filter text
+		// in),
+		// each once, one per line
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			List<String> wrong = session
+				.run("MATCH (c:Cluster) RETURN c.key AS key, c.name AS name, c.names AS names, c.nameText AS text")
+				.list((row) -> {
+					String name = Normalizer.normalize(row.get("name").asString(), Normalizer.Form.NFKC);
+					Set<String> names = new HashSet<>(Set.of(name));
+					row.get("names")
+						.asList(Value::asString)
+						.forEach((listed) -> names.add(Normalizer.normalize(listed, Normalizer.Form.NFKC)));
+					List<String> lines = List.of(row.get("text").asString("").split("\n", -1));
+					boolean right = lines.get(0).equals(name) && lines.size() == names.size()
+							&& new HashSet<>(lines).equals(names);
+					return right ? null : row.get("key").asString();
+				})
+				.stream()
+				.filter(Objects::nonNull)
+				.toList();
+			assertThat(wrong).as("clusters whose nameText is not their names").isEmpty();
+		}
+		assertThat(count(
+				"MATCH (c:Cluster) WHERE any(n IN [c.name] + c.names WHERE normalize(n, NFKC) <> n) RETURN count(c)"))
+			.as("clusters with a name that NFKC changes")
+			.isPositive();
 		// an industry's stored counts and member industries are the walks down its
 		// subtree,
 		// and its clusters' BELONGS_TO carry what the industry_members index reads
