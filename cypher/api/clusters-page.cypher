@@ -10,8 +10,17 @@
 // Region and industry filters read the codes the load wrote on each cluster (inRegions,
 // inIndustries: the trees above its regions and industries). Names are compared in NFKC, the form the API gives $nameContains in, so （ matches (.
 MATCH (served:Serving {key: 'graph'})
+OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
+// (whether $recognizedIn is a year in which the load counted no cluster recognized, as clusters-count
+// reads it: then nothing matches, and the seek's bound is null, which no key is above)
+WITH served,
+     CASE WHEN $recognizedIn IS NULL OR d.recognizedYears IS NULL THEN false
+          WHEN $recognizedIn < head(d.recognizedYears) THEN true
+          WHEN $recognizedIn > last(d.recognizedYears) THEN last(d.clustersRecognizedIn) = 0
+          ELSE d.clustersRecognizedIn[$recognizedIn - head(d.recognizedYears)] = 0 END AS none
 MATCH (c:Cluster)
-WHERE c.key > $after AND c.generation = served.generation
+USING INDEX SEEK c:Cluster(key, generation)
+WHERE c.key > CASE WHEN none THEN null ELSE $after END AND c.generation = served.generation
   AND ($region IS NULL OR $region IN c.inRegions)
   AND ($industry IS NULL OR $industry IN c.inIndustries)
   AND ($regionLevel IS NULL OR $regionLevel IN c.regionLevels)

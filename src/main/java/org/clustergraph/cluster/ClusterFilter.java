@@ -61,10 +61,12 @@ record ClusterFilter(@Nullable String region, @Nullable String regionLevel, @Nul
 	 * ({@code api/clusters-named}). A region, an industry or a program alone (a program
 	 * with a year too) takes its total from the count the load recorded on it. Any other
 	 * filter reads the clusters in key order until a page matches and counts by reading
-	 * them all ({@code api/clusters}), but for a level alone, whose count the load
-	 * recorded on the dataset. The filters' predicates are written out in each of these
-	 * statements: a filter field added here goes into all twelve, and into
-	 * {@code api/cluster-facets}, which selects its clusters the same six ways.
+	 * them all ({@code api/clusters}), but for a level alone and a year of recognition
+	 * alone, whose counts the load recorded on the dataset, and for a year of recognition
+	 * in which the load counted no cluster, which matches nothing whatever else is asked.
+	 * The filters' predicates are written out in each of these statements: a filter field
+	 * added here goes into all twelve, and into {@code api/cluster-facets}, which selects
+	 * its clusters the same six ways.
 	 * @return the statements' name under {@code cypher/}
 	 */
 	String statements() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.GqlNotification;
 import org.neo4j.driver.summary.QueryProfile;
@@ -734,6 +735,86 @@ class StatementCostTests {
 		}
 		filter.put("nameContains", "产业");
 		assertThat(dbHits("api/clusters-count", filter)).isGreaterThan(100);
+	}
+
+	@Test
+	void aYearOfRecognitionAloneIsCountedFromTheDatasetAndAYearWithNoneReadsNoCluster() {
+		// every year from two before the first edition to two after the last year a
+		// listing names: the count the load recorded, equal to the clusters walked, in
+		// a few seeks; a year with none pages nothing without reading the clusters, with
+		// other filters too
+		Map<String, Object> filter = new HashMap<>();
+		for (String name : List.of("region", "regionLevel", "industry", "program", "year", "nameContains")) {
+			filter.put(name, null);
+		}
+		List<Integer> years;
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			years = session.run("""
+					MATCH ()-[l:LISTED_IN]->(:Program) WHERE l.year IS NOT NULL
+					WITH min(l.year) AS first, max(coalesce(l.validThrough, l.year)) AS last, max(l.year) AS lastYear
+					RETURN range(first - 2, CASE WHEN lastYear > last THEN lastYear ELSE last END + 2) AS years""")
+				.single()
+				.get("years")
+				.asList(Value::asInt);
+		}
+		List<Long> walked = new ArrayList<>();
+		for (int year : years) {
+			filter.put("recognizedIn", year);
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				walked.add(session.run("""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[l:LISTED_IN]->(:Program)
+						  WHERE l.year <= $year AND coalesce(l.validThrough, $year) >= $year }
+						RETURN count(c) AS n""", Map.of("year", year)).single().get("n").asLong());
+			}
+			assertThat(total("api/clusters-count", filter)).as("%d", year).isEqualTo(walked.get(walked.size() - 1));
+			assertThat(dbHits("api/clusters-count", filter)).as("%d", year).isLessThanOrEqualTo(20);
+		}
+		assertThat(walked).as("%s", years).contains(0L).anySatisfy((n) -> assertThat(n).isGreaterThan(100));
+		int none = years.get(0);
+		for (Map<String, Object> given : List.of(Map.<String, Object>of("recognizedIn", none),
+				Map.<String, Object>of("recognizedIn", none, "nameContains", "产业", "regionLevel", "COUNTY"))) {
+			Map<String, Object> page = firstPage(given);
+			assertThat(dbHits("api/clusters-page", page)).as("%s", given).isLessThanOrEqualTo(20);
+			assertThat(dbHits("api/clusters-count", page)).as("%s", given).isLessThanOrEqualTo(20);
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				assertThat(session.run(CypherFiles.get("api/clusters-page"), page).list()).isEmpty();
+			}
+		}
+		// listings without a validThrough hold in every year from theirs on: the latest
+		// edition's lose theirs, and the dataset is written again from the graph
+		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
+			tx.run("""
+					MATCH ()-[l:LISTED_IN]->(:Program) WITH max(l.year) AS latest
+					MATCH ()-[l:LISTED_IN]->(:Program) WHERE l.year = latest REMOVE l.validThrough""").consume();
+			var dataset = tx.run("""
+					MATCH (d:Dataset {key: 'current'}) WITH d, d {.generation, .loadedAt, .fingerprint} AS kept
+					DETACH DELETE d RETURN kept""").single().get("kept").asMap();
+			tx.run(CypherFiles.get("load/set-dataset"), dataset).consume();
+			for (int year : years) {
+				filter.put("recognizedIn", year);
+				long open = tx.run("""
+						MATCH (c:Cluster) WHERE EXISTS { (c)-[l:LISTED_IN]->(:Program)
+						  WHERE l.year <= $year AND coalesce(l.validThrough, $year) >= $year }
+						RETURN count(c) AS n""", Map.of("year", year)).single().get("n").asLong();
+				assertThat(tx.run(CypherFiles.get("api/clusters-count"), filter).single().get("total").asLong())
+					.as("%d with open-ended listings", year)
+					.isEqualTo(open);
+			}
+			assertThat(tx.run(CypherFiles.get("api/clusters-count"), filter).single().get("total").asLong())
+				.as("after the last year")
+				.isPositive();
+			tx.rollback();
+		}
+		// a graph loaded before the counts existed counts the clusters
+		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {
+			tx.run("MATCH (d:Dataset) REMOVE d.recognizedYears, d.clustersRecognizedIn").consume();
+			for (int i = 0; i < years.size(); i++) {
+				filter.put("recognizedIn", years.get(i));
+				assertThat(tx.run(CypherFiles.get("api/clusters-count"), filter).single().get("total").asLong())
+					.isEqualTo(walked.get(i));
+			}
+			tx.rollback();
+		}
 	}
 
 	private long total(String statement, Map<String, Object> parameters) {

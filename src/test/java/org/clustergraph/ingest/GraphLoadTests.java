@@ -269,6 +269,22 @@ class GraphLoadTests {
 				MATCH (d:Dataset {key: 'current'})
 				WHERE d.programCounts = counts AND d.clustersByProgramCount = tally
 				RETURN count(d)""")).isEqualTo(1);
+		// and so many clusters are recognized in each year, as the filter recognizedIn
+		// reads a listing, from the first edition year to the year after the last named
+		assertThat(count("""
+				MATCH (d:Dataset {key: 'current'})
+				UNWIND range(0, size(d.recognizedYears) - 1) AS i
+				WITH d.recognizedYears[i] AS year, d.clustersRecognizedIn[i] AS recorded
+				WHERE recorded <> COUNT { MATCH (c:Cluster) WHERE EXISTS { (c)-[l:LISTED_IN]->(:Program)
+				        WHERE l.year <= year AND coalesce(l.validThrough, year) >= year } }
+				RETURN count(*)""")).isZero();
+		assertThat(count("""
+				MATCH ()-[l:LISTED_IN]->(:Program) WHERE l.year IS NOT NULL
+				WITH min(l.year) AS first, max(coalesce(l.validThrough, l.year)) AS last, max(l.year) AS lastYear
+				MATCH (d:Dataset {key: 'current'})
+				WHERE d.recognizedYears = range(first, CASE WHEN lastYear > last THEN lastYear ELSE last END + 1)
+				  AND size(d.clustersRecognizedIn) = size(d.recognizedYears)
+				RETURN count(d)""")).isEqualTo(1);
 	}
 
 	/**
