@@ -286,19 +286,28 @@ class StatementCostTests {
 				.get("year")
 				.asInt();
 		}
-		Map<String, Object> page = firstPage(Map.of("year", year));
+		readLessThanAQuarter("api/clusters-in-year", Map.of("year", year), firstPage(Map.of("year", year)));
+	}
+
+	/**
+	 * The page and the count of the narrow statements read less than a quarter of what
+	 * the general ones do, and the facets fewer than a quarter of the clusters.
+	 * @param narrow the statements' common name
+	 * @param filter the filter, for the facets
+	 * @param page the page's parameters, for the page and the count
+	 */
+	private void readLessThanAQuarter(String narrow, Map<String, Object> filter, Map<String, Object> page) {
 		long generalPage = dbHits("api/clusters-page", page);
-		assertThat(dbHits("api/clusters-in-year-page", page))
-			.as("the page of %d, against the general statement (%d)", year, generalPage)
+		assertThat(dbHits(narrow + "-page", page))
+			.as("the page of %s, against the general statement (%d)", filter, generalPage)
 			.isPositive()
 			.isLessThan(generalPage / 4);
 		long generalCount = dbHits("api/clusters-count", page);
-		assertThat(dbHits("api/clusters-in-year-count", page))
-			.as("the count of %d, against the general count (%d)", year, generalCount)
+		assertThat(dbHits(narrow + "-count", page))
+			.as("the count of %s, against the general count (%d)", filter, generalCount)
 			.isPositive()
 			.isLessThan(generalCount / 4);
-		assertThat(operators(profile("api/cluster-facets", facets(Map.of("year", year), true))))
-			.as("the facets of %d", year)
+		assertThat(operators(profile("api/cluster-facets", facets(filter, true)))).as("the facets of %s", filter)
 			.filteredOn(StatementCostTests::onClusters)
 			.isNotEmpty()
 			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount / 4));
@@ -322,21 +331,7 @@ class StatementCostTests {
 		}
 		Map<String, Object> page = firstPage(Map.of("nameContains", rare));
 		page.put("probe", clusterCount);
-		long generalPage = dbHits("api/clusters-page", page);
-		assertThat(dbHits("api/clusters-named-page", page))
-			.as("the page of %s, against the general statement (%d)", rare, generalPage)
-			.isPositive()
-			.isLessThan(generalPage / 4);
-		long generalCount = dbHits("api/clusters-count", page);
-		assertThat(dbHits("api/clusters-named-count", page))
-			.as("the count of %s, against the general count (%d)", rare, generalCount)
-			.isPositive()
-			.isLessThan(generalCount / 4);
-		assertThat(operators(profile("api/cluster-facets", facets(Map.of("nameContains", rare), true))))
-			.as("the facets of %s", rare)
-			.filteredOn(StatementCostTests::onClusters)
-			.isNotEmpty()
-			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThan(clusterCount / 4));
+		readLessThanAQuarter("api/clusters-named", Map.of("nameContains", rare), page);
 		// The common text's page: read in key order when the probe finds it common (a
 		// probe of one makes every text that a cluster holds common), it
 		// reads less than a quarter of what sorting every cluster that holds it does.
