@@ -66,7 +66,7 @@ import org.springframework.stereotype.Component;
 class GraphWriter {
 
 	private static final Pattern SCHEMA_NAME = Pattern
-		.compile("CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\\w+) IF NOT EXISTS");
+		.compile("CREATE (?:FULLTEXT |TEXT )?(?:CONSTRAINT|INDEX) (\\w+) IF NOT EXISTS");
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphWriter.class);
 

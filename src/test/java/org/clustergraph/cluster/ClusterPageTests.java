@@ -302,15 +302,23 @@ class ClusterPageTests {
 					RETURN name AS text ORDER BY c.key LIMIT 1"""));
 			texts.add("产业");
 			texts.add("不存在此名");
-			texts.add(text(session, """
-					MATCH (c:Cluster) WHERE size(c.names) > 0 AND size(c.name) > 2 AND size(c.names[0]) > 2
-					RETURN right(c.name, 2) + '\\n' + left(c.names[0], 2) AS text ORDER BY c.key LIMIT 1"""));
+			String across = text(session, """
+					MATCH (c:Cluster) WHERE c.nameText CONTAINS '\\n'
+					WITH c, split(c.nameText, '\\n') AS lines WHERE size(lines[0]) > 2 AND size(lines[1]) > 2
+					RETURN right(lines[0], 2) + '\\n' + left(lines[1], 2) AS text ORDER BY c.key LIMIT 1""");
+			assertThat(session
+				.run("MATCH (c:Cluster) WHERE c.nameText CONTAINS $text RETURN count(c) AS n", Map.of("text", across))
+				.single()
+				.get("n")
+				.asLong()).as("clusters whose nameText holds %s", across).isPositive();
+			texts.add(across);
 		}
 		List<ClusterFilter> filters = new ArrayList<>();
 		for (String text : texts) {
 			filters.add(new ClusterFilter(null, null, null, null, null, null, text));
 			filters.add(new ClusterFilter(null, "COUNTY", null, null, null, null, text));
-			filters.add(new ClusterFilter(null, null, null, null, null, 2021, text));
+			// a year in which clusters are recognized, and one before any edition
+			filters.add(new ClusterFilter(null, null, null, null, null, 2023, text));
 			filters.add(new ClusterFilter(null, "PREFECTURE", null, null, null, 2019, text));
 		}
 		try (Session session = this.driver.session(this.sessionConfig)) {
