@@ -13,7 +13,8 @@
 // listing_years index, as clusters-in-year-count does (on a graph loaded before the listings carried
 // their cluster's key, every cluster); a text's, when none of the four is, from the text index of the
 // clusters' names, as clusters-named-count does (on a graph loaded before clusters carried nameText,
-// every cluster); every cluster only when none of the five is named.
+// every cluster); every cluster only when none of the five is named, and not for a year of recognition
+// in which the load counted none.
 // Each branch answers only for its own case, and its rows are distinct clusters. The filters' predicates
 // follow, as in clusters-page.
 // Each facet is counted in a subquery of its own, over the matched list or over nothing when it is not
@@ -30,7 +31,15 @@ WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING S
 WITH served, indexed, coalesce(head(COLLECT { MATCH (c:Cluster) USING INDEX SEEK c:Cluster(key, generation)
                                               WHERE c.key > '' AND c.generation = served.generation
                                               RETURN c.nameText IS NOT NULL AS named LIMIT 1 }), false) AS named
-CALL (served, indexed, named) {
+// (whether $recognizedIn is a year in which the load counted no cluster recognized, as clusters-page
+// reads it: then nothing matches, and every cluster is not read to find that out)
+OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
+WITH served, indexed, named,
+     CASE WHEN $recognizedIn IS NULL OR d.recognizedYears IS NULL THEN false
+          WHEN $recognizedIn < head(d.recognizedYears) THEN true
+          WHEN $recognizedIn > last(d.recognizedYears) THEN last(d.clustersRecognizedIn) = 0
+          ELSE d.clustersRecognizedIn[$recognizedIn - head(d.recognizedYears)] = 0 END AS none
+CALL (served, indexed, named, none) {
   MATCH (r:Region {code: $region, generation: served.generation})
   WHERE r.level = 'PROVINCE'
   MATCH (c:Cluster)-[m:IN_PROVINCE]->()
@@ -94,7 +103,7 @@ CALL (served, indexed, named) {
   USING INDEX SEEK c:Cluster(key, generation)
   WHERE c.key > CASE WHEN $region IS NULL AND $industry IS NULL AND $program IS NULL
                        AND ($year IS NULL OR NOT indexed)
-                       AND ($year IS NOT NULL OR $nameContains IS NULL OR NOT named) THEN '' END
+                       AND ($year IS NOT NULL OR $nameContains IS NULL OR NOT named) AND NOT none THEN '' END
     AND c.generation = served.generation
   RETURN c
 }

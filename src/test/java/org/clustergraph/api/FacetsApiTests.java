@@ -314,6 +314,8 @@ class FacetsApiTests {
 		filters.add(Map.of("year", 2023, "regionLevel", "COUNTY", "nameContains", "产业"));
 		filters.add(Map.of("nameContains", "机"));
 		filters.add(Map.of("nameContains", "产业", "recognizedIn", 2021));
+		filters.add(Map.of("recognizedIn", 2010));
+		filters.add(Map.of("recognizedIn", 2023));
 		for (Map<String, Object> filter : filters) {
 			GraphQlTester.Response response = this.graphQl.document(
 					"""

@@ -779,6 +779,13 @@ class StatementCostTests {
 				assertThat(session.run(CypherFiles.get(given.getKey() + "-page"), page).list()).isEmpty();
 			}
 		}
+		// (its facets read the first cluster, whether the graph carries nameText, and no
+		// other)
+		assertThat(operators(profile("api/cluster-facets", facets(Map.of("recognizedIn", none), false))))
+			.as("the facets of %d", none)
+			.filteredOn(StatementCostTests::onClusters)
+			.isNotEmpty()
+			.allSatisfy((operator) -> assertThat(operator.rows().orElseThrow()).isLessThanOrEqualTo(1));
 		// listings without a validThrough hold in every year from theirs on: the latest
 		// edition's lose theirs, and the dataset is written again from the graph
 		try (Session session = this.driver.session(this.sessionConfig); var tx = session.beginTransaction()) {

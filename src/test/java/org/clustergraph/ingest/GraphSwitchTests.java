@@ -229,6 +229,26 @@ class GraphSwitchTests {
 			  allIndustries: industries(first: 3) { totalCount }
 			}""";
 
+	/**
+	 * Filters that the load's counts and indexes answer: a name (产业 is held by enough
+	 * clusters of the two generations together to be paged in key order while a load
+	 * stages), a name with a level and a year of recognition, a year of recognition alone
+	 * and one in which no cluster is, an edition year, a level.
+	 */
+	private static final String FILTER_READS = """
+			{
+			  named: clusters(first: 30, filter: {nameContains: "产业"}) { totalCount edges { node { id } } }
+			  few: clusters(first: 5, filter: {nameContains: "机床"}) { totalCount edges { node { id } } }
+			  combined: clusters(first: 5, filter: {nameContains: "产业", regionLevel: COUNTY, recognizedIn: 2023}) {
+			    totalCount edges { node { id } }
+			  }
+			  recognized: clusters(first: 5, filter: {recognizedIn: 2023}) { totalCount edges { node { id } } }
+			  none: clusters(first: 5, filter: {recognizedIn: 2010, nameContains: "产业"}) { totalCount edges { node { id } } }
+			  year: clusters(first: 5, filter: {year: 2023}) { totalCount edges { node { id } } }
+			  level: clusters(first: 5, filter: {regionLevel: COUNTY}) { totalCount edges { node { id } } }
+			  facets: clusterFacets(filter: {nameContains: "机"}) { total byProvince { region { code } count } }
+			}""";
+
 	/** More of them: a query may select at most 10 root fields. */
 	private static final String MORE_READS = """
 			{
@@ -253,12 +273,18 @@ class GraphSwitchTests {
 		assertThat(documents).hasSizeGreaterThan(10);
 		documents.put("other reads", OTHER_READS);
 		documents.put("more reads", MORE_READS);
+		documents.put("filter reads", FILTER_READS);
 		long servedNodes = count("""
 				MATCH (s:Serving {key: 'graph'})
 				MATCH (n:Cluster|Region|Industry|Program|Dataset) WHERE n.generation = s.generation
 				RETURN count(n)""");
 		long servedGeneration = count("MATCH (s:Serving {key: 'graph'}) RETURN s.generation");
 		Map<String, Object> before = answers(documents);
+		Map<?, ?> filtered = (Map<?, ?>) before.get("filter reads");
+		assertThat(List.of("named", "few", "combined", "recognized", "year", "level"))
+			.allSatisfy((field) -> assertThat((Integer) ((Map<?, ?>) filtered.get(field)).get("totalCount")).as(field)
+				.isPositive());
+		assertThat(((Map<?, ?>) filtered.get("none")).get("totalCount")).isEqualTo(0);
 		AtomicReference<Map<String, Object>> during = new AtomicReference<>();
 		AtomicLong staged = new AtomicLong();
 		this.writer.write(new AtomicReference<>(seedGraph()), Instant.now(), () -> {
