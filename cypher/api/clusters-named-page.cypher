@@ -10,13 +10,14 @@
 // holds. Here the text index on each cluster's names (schema/cluster-name-text) first counts the
 // clusters that hold the text, up to $probe. Fewer than that: they are read from the index and sorted
 // by key. As many: the text is common, and reading in key order as clusters-page does (keys are
-// digests, in no relation to names) meets one such cluster in every clusters / $probe or fewer, each
-// tested on its nameText; other filters that few of them pass make that read longer, as they do in
-// clusters-page. The branch that does not apply reads nothing (the text it seeks or the bound of its
-// scan is null: a filter on the branch's own flag was planned after the seek); neither reads for a
-// year of recognition in which the load counted none. The other filters are those of clusters-page, written out here (a filter added there
-// goes here and into clusters-named-count too; ClusterPageTests compares both statements with the
-// general ones, with both branches, alone and with each other filter).
+// digests, in no relation to names) meets one such cluster in every clusters / $probe or fewer on
+// average, each tested on its nameText; other filters that few of them pass make that read longer, as
+// they do in clusters-page. The branch that does not apply reads nothing (the text it seeks or the
+// bound of its scan is null: a filter on the branch's own flag was planned after the seek); neither
+// reads for a year of recognition in which the load counted none. The other filters are those of
+// clusters-page, written out here (a filter added there goes here and into clusters-named-count too;
+// ClusterPageTests compares both statements with the general ones, with both branches, alone and with
+// each other filter).
 // A text that holds a line break could span two names in nameText, so it is tested on the names
 // themselves, as clusters-page tests every text; so is every text on a graph loaded before clusters
 // carried nameText (it serves until the reload that an upgrade starts switches), which is read as
