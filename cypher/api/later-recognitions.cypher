@@ -1,26 +1,30 @@
 // $program: a program key; $undated: whether listings of lists without editions count as earlier;
-// $first: how many rows. Clusters $program lists that another program listed before: for each, the
-// first listing by $program (its earliest edition) and the earliest listing by another program in
-// an earlier year (or, with $undated, in a list without editions, whose date is unknown), and the
-// lag in years between them (null when the earlier listing has no year). Longest lag first, then
-// undated ones, each by cluster key; the count of all such clusters on every row.
+// $end: the bound of the rows asked for (RecognitionOrder.end($undated)); $first: how many rows.
+// What later-recognitions-walk answers, read from what the load recorded (LaterRecognitions): the
+// first $first rows from the later_recognitions index, in its order (longest lag first, then the
+// rows whose earlier listing has no year, each by cluster key), each with its later listing (the one
+// that carries the row) and its earlier listing (found again among the cluster's listings by its
+// program and listingOrder), and the count of all rows from the program's node. One row always:
+// total, indexed (false on a graph loaded before the load recorded the rows, which the service then
+// walks) and the items.
 MATCH (served:Serving {key: 'graph'})
-MATCH (c:Cluster)-[l:LISTED_IN]->(:Program {key: $program, generation: served.generation})
-WITH c, min(l.year) AS laterYear
-MATCH (c)-[e:LISTED_IN]->(o:Program)
-WHERE o.key <> $program
-  AND (e.year IS NOT NULL AND laterYear IS NOT NULL AND e.year < laterYear OR e.year IS NULL AND $undated)
-WITH c, laterYear, e, o
-ORDER BY e.year, o.key, e.rank
-WITH c, laterYear, head(collect({program: o.key, listing: e {.*}})) AS earlier
-MATCH (c)-[l:LISTED_IN]->(:Program {key: $program})
-WHERE laterYear IS NULL OR l.year = laterYear
-WITH c, earlier, l
-ORDER BY l.rank
-WITH c.key AS cluster, earlier, head(collect(l {.*})) AS later
-WITH cluster, earlier, later, later.year - earlier.listing.year AS lag
-ORDER BY lag IS NULL, lag DESC, cluster
-WITH collect({cluster: cluster, earlier: earlier, later: later, lag: lag}) AS rows
-UNWIND rows[..$first] AS row
-RETURN size(rows) AS total, row.cluster AS cluster, row.earlier.program AS earlierProgram,
-       row.earlier.listing AS earlier, row.later AS later, row.lag AS lag
+MATCH (p:Program {key: $program, generation: served.generation})
+CALL (served) {
+  MATCH (c:Cluster)-[later:LISTED_IN]->()
+  USING INDEX SEEK later:LISTED_IN(generation, program, laterOrder)
+  WHERE later.generation = served.generation AND later.program = $program AND later.laterOrder < $end
+  WITH c, later
+  ORDER BY later.generation, later.program, later.laterOrder
+  LIMIT $first
+  CALL (c, later) {
+    MATCH (c)-[earlier:LISTED_IN]->()
+    WHERE earlier.program = later.earlierProgram AND earlier.listingOrder = later.earlierOrder
+    RETURN earlier
+    LIMIT 1
+  }
+  RETURN collect({cluster: c.key, earlierProgram: later.earlierProgram, earlier: earlier {.*}, later: later {.*},
+                  lag: later.year - earlier.year}) AS items
+}
+RETURN CASE WHEN $undated THEN p.laterRecognitionsDated + p.laterRecognitionsUndated
+            ELSE p.laterRecognitionsDated END AS total,
+       p.laterRecognitionsDated IS NOT NULL AS indexed, items

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
@@ -13,6 +14,7 @@ import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
 import org.clustergraph.program.Program;
 import org.clustergraph.program.Programs;
+import org.clustergraph.program.RecognitionOrder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Answers the questions about lists over time: {@code compareLists} (two lists or
  * editions side by side) and {@code laterRecognitions} (clusters one program recognized
- * after another had), each in one statement.
+ * after another had, from the rows the load recorded), each in one statement.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -74,8 +76,32 @@ class ListHistoryController {
 		if (!this.programs.byKey().containsKey(program)) {
 			throw new NotFoundException("program: no program has the key '" + program + "' (see the programs query)");
 		}
-		List<Map<String, Object>> rows = List.copyOf(this.reads.all("api/later-recognitions",
-				Map.of("program", program, "undated", !Boolean.FALSE.equals(undated), "first", size)));
+		boolean withUndated = !Boolean.FALSE.equals(undated);
+		Map<String, Object> recorded = this.reads
+			.one("api/later-recognitions",
+					Map.of("program", program, "undated", withUndated, "end", RecognitionOrder.end(withUndated),
+							"first", size))
+			.orElse(null);
+		if (recorded == null) {
+			// the program went with a switch after the check
+			return new LaterRecognitions(0, List.of());
+		}
+		int total;
+		List<Map<?, ?>> rows;
+		if (Boolean.TRUE.equals(recorded.get("indexed"))) {
+			total = Objects.requireNonNull(Rows.integer(recorded, "total"));
+			rows = Objects.requireNonNull(Rows.maps(recorded, "items", Function.<Map<?, ?>>identity()))
+				.stream()
+				.sorted(Comparator
+					.comparing((row) -> Objects.requireNonNull(Rows.string(Rows.map(row, "later"), "laterOrder"))))
+				.toList();
+		}
+		else {
+			// a graph loaded before the load recorded the rows, until the next load
+			rows = List.copyOf(this.reads.all("api/later-recognitions-walk",
+					Map.of("program", program, "undated", withUndated, "first", size)));
+			total = rows.isEmpty() ? 0 : Objects.requireNonNull(Rows.integer(rows.get(0), "total"));
+		}
 		Map<String, Cluster> byKey = new HashMap<>();
 		this.clusters.byKeys(rows.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "cluster"))).toList())
 			.forEach((c) -> byKey.put(c.key(), c));
@@ -86,7 +112,6 @@ class ListHistoryController {
 							Rows.map(row, "earlier")),
 					Listing.of(cluster, program, Rows.map(row, "later")), Rows.integer(row, "lag"));
 		}).toList();
-		int total = rows.isEmpty() ? 0 : Objects.requireNonNull(Rows.integer(rows.get(0), "total"));
 		return new LaterRecognitions(total, items);
 	}
 

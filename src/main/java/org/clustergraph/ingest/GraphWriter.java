@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,6 @@ import org.clustergraph.ingest.internal.ResolvedListing;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.neo4j.EmbeddedNeo4jLauncher;
 import org.clustergraph.neo4j.Reads;
-import org.clustergraph.program.ListingOrder;
 import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -633,6 +633,8 @@ class GraphWriter {
 	private static List<Map<String, Object>> listings(List<ResolvedCluster> batch, Map<String, Integer> validityYears) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (ResolvedCluster cluster : batch) {
+			Map<ResolvedListing, LaterRecognitions.Recognition> recognitions = new IdentityHashMap<>();
+			LaterRecognitions.of(cluster).forEach((r) -> recognitions.put(r.later(), r));
 			for (ResolvedListing listing : cluster.listings()) {
 				List<Decision> decisions = new ArrayList<>(listing.decisions());
 				decisions.addAll(cluster.identity().getOrDefault(listing, List.of()));
@@ -648,8 +650,12 @@ class GraphWriter {
 				row.put("nameAsListed", listing.raw().nameAsListed());
 				row.put("document", listing.raw().document());
 				row.put("line", listing.raw().line());
-				row.put("listingOrder", ListingOrder.of(listing.raw().year(), listing.raw().rank(), cluster.key(),
-						listing.raw().document(), listing.raw().line()));
+				row.put("listingOrder", LaterRecognitions.listingOrder(cluster.key(), listing.raw()));
+				// the row of laterRecognitions this listing is the later recognition of
+				LaterRecognitions.Recognition recognition = recognitions.get(listing);
+				row.put("laterOrder", (recognition != null) ? recognition.order() : null);
+				row.put("earlierProgram", (recognition != null) ? recognition.earlier().raw().program() : null);
+				row.put("earlierOrder", (recognition != null) ? recognition.earlierOrder() : null);
 				row.put("url", listing.raw().url());
 				row.put("industryPhrase", listing.industryPhrase());
 				row.put("placedIn", listing.places().stream().map(Place::code).toList());

@@ -15,9 +15,11 @@ import org.clustergraph.ingest.internal.ResolvedListing;
  * clusters it lists, and its editions, oldest first, as lists element by element: the
  * year, its listings, its distinct clusters, how many of those no earlier edition of the
  * program listed (the year is the cluster's first in the program) and how many another
- * program lists too. Counted from the resolved clusters the load writes, one pass over
- * their listings; listings without a year belong to no edition. GraphLoadTests checks the
- * stored lists against the graph's own listings.
+ * program lists too; and how many rows of {@code laterRecognitions} it has whose earlier
+ * listing has a year, and how many whose earlier listing has none
+ * ({@link LaterRecognitions}). Counted from the resolved clusters the load writes, one
+ * pass over their listings; listings without a year belong to no edition. GraphLoadTests
+ * checks the stored lists against the graph's own listings.
  */
 final class ProgramSummaries {
 
@@ -29,10 +31,14 @@ final class ProgramSummaries {
 	 * @param programs every program's key
 	 * @param clusters the resolved clusters
 	 * @return one row per program: {@code program}, {@code clusterCount}, {@code years},
-	 * {@code listings}, {@code clusters}, {@code fresh} and {@code shared}
+	 * {@code listings}, {@code clusters}, {@code fresh}, {@code shared},
+	 * {@code laterDated} and {@code laterUndated}
 	 */
 	static List<Map<String, Object>> of(List<String> programs, List<ResolvedCluster> clusters) {
 		Map<String, Integer> clusterCounts = new HashMap<>();
+		// per program: rows of laterRecognitions whose earlier listing has a year, and
+		// not
+		Map<String, int[]> recognitions = new HashMap<>();
 		// per program and year: listings, clusters, new ones, ones on other lists
 		Map<String, TreeMap<Integer, long[]>> editions = new HashMap<>();
 		for (ResolvedCluster cluster : clusters) {
@@ -43,6 +49,10 @@ final class ProgramSummaries {
 				if (listing.raw().year() != null) {
 					ofProgram.merge(listing.raw().year(), 1, Integer::sum);
 				}
+			}
+			for (LaterRecognitions.Recognition recognition : LaterRecognitions.of(cluster)) {
+				recognitions.computeIfAbsent(recognition.later().raw().program(), (k) -> new int[2])[recognition.dated()
+						? 0 : 1]++;
 			}
 			boolean shared = years.size() > 1;
 			years.forEach((program, listed) -> {
@@ -68,6 +78,9 @@ final class ProgramSummaries {
 			row.put("clusters", column(ofProgram, 1));
 			row.put("fresh", column(ofProgram, 2));
 			row.put("shared", column(ofProgram, 3));
+			int[] later = recognitions.getOrDefault(program, new int[2]);
+			row.put("laterDated", later[0]);
+			row.put("laterUndated", later[1]);
 			rows.add(row);
 		}
 		return rows;

@@ -17,14 +17,23 @@ import java.util.stream.Collectors;
 import org.clustergraph.GraphTest;
 import org.clustergraph.ingest.ListingCsvExporter;
 import org.clustergraph.ingest.internal.Csv;
+import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.program.RecognitionOrder;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +52,12 @@ class ListHistoryApiTests {
 
 	@Autowired
 	ListingCsvExporter exporter;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	SessionConfig sessionConfig;
 
 	/** Every listing of the export. */
 	private final List<Row> rows = new ArrayList<>();
@@ -198,48 +213,156 @@ class ListHistoryApiTests {
 		}
 	}
 
+	/**
+	 * One row of laterRecognitions as the export gives it: the cluster, the lag, the
+	 * earlier listing's program and year, the later listing's year.
+	 */
+	record Later(String cluster, @Nullable Integer lag, String earlierProgram, @Nullable Integer earlierYear,
+			@Nullable Integer laterYear) {
+	}
+
+	/**
+	 * A program's rows of laterRecognitions computed from the export: for each cluster it
+	 * lists, its first listing (earliest year, then rank) and the earliest other
+	 * program's listing before it (by year, then program key and rank; listings without a
+	 * year only when asked, and only where no dated one precedes); longest lag first, the
+	 * unknown last, then by cluster id.
+	 */
+	private List<Later> laterRecognitions(String program, boolean undated) {
+		Comparator<Row> earliest = Comparator.comparing(Row::year, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Row::program)
+			.thenComparingInt(Row::rank);
+		List<Later> rows = new ArrayList<>();
+		byCluster().forEach((id, listings) -> {
+			Row later = listings.stream().filter((r) -> r.program().equals(program)).min(earliest).orElse(null);
+			if (later == null) {
+				return;
+			}
+			listings.stream()
+				.filter((r) -> !r.program().equals(program))
+				.filter((r) -> (r.year() != null) ? later.year() != null && r.year() < later.year() : undated)
+				.min(earliest)
+				.ifPresent((r) -> rows.add(new Later(id, (r.year() != null) ? later.year() - r.year() : null,
+						r.program(), r.year(), later.year())));
+		});
+		rows.sort(Comparator.comparing(Later::lag, Comparator.nullsLast(Comparator.reverseOrder()))
+			.thenComparing(Later::cluster));
+		return rows;
+	}
+
 	@Test
-	void findsTheClustersAProgramRecognizedAfterAnotherHad() {
-		Map<String, List<Row>> byCluster = byCluster();
-		for (boolean undated : List.of(true, false)) {
-			Map<String, Integer> expected = new TreeMap<>();
-			byCluster.forEach((id, listings) -> {
-				Integer later = listings.stream()
-					.filter((r) -> r.program().equals("miit-sme"))
-					.map(Row::year)
-					.min(Comparator.naturalOrder())
-					.orElse(null);
-				if (later == null) {
-					return;
+	void givesEveryProgramsLaterRecognitionsInTheOrderTheExportGives() {
+		Set<String> programs = this.rows.stream().map(Row::program).collect(Collectors.toCollection(TreeSet::new));
+		int dated = 0;
+		int undatedOnly = 0;
+		for (String program : programs) {
+			for (boolean undated : List.of(true, false)) {
+				List<Later> expected = laterRecognitions(program, undated);
+				GraphQlTester.Response response = this.graphQl.document("""
+						query($p: String, $u: Boolean) { laterRecognitions(program: $p, undated: $u, first: 100) {
+						  totalCount items { cluster { id } earlier { program { key } year }
+						  later { program { key } year } lagYears } } }""")
+					.variable("p", program)
+					.variable("u", undated)
+					.execute();
+				String what = program + ", undated " + undated;
+				assertThat(response.path("laterRecognitions.totalCount").entity(Integer.class).get()).as(what)
+					.isEqualTo(expected.size());
+				List<Map<String, Object>> items = response.path("laterRecognitions.items")
+					.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					})
+					.get();
+				List<Later> given = items.stream()
+					.map((item) -> new Later((String) ((Map<?, ?>) item.get("cluster")).get("id"),
+							(Integer) item.get("lagYears"), key(item.get("earlier")),
+							(Integer) ((Map<?, ?>) item.get("earlier")).get("year"),
+							(Integer) ((Map<?, ?>) item.get("later")).get("year")))
+					.toList();
+				assertThat(given).as(what)
+					.containsExactlyElementsOf(expected.subList(0, Math.min(100, expected.size())));
+				assertThat(items).as(what).allSatisfy((item) -> assertThat(key(item.get("later"))).isEqualTo(program));
+				assertThat(this.graphQl.document("""
+						query($p: String, $u: Boolean) { laterRecognitions(program: $p, undated: $u, first: 0) {
+						  totalCount items { lagYears } } }""")
+					.variable("p", program)
+					.variable("u", undated)
+					.execute()
+					.path("laterRecognitions.totalCount")
+					.entity(Integer.class)
+					.get()).as("%s, no items asked", what).isEqualTo(expected.size());
+				if (undated) {
+					dated += (int) expected.stream().filter((r) -> r.lag() != null).count();
+					undatedOnly += (int) expected.stream().filter((r) -> r.lag() == null).count();
 				}
-				listings.stream()
-					.filter((r) -> !r.program().equals("miit-sme"))
-					.filter((r) -> (r.year() != null) ? r.year() < later : undated)
-					.min(Comparator.comparing(Row::year, Comparator.nullsLast(Comparator.naturalOrder())))
-					.ifPresent((r) -> expected.put(id, (r.year() != null) ? later - r.year() : null));
-			});
-			GraphQlTester.Response response = this.graphQl.document(
-					"""
-							query($u: Boolean) { laterRecognitions(undated: $u, first: 100) { totalCount
-							  items { cluster { id } earlier { program { key } year } later { program { key } year } lagYears } } }""")
-				.variable("u", undated)
-				.execute();
-			assertThat(response.path("laterRecognitions.totalCount").entity(Integer.class).get())
-				.as("undated %s", undated)
-				.isEqualTo(expected.size());
-			List<String> ids = response.path("laterRecognitions.items[*].cluster.id").entityList(String.class).get();
-			assertThat(new TreeSet<>(ids)).isEqualTo(expected.keySet());
-			assertThat(response.path("laterRecognitions.items[*].later.program.key").entityList(String.class).get())
-				.allMatch("miit-sme"::equals);
-			assertThat(response.path("laterRecognitions.items[*].earlier.program.key").entityList(String.class).get())
-				.doesNotContain("miit-sme");
+			}
 		}
-		assertThat(this.graphQl.document("{ laterRecognitions(first: 100) { totalCount } }")
-			.execute()
-			.path("laterRecognitions.totalCount")
-			.entity(Integer.class)
-			.get()).as("the seeds' 科技部 and provincial lists have no editions, so their clusters on MIIT's list count")
-			.isPositive();
+		// the seeds' 科技部 and provincial lists have no editions: their clusters on MIIT's
+		// list and on each other count, without a lag (ProgramSummariesTests has lags)
+		assertThat(undatedOnly).as("rows without a lag").isPositive();
+		assertThat(dated).as("rows with one").isZero();
+		assertThat(laterRecognitions("miit-sme", true)).as("the default program's rows").isNotEmpty();
+	}
+
+	/**
+	 * On a graph loaded before the load recorded the rows, the service walks the
+	 * program's clusters instead (api/later-recognitions-walk): the walk gives the rows
+	 * the recorded ones give, and the recorded statement says when it cannot answer.
+	 */
+	@Test
+	void walksTheRowsTheLoadRecordsOnAGraphLoadedBeforeItRecordedThem() {
+		Set<String> programs = this.rows.stream().map(Row::program).collect(Collectors.toCollection(TreeSet::new));
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			int compared = 0;
+			for (String program : programs) {
+				for (boolean undated : List.of(true, false)) {
+					Map<String, Object> parameters = Map.of("program", program, "undated", undated, "first", 100, "end",
+							RecognitionOrder.end(undated));
+					org.neo4j.driver.Record recorded = tx.run(CypherFiles.get("api/later-recognitions"), parameters)
+						.single();
+					assertThat(recorded.get("indexed").asBoolean()).isTrue();
+					// in the order of the later listings' laterOrder, as the service
+					// sorts them
+					List<String> items = recorded.get("items")
+						.asList((item) -> item)
+						.stream()
+						.sorted(Comparator.comparing((Value item) -> item.get("later").get("laterOrder").asString()))
+						.map((item) -> row(item.get("cluster"), item.get("earlierProgram"), item.get("earlier"),
+								item.get("later"), item.get("lag")))
+						.toList();
+					List<org.neo4j.driver.Record> walked = tx
+						.run(CypherFiles.get("api/later-recognitions-walk"), parameters)
+						.list();
+					assertThat(walked.stream()
+						.map((r) -> row(r.get("cluster"), r.get("earlierProgram"), r.get("earlier"), r.get("later"),
+								r.get("lag")))
+						.toList()).as("%s, undated %s", program, undated).containsExactlyElementsOf(items);
+					assertThat(walked.isEmpty() ? 0 : walked.get(0).get("total").asInt())
+						.isEqualTo(recorded.get("total").asInt());
+					compared += items.size();
+				}
+			}
+			assertThat(compared).isPositive();
+			tx.run("MATCH (p:Program) REMOVE p.laterRecognitionsDated, p.laterRecognitionsUndated").consume();
+			assertThat(tx
+				.run(CypherFiles.get("api/later-recognitions"),
+						Map.of("program", "miit-sme", "undated", true, "first", 5, "end", RecognitionOrder.end(true)))
+				.single()
+				.get("indexed")
+				.asBoolean()).isFalse();
+			tx.rollback();
+		}
+	}
+
+	/**
+	 * A row of either statement: its cluster, lag and both listings by program and order.
+	 */
+	private static String row(Value cluster, Value earlierProgram, Value earlier, Value later, Value lag) {
+		return cluster.asString() + " lag " + (lag.isNull() ? "none" : lag.asInt()) + ", " + earlierProgram.asString()
+				+ " " + earlier.get("listingOrder").asString() + " before " + later.get("listingOrder").asString();
+	}
+
+	private static String key(Object listing) {
+		return (String) ((Map<?, ?>) ((Map<?, ?>) listing).get("program")).get("key");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.clustergraph.GraphTest;
 import org.clustergraph.neo4j.CypherFiles;
 import org.clustergraph.program.ListingOrder;
+import org.clustergraph.program.RecognitionOrder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -462,6 +463,24 @@ class StatementCostTests {
 		}
 		assertThat(orders).hasSizeGreaterThan(200);
 		assertThat(orders.get(orders.size() * 9 / 10)).startsWith("2024:");
+	}
+
+	@Test
+	void aProgramsLaterRecognitionsReadTheirFirstRowsNotEveryClusterItLists() {
+		// Collecting every cluster of the national list with its listings ran past the
+		// transaction memory limit at x1000 (189,000 clusters); the rows the load
+		// recorded
+		// are read from the later_recognitions index, as many as asked.
+		Map<String, Object> parameters = Map.of("program", "miit-sme", "undated", true, "first", 3, "end",
+				RecognitionOrder.end(true));
+		long recorded = dbHits("api/later-recognitions", parameters);
+		long walked = dbHits("api/later-recognitions-walk", parameters);
+		assertThat(recorded).as("the recorded rows against the walk (%d)", walked).isPositive().isLessThan(walked / 10);
+		long recordedMemory = globalMemory("api/later-recognitions", parameters);
+		long walkedMemory = globalMemory("api/later-recognitions-walk", parameters);
+		assertThat(recordedMemory).as("the recorded rows against the walk (%d bytes)", walkedMemory)
+			.isPositive()
+			.isLessThan(walkedMemory / 5);
 	}
 
 	private static Map<String, Object> listingsRequest(@Nullable Integer year, String after, int limit) {
