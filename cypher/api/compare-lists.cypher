@@ -1,14 +1,43 @@
 // $fromProgram, $fromYear, $toProgram, $toYear: two lists (a program, or one edition of it when the
 // year is not null); $first: how many keys to return per side. One row per side that has clusters:
 // side ('from' only in the first list, 'to' only in the second, 'both'), how many clusters, and the
-// first $first of their keys in key order. One pass over the two programs' listings.
+// first $first of their keys in key order. Each list's listings are read from an index on the
+// listings' cluster keys: an edition's from listing_years (the year's listings, of its program), a
+// whole program's from program_members; not every listing of both programs, of which an edition is a
+// sixteenth at a thousand times the seeds. On a graph loaded before the listings carried their
+// cluster's key, one pass over the two programs' listings. The branch a list does not take seeks with
+// a null bound, which reads nothing (a WITH ... WHERE before it was planned after the seek).
 MATCH (served:Serving {key: 'graph'})
-MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
-WHERE p.key IN [$fromProgram, $toProgram] AND p.generation = served.generation
-WITH c.key AS key,
-     max(CASE WHEN p.key = $fromProgram AND ($fromYear IS NULL OR l.year = $fromYear) THEN 1 ELSE 0 END) AS inFrom,
-     max(CASE WHEN p.key = $toProgram AND ($toYear IS NULL OR l.year = $toYear) THEN 1 ELSE 0 END) AS inTo
-WHERE inFrom + inTo > 0
+// (whether the served graph's listings carry their cluster's key: the first listing of its first
+// program tells, the scan hint keeping a relationship scan through every listing of both generations
+// out of the plan)
+WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING SCAN p:Program
+                                     WHERE p.generation = served.generation
+                                     RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
+CALL (served, indexed) {
+  UNWIND [{program: $fromProgram, year: $fromYear, from: 1, to: 0},
+          {program: $toProgram, year: $toYear, from: 0, to: 1}] AS list
+  CALL (served, indexed, list) {
+    MATCH ()-[l:LISTED_IN]->()
+    USING INDEX SEEK l:LISTED_IN(generation, year, cluster)
+    WHERE l.generation = served.generation AND l.year = CASE WHEN indexed THEN list.year END
+      AND l.cluster IS NOT NULL AND l.program = list.program
+    RETURN l.cluster AS key
+    UNION ALL
+    MATCH ()-[l:LISTED_IN]->()
+    USING INDEX SEEK l:LISTED_IN(generation, program, cluster)
+    WHERE l.generation = served.generation AND l.program = list.program
+      AND l.cluster > CASE WHEN indexed AND list.year IS NULL THEN '' END
+    RETURN l.cluster AS key
+    UNION ALL
+    WITH served, list WHERE NOT indexed
+    MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program {key: list.program, generation: served.generation})
+    WHERE list.year IS NULL OR l.year = list.year
+    RETURN c.key AS key
+  }
+  RETURN key, list.from AS inFrom, list.to AS inTo
+}
+WITH key, max(inFrom) AS inFrom, max(inTo) AS inTo
 WITH key, CASE WHEN inFrom + inTo = 2 THEN 'both' WHEN inFrom = 1 THEN 'from' ELSE 'to' END AS side
 ORDER BY key
 WITH side, count(key) AS clusters, collect(key) AS keys
