@@ -82,9 +82,17 @@ public class RootPages {
 	}
 
 	private @Nullable Integer total(String statements, Map<String, @Nullable Object> filter, boolean withTotal) {
-		if (!withTotal) {
-			return null;
-		}
+		return withTotal ? count(statements, filter) : null;
+	}
+
+	/**
+	 * The total of a connection: how many items its pages hold.
+	 * @param statements the statements' common name, as for
+	 * {@link #page(String, Map, KeysetPage, boolean, String, Function, Function)}
+	 * @param filter the parameters of the count statement
+	 * @return the total
+	 */
+	public int count(String statements, Map<String, @Nullable Object> filter) {
 		boolean unfiltered = filter.values().stream().allMatch(Objects::isNull);
 		String statement = (unfiltered && CypherFiles.exists(statements + "-count-all")) ? statements + "-count-all"
 				: statements + "-count";

@@ -15,6 +15,7 @@ import java.util.Set;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
+import org.clustergraph.api.RootPages;
 import org.clustergraph.api.Selections;
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
@@ -32,11 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
  * way the list pages select them. With no filter, and neither of the pairs asked, the
  * facets are instead read from the counts the load recorded on the provinces, programs,
  * industries and the dataset, which cost the same whatever the graph's size (an explorer
- * opens on those). The graph changes only when a load commits, so the counts of the most
- * recent filters and selections are kept, keyed by the version of the graph the last load
- * wrote: a dashboard asking again what it asked a moment ago (or what another user asked)
- * reads them instead of counting again, and a load, by this instance or another, leaves
- * every kept answer unused.
+ * opens on those). With nothing but the total selected, the total is the count of the
+ * filter's list pages, which reads an index or the load's counts where the facets would
+ * read the clusters. The graph changes only when a load commits, so the counts of the
+ * most recent filters and selections are kept, keyed by the version of the graph the last
+ * load wrote: a dashboard asking again what it asked a moment ago (or what another user
+ * asked) reads them instead of counting again, and a load, by this instance or another,
+ * leaves every kept answer unused.
  */
 @Controller
 @Transactional(readOnly = true)
@@ -60,8 +63,11 @@ class ClusterFacetsController {
 			}
 		});
 
-	ClusterFacetsController(Reads reads) {
+	private final RootPages pages;
+
+	ClusterFacetsController(Reads reads, RootPages pages) {
 		this.reads = reads;
+		this.pages = pages;
 	}
 
 	@QueryMapping
@@ -70,16 +76,23 @@ class ClusterFacetsController {
 				(filter != null) ? filter.parameters() : ClusterFilter.NONE);
 		boolean everyCluster = parameters.values().stream().allMatch(Objects::isNull);
 		boolean provinceProgram = Selections.contains(selection, "byProvinceAndProgram");
+		List<String> industryLevels = levels(selection, "byIndustry");
 		List<String> industryProgramLevels = levels(selection, "byIndustryAndProgram");
-		parameters.put("want",
-				Map.of("province", Selections.contains(selection, "byProvince"), "program",
-						Selections.contains(selection, "byProgram"), "regionLevel",
-						Selections.contains(selection, "byRegionLevel"), "provinceProgram", provinceProgram));
-		parameters.put("industryLevels", levels(selection, "byIndustry"));
+		Map<String, Boolean> want = Map.of("province", Selections.contains(selection, "byProvince"), "program",
+				Selections.contains(selection, "byProgram"), "regionLevel",
+				Selections.contains(selection, "byRegionLevel"), "provinceProgram", provinceProgram);
+		parameters.put("want", want);
+		parameters.put("industryLevels", industryLevels);
 		parameters.put("industryProgramLevels", industryProgramLevels);
 		// every cluster and none of the pairs: the counts the load recorded
 		String statement = (everyCluster && !provinceProgram && industryProgramLevels.isEmpty())
 				? "api/cluster-facets-of-all" : null;
+		// nothing but the total: the count of the list pages, which may come from the
+		// load
+		// (a year of recognition) or from an index where the facets' statement would read
+		// the clusters to count them
+		boolean totalOnly = statement == null && filter != null && !want.containsValue(true) && industryLevels.isEmpty()
+				&& industryProgramLevels.isEmpty();
 		// the version is read first: an answer counted after a load committed may be kept
 		// under the version before it, which no later request asks for
 		String version = this.reads.one("api/dataset-version", Map.of())
@@ -94,7 +107,12 @@ class ClusterFacetsController {
 			// a graph loaded before the load recorded the counts answers no row from them
 			Optional<Map<String, Object>> recorded = (statement != null) ? this.reads.one(statement, parameters)
 					: Optional.empty();
-			row = recorded.or(() -> this.reads.one("api/cluster-facets", parameters)).orElseThrow();
+			if (totalOnly) {
+				row = Map.of("total", this.pages.count(filter.statements(), filter.parameters()));
+			}
+			else {
+				row = recorded.or(() -> this.reads.one("api/cluster-facets", parameters)).orElseThrow();
+			}
 			if (version != null) {
 				this.kept.put(key, row);
 			}

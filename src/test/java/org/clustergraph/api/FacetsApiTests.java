@@ -340,6 +340,16 @@ class FacetsApiTests {
 			}
 			assertThat(response.path("clusterFacets.total").entity(Integer.class).get()).as("%s", filter)
 				.isEqualTo(clusters.size());
+			// the total alone is the list pages' count
+			assertThat(
+					this.graphQl.document("query($filter: ClusterFilter) { clusterFacets(filter: $filter) { total } }")
+						.variable("filter", filter)
+						.execute()
+						.path("clusterFacets.total")
+						.entity(Integer.class)
+						.get())
+				.as("the total alone of %s", filter)
+				.isEqualTo(clusters.size());
 			assertThat(counts(response, "byProvince", (r) -> code(r, "region"))).as("%s", filter).isEqualTo(provinces);
 			assertThat(counts(response, "byProgram", (r) -> key(r))).as("%s", filter).isEqualTo(programs);
 			assertThat(counts(response, "byRegionLevel", (r) -> (String) r.get("regionLevel"))).as("%s", filter)
