@@ -2,8 +2,9 @@
 // $first: how many rows. Clusters $program lists that another program listed before: for each, the
 // first listing by $program (its earliest edition) and the earliest listing by another program in
 // an earlier year (or, with $undated, in a list without editions, whose date is unknown), and the
-// lag in years between them (null when the earlier listing has no year). Longest lag first, then
-// undated ones, each by cluster key; the count of all such clusters on every row.
+// lag in years between them (null when the earlier listing has no year). One row: the count of all
+// such clusters (total) and the first $first of them (items), longest lag first, then undated ones,
+// each by cluster key.
 // It collects every cluster of the program with its listings, which a graph a thousand times the seeds
 // cannot afford (the national list's 189,000 clusters ran past the transaction memory limit): the
 // service reads later-recognitions instead, and this walk only on a graph loaded before the load
@@ -24,7 +25,6 @@ ORDER BY l.rank
 WITH c.key AS cluster, earlier, head(collect(l {.*})) AS later
 WITH cluster, earlier, later, later.year - earlier.listing.year AS lag
 ORDER BY lag IS NULL, lag DESC, cluster
-WITH collect({cluster: cluster, earlier: earlier, later: later, lag: lag}) AS rows
-UNWIND rows[..$first] AS row
-RETURN size(rows) AS total, row.cluster AS cluster, row.earlier.program AS earlierProgram,
-       row.earlier.listing AS earlier, row.later AS later, row.lag AS lag
+WITH collect({cluster: cluster, earlierProgram: earlier.program, earlier: earlier.listing, later: later, lag: lag})
+     AS rows
+RETURN size(rows) AS total, rows[..$first] AS items

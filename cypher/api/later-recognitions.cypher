@@ -4,9 +4,9 @@
 // first $first rows from the later_recognitions index, in its order (longest lag first, then the
 // rows whose earlier listing has no year, each by cluster key), each with its later listing (the one
 // that carries the row) and its earlier listing (found again among the cluster's listings by its
-// program and listingOrder), and the count of all rows from the program's node. One row always:
-// total, indexed (false on a graph loaded before the load recorded the rows, which the service then
-// walks) and the items.
+// program and listingOrder), and the count of all rows from the program's node. One row when the
+// served graph holds the program (none otherwise): total, indexed (false on a graph loaded before the
+// load recorded the rows, which the service then walks) and the items.
 MATCH (served:Serving {key: 'graph'})
 MATCH (p:Program {key: $program, generation: served.generation})
 CALL (served) {

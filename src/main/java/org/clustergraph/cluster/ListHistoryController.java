@@ -12,6 +12,7 @@ import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.PageRequest;
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
+import org.clustergraph.program.ListingOrder;
 import org.clustergraph.program.Program;
 import org.clustergraph.program.Programs;
 import org.clustergraph.program.RecognitionOrder;
@@ -52,8 +53,12 @@ class ListHistoryController {
 		Map<String, @Nullable Object> parameters = new HashMap<>();
 		parameters.put("fromProgram", from.program());
 		parameters.put("fromYear", from.year());
+		parameters.put("fromStart", ListingOrder.from(from.year(), ""));
+		parameters.put("fromEnd", ListingOrder.to(from.year()));
 		parameters.put("toProgram", to.program());
 		parameters.put("toYear", to.year());
+		parameters.put("toStart", ListingOrder.from(to.year(), ""));
+		parameters.put("toEnd", ListingOrder.to(to.year()));
 		parameters.put("first", size);
 		Map<String, ClusterSample> sides = new LinkedHashMap<>();
 		for (Map<String, Object> row : this.reads.all("api/compare-lists", parameters)) {
@@ -86,10 +91,8 @@ class ListHistoryController {
 			// the program went with a switch after the check
 			return new LaterRecognitions(0, List.of());
 		}
-		int total;
 		List<Map<?, ?>> rows;
 		if (Boolean.TRUE.equals(recorded.get("indexed"))) {
-			total = Objects.requireNonNull(Rows.integer(recorded, "total"));
 			rows = Objects.requireNonNull(Rows.maps(recorded, "items", Function.<Map<?, ?>>identity()))
 				.stream()
 				.sorted(Comparator
@@ -97,11 +100,14 @@ class ListHistoryController {
 				.toList();
 		}
 		else {
-			// a graph loaded before the load recorded the rows, until the next load
-			rows = List.copyOf(this.reads.all("api/later-recognitions-walk",
-					Map.of("program", program, "undated", withUndated, "first", size)));
-			total = rows.isEmpty() ? 0 : Objects.requireNonNull(Rows.integer(rows.get(0), "total"));
+			// a graph loaded before the load recorded the rows, until the next load: the
+			// walk gives its rows in order
+			recorded = this.reads
+				.one("api/later-recognitions-walk", Map.of("program", program, "undated", withUndated, "first", size))
+				.orElseThrow();
+			rows = Objects.requireNonNull(Rows.maps(recorded, "items", Function.<Map<?, ?>>identity()));
 		}
+		int total = Objects.requireNonNull(Rows.integer(recorded, "total"));
 		Map<String, Cluster> byKey = new HashMap<>();
 		this.clusters.byKeys(rows.stream().map((row) -> Objects.requireNonNull(Rows.string(row, "cluster"))).toList())
 			.forEach((c) -> byKey.put(c.key(), c));

@@ -316,6 +316,8 @@ class FacetsApiTests {
 		filters.add(Map.of("nameContains", "产业", "recognizedIn", 2021));
 		filters.add(Map.of("recognizedIn", 2010));
 		filters.add(Map.of("recognizedIn", 2023));
+		// after the last year the load counted
+		filters.add(Map.of("recognizedIn", 2040));
 		for (Map<String, Object> filter : filters) {
 			GraphQlTester.Response response = this.graphQl.document(
 					"""

@@ -18,6 +18,7 @@ import org.clustergraph.GraphTest;
 import org.clustergraph.ingest.ListingCsvExporter;
 import org.clustergraph.ingest.internal.Csv;
 import org.clustergraph.neo4j.CypherFiles;
+import org.clustergraph.program.ListingOrder;
 import org.clustergraph.program.RecognitionOrder;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,8 @@ class ListHistoryApiTests {
 	private static final List<String[]> PAIRS = List.of(new String[] { "miit-sme", "2022", "miit-sme", "2023" },
 			new String[] { "miit-sme", "2023", "miit-sme", "2024" },
 			new String[] { "most-pilot", null, "miit-sme", null }, new String[] { "hubei", null, "miit-sme", "2022" },
-			new String[] { "zhejiang", null, "zhejiang", null });
+			new String[] { "zhejiang", null, "zhejiang", null },
+			new String[] { "miit-sme", "2023", "miit-sme", "2023" });
 
 	@Test
 	void comparesEveryPairOfListsAndEditionsAsTheExportDoes() {
@@ -173,10 +175,16 @@ class ListHistoryApiTests {
 	/** The rows of api/compare-lists for a pair, side by side. */
 	private static String compared(Transaction tx, String[] pair) {
 		Map<String, Object> parameters = new HashMap<>();
+		Integer fromYear = (pair[1] != null) ? Integer.valueOf(pair[1]) : null;
+		Integer toYear = (pair[3] != null) ? Integer.valueOf(pair[3]) : null;
 		parameters.put("fromProgram", pair[0]);
-		parameters.put("fromYear", (pair[1] != null) ? Integer.valueOf(pair[1]) : null);
+		parameters.put("fromYear", fromYear);
+		parameters.put("fromStart", ListingOrder.from(fromYear, ""));
+		parameters.put("fromEnd", ListingOrder.to(fromYear));
 		parameters.put("toProgram", pair[2]);
-		parameters.put("toYear", (pair[3] != null) ? Integer.valueOf(pair[3]) : null);
+		parameters.put("toYear", toYear);
+		parameters.put("toStart", ListingOrder.from(toYear, ""));
+		parameters.put("toEnd", ListingOrder.to(toYear));
 		parameters.put("first", 5);
 		return tx.run(CypherFiles.get("api/compare-lists"), parameters)
 			.list((row) -> row.get("side").asString() + " " + row.get("clusters").asInt() + " "
@@ -370,14 +378,19 @@ class ListHistoryApiTests {
 						.map((item) -> row(item.get("cluster"), item.get("earlierProgram"), item.get("earlier"),
 								item.get("later"), item.get("lag")))
 						.toList();
-					List<org.neo4j.driver.Record> walked = tx
-						.run(CypherFiles.get("api/later-recognitions-walk"), parameters)
-						.list();
-					assertThat(walked.stream()
-						.map((r) -> row(r.get("cluster"), r.get("earlierProgram"), r.get("earlier"), r.get("later"),
-								r.get("lag")))
-						.toList()).as("%s, undated %s", program, undated).containsExactlyElementsOf(items);
-					assertThat(walked.isEmpty() ? 0 : walked.get(0).get("total").asInt())
+					org.neo4j.driver.Record walked = tx.run(CypherFiles.get("api/later-recognitions-walk"), parameters)
+						.single();
+					assertThat(walked.get("items")
+						.asList((item) -> row(item.get("cluster"), item.get("earlierProgram"), item.get("earlier"),
+								item.get("later"), item.get("lag"))))
+						.as("%s, undated %s", program, undated)
+						.containsExactlyElementsOf(items);
+					assertThat(walked.get("total").asInt()).isEqualTo(recorded.get("total").asInt());
+					Map<String, Object> none = new HashMap<>(parameters);
+					none.put("first", 0);
+					assertThat(
+							tx.run(CypherFiles.get("api/later-recognitions-walk"), none).single().get("total").asInt())
+						.as("%s, undated %s, no items asked", program, undated)
 						.isEqualTo(recorded.get("total").asInt());
 					compared += items.size();
 				}

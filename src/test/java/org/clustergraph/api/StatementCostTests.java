@@ -487,9 +487,11 @@ class StatementCostTests {
 	@Test
 	void comparingTwoEditionsReadsTheirListingsNotEveryListingOfTheProgram() {
 		// Comparing two of the national list's sixteen editions read all 192,000 of its
-		// listings at x1000; the editions' listings are read from listing_years now.
+		// listings at x1000; the editions' listings are read from listing_order now.
 		Map<String, Object> editions = new HashMap<>(Map.of("fromProgram", "miit-sme", "fromYear", 2022, "toProgram",
 				"miit-sme", "toYear", 2023, "first", 5));
+		editions.putAll(Map.of("fromStart", ListingOrder.from(2022, ""), "fromEnd", ListingOrder.to(2022), "toStart",
+				ListingOrder.from(2023, ""), "toEnd", ListingOrder.to(2023)));
 		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
 			long read = total(tx.run("PROFILE " + CypherFiles.get("api/compare-lists"), editions)
 				.consume()

@@ -57,10 +57,15 @@ class ProgramSummariesTests {
 				cluster("a", listing("p", 2024, 5), a2022, listing("q", 2020, 1), listing("q", 2018, 2),
 						listing("r", null, 1)),
 				// two programs listed it in 2021: the lower key is the earlier
-				cluster("b", listing("p", 2023, 1), listing("s", 2021, 7), listing("q", 2021, 2)),
+				cluster("b", listing("p", 2023, 1), listing("s", 2021, 1), listing("q", 2021, 7)),
 				cluster("c", listing("p", 2022, 4)), cluster("d", listing("r", null, 2), listing("t", null, 1)),
 				// a dated earlier listing wins over one without a year
-				cluster("e", listing("p", 2025, 1), listing("u", null, 1), listing("q", 2020, 1)));
+				cluster("e", listing("p", 2025, 1), listing("u", null, 1), listing("q", 2020, 1)),
+				// p's first listing is its lower rank of 2023; v's of the same year is
+				// not
+				// earlier
+				cluster("f", listing("p", 2023, 9), listing("v", 2023, 1), listing("p", 2023, 4),
+						listing("w", 2021, 2)));
 		Map<String, List<String>> rows = new TreeMap<>();
 		for (ResolvedCluster cluster : clusters) {
 			for (LaterRecognitions.Recognition row : LaterRecognitions.of(cluster)) {
@@ -69,9 +74,14 @@ class ProgramSummariesTests {
 							+ row.dated() + " " + row.order());
 			}
 		}
-		assertThat(rows).containsOnlyKeys("p", "q", "r", "t");
+		assertThat(rows).containsOnlyKeys("p", "q", "r", "t", "v");
 		assertThat(rows.get("p")).containsExactly("a q 2018 true " + RecognitionOrder.dated(4, "a"),
-				"b q 2021 true " + RecognitionOrder.dated(2, "b"), "e q 2020 true " + RecognitionOrder.dated(5, "e"));
+				"b q 2021 true " + RecognitionOrder.dated(2, "b"), "e q 2020 true " + RecognitionOrder.dated(5, "e"),
+				"f w 2021 true " + RecognitionOrder.dated(2, "f"));
+		assertThat(rows.get("v")).containsExactly("f w 2021 true " + RecognitionOrder.dated(2, "f"));
+		assertThat(LaterRecognitions.of(clusters.get(5))).filteredOn((row) -> row.later().raw().program().equals("p"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.later().raw().rank()).isEqualTo(4));
 		// q's first listings of a and e precede every other dated one; r and u list
 		// them without a year
 		assertThat(rows.get("q")).containsExactly("a r null false " + RecognitionOrder.undated("a"),
@@ -84,9 +94,9 @@ class ProgramSummariesTests {
 			.satisfies((row) -> assertThat(row.later()).isSameAs(a2022))
 			.satisfies((row) -> assertThat(row.earlierOrder())
 				.isEqualTo(LaterRecognitions.listingOrder("a", row.earlier().raw())));
-		List<Map<String, Object>> summaries = ProgramSummaries.of(List.of("p", "q", "r", "s", "t"), clusters);
-		assertThat(summaries).extracting((row) -> row.get("laterDated")).containsExactly(3, 0, 0, 0, 0);
-		assertThat(summaries).extracting((row) -> row.get("laterUndated")).containsExactly(0, 2, 1, 0, 1);
+		List<Map<String, Object>> summaries = ProgramSummaries.of(List.of("p", "q", "r", "s", "t", "v", "w"), clusters);
+		assertThat(summaries).extracting((row) -> row.get("laterDated")).containsExactly(4, 0, 0, 0, 0, 1, 0);
+		assertThat(summaries).extracting((row) -> row.get("laterUndated")).containsExactly(0, 2, 1, 0, 1, 0, 0);
 	}
 
 	@Test
