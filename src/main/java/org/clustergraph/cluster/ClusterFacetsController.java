@@ -87,9 +87,8 @@ class ClusterFacetsController {
 		// every cluster and none of the pairs: the counts the load recorded
 		String statement = (everyCluster && !provinceProgram && industryProgramLevels.isEmpty())
 				? "api/cluster-facets-of-all" : null;
-		// nothing but the total: the count of the list pages, which may come from the
-		// load
-		// (a year of recognition) or from an index where the facets' statement would read
+		// nothing but the total: the count of the list pages, from the load's counts
+		// (a year of recognition) or an index, where the facets' statement would read
 		// the clusters to count them
 		boolean totalOnly = statement == null && filter != null && !want.containsValue(true) && industryLevels.isEmpty()
 				&& industryProgramLevels.isEmpty();
@@ -104,13 +103,13 @@ class ClusterFacetsController {
 			if (filter != null) {
 				filter.checkTargets(this.reads);
 			}
-			// a graph loaded before the load recorded the counts answers no row from them
-			Optional<Map<String, Object>> recorded = (statement != null) ? this.reads.one(statement, parameters)
-					: Optional.empty();
 			if (totalOnly) {
 				row = Map.of("total", this.pages.count(filter.statements(), filter.parameters()));
 			}
 			else {
+				// a graph loaded before the load recorded the counts gives no row
+				Optional<Map<String, Object>> recorded = (statement != null) ? this.reads.one(statement, parameters)
+						: Optional.empty();
 				row = recorded.or(() -> this.reads.one("api/cluster-facets", parameters)).orElseThrow();
 			}
 			if (version != null) {

@@ -36,8 +36,8 @@ final class ProgramSummaries {
 	 */
 	static List<Map<String, Object>> of(List<String> programs, List<ResolvedCluster> clusters) {
 		Map<String, Integer> clusterCounts = new HashMap<>();
-		// per program: rows of laterRecognitions whose earlier listing has a year, and
-		// not
+		// per program: rows of laterRecognitions with a dated earlier listing, and
+		// without one
 		Map<String, int[]> recognitions = new HashMap<>();
 		// per program and year: listings, clusters, new ones, ones on other lists
 		Map<String, TreeMap<Integer, long[]>> editions = new HashMap<>();

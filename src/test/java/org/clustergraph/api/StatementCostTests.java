@@ -470,8 +470,7 @@ class StatementCostTests {
 	void aProgramsLaterRecognitionsReadTheirFirstRowsNotEveryClusterItLists() {
 		// Collecting every cluster of the national list with its listings ran past the
 		// transaction memory limit at x1000 (189,000 clusters); the rows the load
-		// recorded
-		// are read from the later_recognitions index, as many as asked.
+		// recorded are read from the later_recognitions index, as many as asked.
 		Map<String, Object> parameters = Map.of("program", "miit-sme", "undated", true, "first", 3, "end",
 				RecognitionOrder.end(true));
 		long recorded = dbHits("api/later-recognitions", parameters);
@@ -826,8 +825,8 @@ class StatementCostTests {
 				assertThat(session.run(CypherFiles.get(given.getKey() + "-page"), page).list()).isEmpty();
 			}
 		}
-		// (its facets read the first cluster, whether the graph carries nameText, and no
-		// other)
+		// (its facets read the first cluster, whether the graph carries nameText,
+		// and no other)
 		assertThat(operators(profile("api/cluster-facets", facets(Map.of("recognizedIn", none), false))))
 			.as("the facets of %d", none)
 			.filteredOn(StatementCostTests::onClusters)

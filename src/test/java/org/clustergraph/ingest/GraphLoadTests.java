@@ -148,9 +148,8 @@ class GraphLoadTests {
 				   OR size(regions) = 0 OR size(industries) = 0
 				RETURN count(c)""")).isZero();
 		// nameText, which the text index of names holds, is the canonical name, then
-		// every other name, in NFKC (Java's form, which the API gives the filter text
-		// in),
-		// each once, one per line
+		// every other name, in NFKC (Java's form, which the API gives the filter
+		// text in), each once, one per line
 		try (Session session = this.driver.session(this.sessionConfig)) {
 			List<String> wrong = session
 				.run("MATCH (c:Cluster) RETURN c.key AS key, c.name AS name, c.names AS names, c.nameText AS text")

@@ -61,9 +61,8 @@ class ProgramSummariesTests {
 				cluster("c", listing("p", 2022, 4)), cluster("d", listing("r", null, 2), listing("t", null, 1)),
 				// a dated earlier listing wins over one without a year
 				cluster("e", listing("p", 2025, 1), listing("u", null, 1), listing("q", 2020, 1)),
-				// p's first listing is its lower rank of 2023; v's of the same year is
-				// not
-				// earlier
+				// p's first listing is its lower rank of 2023; v's listing of the
+				// same year is not earlier
 				cluster("f", listing("p", 2023, 9), listing("v", 2023, 1), listing("p", 2023, 4),
 						listing("w", 2021, 2)));
 		Map<String, List<String>> rows = new TreeMap<>();
