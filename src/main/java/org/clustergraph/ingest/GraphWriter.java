@@ -60,7 +60,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Two loads never stage at once: each first claims the database's one {@code LoadClaim}
  * and renews it with every batch; a claim not renewed for
- * {@code clustergraph.load.claim-stale-after} belongs to a dead load and may be taken.
+ * {@code clustergraph.load.claim-stale-after} belongs to a dead load and may be taken, as
+ * may one made in this process's embedded database before its last start, whose loader
+ * ended with that run ({@link org.clustergraph.neo4j.EmbeddedNeo4j#runId()}).
  */
 @Component
 class GraphWriter {
@@ -381,25 +383,29 @@ class GraphWriter {
 	}
 
 	private void claim(Session session, String loadId) {
-		var holder = session.executeWrite(
-				(tx) -> tx
-					.run(CypherFiles.get("load/claim-load"),
-							Map.of("loadId", loadId, "staleAfter", this.properties.claimStaleAfter().toMillis()))
-					.single());
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("loadId", loadId);
+		parameters.put("staleAfter", this.properties.claimStaleAfter().toMillis());
+		// a claim made by a loader of this process in an earlier run of its embedded
+		// database is a dead load's at once
+		parameters.put("run", (this.embedded != null) ? this.embedded.await().runId() : null);
+		var holder = session.executeWrite((tx) -> tx.run(CypherFiles.get("load/claim-load"), parameters).single());
 		if (!loadId.equals(holder.get("holder").asString())) {
-			throw new LoadRefusedException("Another load (" + holder.get("holder").asString() + ", since "
-					+ Instant.ofEpochMilli(holder.get("since").asLong()) + ", last heard from at "
-					+ Instant.ofEpochMilli(holder.get("renewed").asLong())
-					+ ") is writing the next graph; this one is refused and the graph served is kept. "
-					+ "A claim not renewed for clustergraph.load.claim-stale-after ("
-					+ this.properties.claimStaleAfter() + ") is taken for a dead load's.");
+			Instant renewed = Instant.ofEpochMilli(holder.get("renewed").asLong());
+			throw new LoadRefusedException(
+					"Another load (" + holder.get("holder").asString() + ", since "
+							+ Instant.ofEpochMilli(holder.get("since").asLong()) + ", last heard from at " + renewed
+							+ ") is writing the next graph; this one is refused and the graph served is kept. "
+							+ "A claim not renewed for clustergraph.load.claim-stale-after ("
+							+ this.properties.claimStaleAfter() + ") is taken for a dead load's.",
+					renewed.plus(this.properties.claimStaleAfter()));
 		}
 	}
 
 	private static void renew(TransactionContext tx, String loadId) {
 		if (!tx.run(CypherFiles.get("load/renew-claim"), Map.of("loadId", loadId)).hasNext()) {
 			throw new LoadRefusedException("This load's claim was taken by another load, which took it for dead; "
-					+ "this one stops and leaves the graph to that load");
+					+ "this one stops and leaves the graph to that load", null);
 		}
 	}
 

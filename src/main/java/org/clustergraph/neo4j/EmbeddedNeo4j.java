@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import inet.ipaddr.IPAddressString;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	private final BoltPassword password;
 
 	private volatile @Nullable GraphDatabaseAPI database;
+
+	private final String runId = UUID.randomUUID().toString();
 
 	private EmbeddedNeo4j(DatabaseManagementService service, String boltHost, int boltPort, BoltPassword password) {
 		this.service = service;
@@ -385,6 +388,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			this.database = database;
 		}
 		return database;
+	}
+
+	/**
+	 * Names this start of the database. Only one process runs a store at a time (Neo4j
+	 * locks it), and a restart ends every transaction and connection of the run before.
+	 * So whatever a process recorded in the store as its run's, under another id, was
+	 * recorded by a process that runs it no longer: a load claim's, for one.
+	 * @return an id no other start has
+	 */
+	public String runId() {
+		return this.runId;
 	}
 
 	/**

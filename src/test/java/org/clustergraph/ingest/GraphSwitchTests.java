@@ -16,6 +16,7 @@ import org.clustergraph.ingest.internal.DirectorySeedFiles;
 import org.clustergraph.ingest.internal.ResolutionPipeline;
 import org.clustergraph.ingest.internal.ResolvedGraph;
 import org.clustergraph.ingest.internal.ResolvedListing;
+import org.clustergraph.neo4j.EmbeddedNeo4jLauncher;
 import org.clustergraph.neo4j.Reads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,12 @@ class GraphSwitchTests {
 	@Autowired
 	GraphQlTester graphQl;
 
+	@Autowired
+	EmbeddedNeo4jLauncher embedded;
+
 	@AfterEach
 	void leaveNoClaimOrLeftovers() {
-		this.neo4j.query("MATCH (l:LoadClaim) REMOVE l.loadId, l.since, l.renewed").run();
+		this.neo4j.query("MATCH (l:LoadClaim) REMOVE l.loadId, l.since, l.renewed, l.run").run();
 		this.neo4j.query("""
 				MATCH (s:Serving {key: 'graph'})
 				MATCH (n:Cluster|Region|Industry|Program|Dataset) WHERE n.generation <> s.generation
@@ -205,6 +209,40 @@ class GraphSwitchTests {
 		assertThat(this.neo4j.query("MATCH (l:LoadClaim) RETURN l.loadId").fetchAs(String.class).one())
 			.as("the other load's claim stays")
 			.contains("alive");
+	}
+
+	@Test
+	void aClaimMadeBeforeTheEmbeddedDatabaseLastStartedIsADeadLoadsAndIsTaken() {
+		// what a load killed with its process leaves, renewed just before the kill: a
+		// claim of the database's previous run, fresh by the clock
+		this.neo4j.query("""
+				MERGE (l:LoadClaim {key: 'load'})
+				SET l.loadId = 'killed with its process', l.since = timestamp(), l.renewed = timestamp(),
+				    l.run = 'an earlier run'""").run();
+		String before = servedState();
+		Long switches = count("MATCH (s:Serving {key: 'graph'}) RETURN s.generation");
+		this.loader.load(true);
+		assertThat(count("MATCH (s:Serving {key: 'graph'}) RETURN s.generation")).as("switched")
+			.isGreaterThan(switches);
+		assertThat(servedState()).isEqualTo(before);
+		assertThat(count("MATCH (l:LoadClaim) WHERE l.loadId IS NOT NULL OR l.run IS NOT NULL RETURN count(l)"))
+			.as("claim released")
+			.isZero();
+	}
+
+	@Test
+	void aFreshClaimOfThisRunOfTheDatabaseRefusesTheLoad() {
+		String before = servedState();
+		this.neo4j.query("""
+				MERGE (l:LoadClaim {key: 'load'})
+				SET l.loadId = 'alive here', l.since = timestamp(), l.renewed = timestamp(), l.run = $run""")
+			.bind(this.embedded.await().runId())
+			.to("run")
+			.run();
+		assertThatExceptionOfType(LoadRefusedException.class).isThrownBy(() -> this.loader.load(true))
+			.withMessageContaining("Another load (alive here, since ")
+			.satisfies((ex) -> assertThat(ex.staleAt()).isAfter(Instant.now().plus(Duration.ofMinutes(9))));
+		assertThat(servedState()).isEqualTo(before);
 	}
 
 	/**
