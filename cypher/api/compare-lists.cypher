@@ -1,13 +1,24 @@
 // $fromProgram, $fromYear, $toProgram, $toYear: two lists (a program, or one edition of it when the
 // year is not null); $fromStart, $fromEnd, $toStart, $toEnd: the bounds, exclusive, of each edition's
-// listingOrder (ListingOrder.from and to); $first: how many keys to return per side. One row per side
+// listingOrder (ListingOrder.from and to); $first: how many keys to return per side; $lookupAt: how
+// many times the smaller list's clusters the larger must have to be looked up (below). One row per side
 // that has clusters: side ('from' only in the first list, 'to' only in the second, 'both'), how many
-// clusters, and the first $first of their keys in key order. Each list's listings are read from an
-// index: an edition's from listing_order (the program's listings of that year, between the bounds), a
-// whole program's from program_members; not every listing of both programs, of which an edition is a
-// sixteenth at a thousand times the seeds. On a graph loaded before the listings carried their
-// cluster's key, one pass over the two programs' listings. The branch a list does not take seeks with
-// a null bound, which reads nothing (a WITH ... WHERE before it was planned after the seek).
+// clusters, and the first $first of their keys in key order; or, on a graph loaded before the
+// listings carried their cluster's key, one row with indexed false (compare-lists-walk answers).
+//
+// Each list is read from an index: an edition from listing_order (the program's listings of that
+// year, between the bounds), a whole program from program_members. Two ways, by the load's counts
+// of each list's clusters (a program's clusterCount, an edition's editionClusters):
+// - lookup, when the larger list is a whole program with $lookupAt times the smaller's clusters or more
+//   (at scale, a province's list or one edition against the national list of every edition): the
+//   smaller list is read whole and each of its clusters sought in the larger's program_members
+//   (with the edition's year), which gives the clusters both hold and those only the smaller does;
+//   the larger's own count is its load count less those shared, and its first own clusters are read
+//   in key order past those the smaller holds too: the smaller's size plus $first listings at most,
+//   not the larger's 190,000.
+// - merge, otherwise: both lists read whole and grouped by cluster, which costs less than seeking
+//   when the two are of a size.
+// A branch that is not taken seeks with a null bound, which reads nothing.
 MATCH (served:Serving {key: 'graph'})
 // (whether the served graph's listings carry their cluster's key: the first listing of its first
 // program tells, the scan hint keeping a relationship scan through every listing of both generations
@@ -15,32 +26,95 @@ MATCH (served:Serving {key: 'graph'})
 WITH served, coalesce(head(COLLECT { MATCH ()-[l:LISTED_IN]->(p:Program) USING SCAN p:Program
                                      WHERE p.generation = served.generation
                                      RETURN l.cluster IS NOT NULL AS indexed LIMIT 1 }), false) AS indexed
-CALL (served, indexed) {
-  UNWIND [{program: $fromProgram, year: $fromYear, start: $fromStart, end: $fromEnd, from: 1, to: 0},
-          {program: $toProgram, year: $toYear, start: $toStart, end: $toEnd, from: 0, to: 1}] AS list
-  CALL (served, indexed, list) {
+MATCH (pf:Program {key: $fromProgram, generation: served.generation})
+MATCH (pt:Program {key: $toProgram, generation: served.generation})
+WITH served, indexed,
+     {side: 'from', program: $fromProgram, year: $fromYear, start: $fromStart, end: $fromEnd,
+      clusters: CASE WHEN $fromYear IS NULL THEN pf.clusterCount
+                ELSE [i IN range(0, size(pf.editionYears) - 1) WHERE pf.editionYears[i] = $fromYear | pf.editionClusters[i]][0] END}
+       AS f,
+     {side: 'to', program: $toProgram, year: $toYear, start: $toStart, end: $toEnd,
+      clusters: CASE WHEN $toYear IS NULL THEN pt.clusterCount
+                ELSE [i IN range(0, size(pt.editionYears) - 1) WHERE pt.editionYears[i] = $toYear | pt.editionClusters[i]][0] END}
+       AS t
+// (a list without the load's count, which no graph whose listings carry the key lacks, is walked too)
+WITH served, indexed AND f.clusters IS NOT NULL AND t.clusters IS NOT NULL AS indexed,
+     CASE WHEN t.clusters < f.clusters THEN [t, f] ELSE [f, t] END AS lists
+WITH served, indexed, lists[0] AS small, lists[1] AS large
+WITH served, indexed, small, large, large.year IS NULL AND large.clusters >= $lookupAt * small.clusters AS lookup
+CALL (served, indexed, small, large, lookup) {
+  CALL (served, indexed, small, lookup) {
+    MATCH ()-[l:LISTED_IN]->()
+    USING INDEX SEEK l:LISTED_IN(generation, program, listingOrder)
+    WHERE l.generation = served.generation AND l.program = small.program
+      AND l.listingOrder > CASE WHEN indexed AND lookup AND small.year IS NOT NULL THEN small.start END
+      AND l.listingOrder < small.end
+    RETURN l.cluster AS key
+    UNION ALL
+    MATCH ()-[l:LISTED_IN]->()
+    USING INDEX SEEK l:LISTED_IN(generation, program, cluster)
+    WHERE l.generation = served.generation AND l.program = small.program
+      AND l.cluster > CASE WHEN indexed AND lookup AND small.year IS NULL THEN '' END
+    RETURN l.cluster AS key
+  }
+  WITH DISTINCT key
+  WITH key, EXISTS { MATCH ()-[m:LISTED_IN]->()
+                     USING INDEX SEEK m:LISTED_IN(generation, program, cluster)
+                     WHERE m.generation = served.generation AND m.program = large.program AND m.cluster = key } AS shared
+  ORDER BY key
+  WITH count(CASE WHEN shared THEN key END) AS both,
+       count(CASE WHEN NOT shared THEN key END) AS smallOnly,
+       collect(CASE WHEN shared THEN key END)[..$first] AS bothKeys,
+       collect(CASE WHEN NOT shared THEN key END)[..$first] AS smallOnlyKeys
+  CALL (served, indexed, small, large, lookup, both) {
+    MATCH ()-[l:LISTED_IN]->()
+    USING INDEX SEEK l:LISTED_IN(generation, program, cluster)
+    WHERE l.generation = served.generation AND l.program = large.program
+      AND l.cluster > CASE WHEN indexed AND lookup AND large.clusters > both AND $first > 0 THEN '' END
+      AND NOT EXISTS { MATCH ()-[m:LISTED_IN]->()
+                       USING INDEX SEEK m:LISTED_IN(generation, program, cluster)
+                       WHERE m.generation = served.generation AND m.program = small.program AND m.cluster = l.cluster
+                         AND (small.year IS NULL OR m.year = small.year) }
+    // (ordered as the index is, so that the first $first end the read)
+    WITH l.cluster AS key
+    ORDER BY l.generation, l.program, l.cluster
+    WITH DISTINCT key
+    LIMIT $first
+    RETURN collect(key) AS largeOnlyKeys
+  }
+  RETURN {both: both, smallOnly: smallOnly, largeOnly: large.clusters - both,
+          bothKeys: bothKeys, smallOnlyKeys: smallOnlyKeys, largeOnlyKeys: largeOnlyKeys} AS byLookup
+}
+CALL (served, indexed, small, large, lookup) {
+  UNWIND [{list: small, inSmall: 1, inLarge: 0}, {list: large, inSmall: 0, inLarge: 1}] AS side
+  WITH served, indexed, lookup, side.list AS list, side.inSmall AS inSmall, side.inLarge AS inLarge
+  CALL (served, indexed, lookup, list) {
     MATCH ()-[l:LISTED_IN]->()
     USING INDEX SEEK l:LISTED_IN(generation, program, listingOrder)
     WHERE l.generation = served.generation AND l.program = list.program
-      AND l.listingOrder > CASE WHEN indexed AND list.year IS NOT NULL THEN list.start END
+      AND l.listingOrder > CASE WHEN indexed AND NOT lookup AND list.year IS NOT NULL THEN list.start END
       AND l.listingOrder < list.end
     RETURN l.cluster AS key
     UNION ALL
     MATCH ()-[l:LISTED_IN]->()
     USING INDEX SEEK l:LISTED_IN(generation, program, cluster)
     WHERE l.generation = served.generation AND l.program = list.program
-      AND l.cluster > CASE WHEN indexed AND list.year IS NULL THEN '' END
+      AND l.cluster > CASE WHEN indexed AND NOT lookup AND list.year IS NULL THEN '' END
     RETURN l.cluster AS key
-    UNION ALL
-    WITH served, list WHERE NOT indexed
-    MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program {key: list.program, generation: served.generation})
-    WHERE list.year IS NULL OR l.year = list.year
-    RETURN c.key AS key
   }
-  RETURN key, list.from AS inFrom, list.to AS inTo
+  WITH key, max(inSmall) AS inSmall, max(inLarge) AS inLarge
+  ORDER BY key
+  RETURN {both: count(CASE WHEN inSmall + inLarge = 2 THEN key END),
+          smallOnly: count(CASE WHEN inLarge = 0 THEN key END),
+          largeOnly: count(CASE WHEN inSmall = 0 THEN key END),
+          bothKeys: collect(CASE WHEN inSmall + inLarge = 2 THEN key END)[..$first],
+          smallOnlyKeys: collect(CASE WHEN inLarge = 0 THEN key END)[..$first],
+          largeOnlyKeys: collect(CASE WHEN inSmall = 0 THEN key END)[..$first]} AS byMerge
 }
-WITH key, max(inFrom) AS inFrom, max(inTo) AS inTo
-WITH key, CASE WHEN inFrom + inTo = 2 THEN 'both' WHEN inFrom = 1 THEN 'from' ELSE 'to' END AS side
-ORDER BY key
-WITH side, count(key) AS clusters, collect(key) AS keys
-RETURN side, clusters, keys[..$first] AS keys
+WITH indexed, small, large, CASE WHEN lookup THEN byLookup ELSE byMerge END AS sides
+UNWIND CASE WHEN NOT indexed THEN [{indexed: false}]
+            ELSE [{side: small.side, clusters: sides.smallOnly, keys: sides.smallOnlyKeys},
+                  {side: large.side, clusters: sides.largeOnly, keys: sides.largeOnlyKeys},
+                  {side: 'both', clusters: sides.both, keys: sides.bothKeys}] END AS row
+WITH row WHERE NOT coalesce(row.indexed, true) OR row.clusters > 0
+RETURN coalesce(row.indexed, true) AS indexed, row.side AS side, row.clusters AS clusters, row.keys AS keys

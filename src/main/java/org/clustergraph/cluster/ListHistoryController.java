@@ -30,7 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Controller
 @Transactional(readOnly = true)
-class ListHistoryController {
+public class ListHistoryController {
+
+	/**
+	 * How many times the smaller list's clusters a whole program must have for
+	 * {@code api/compare-lists} to look the smaller list's clusters up in it rather than
+	 * read both: a lookup costs a seek and a read of the smaller list per cluster, twice
+	 * over, where reading both costs a read of each list per cluster.
+	 */
+	public static final int LOOKUP_AT = 4;
 
 	private final Reads reads;
 
@@ -60,8 +68,15 @@ class ListHistoryController {
 		parameters.put("toStart", ListingOrder.from(to.year(), ""));
 		parameters.put("toEnd", ListingOrder.to(to.year()));
 		parameters.put("first", size);
+		parameters.put("lookupAt", LOOKUP_AT);
+		List<Map<String, Object>> rows = this.reads.all("api/compare-lists", parameters);
+		if (rows.stream().anyMatch((row) -> Boolean.FALSE.equals(row.get("indexed")))) {
+			// a graph loaded before the listings carried their cluster's key, until its
+			// next load
+			rows = this.reads.all("api/compare-lists-walk", parameters);
+		}
 		Map<String, ClusterSample> sides = new LinkedHashMap<>();
-		for (Map<String, Object> row : this.reads.all("api/compare-lists", parameters)) {
+		for (Map<String, Object> row : rows) {
 			sides.put(Objects.requireNonNull(Rows.string(row, "side")),
 					new ClusterSample(Objects.requireNonNull(Rows.integer(row, "clusters")),
 							this.clusters.byKeys(Rows.strings(row, "keys"))

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.clustergraph.GraphTest;
+import org.clustergraph.cluster.ListHistoryController;
 import org.clustergraph.ingest.ListingCsvExporter;
 import org.clustergraph.ingest.internal.Csv;
 import org.clustergraph.neo4j.CypherFiles;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
@@ -109,7 +111,10 @@ class ListHistoryApiTests {
 			new String[] { "miit-sme", "2023", "miit-sme", "2024" },
 			new String[] { "most-pilot", null, "miit-sme", null }, new String[] { "hubei", null, "miit-sme", "2022" },
 			new String[] { "zhejiang", null, "zhejiang", null },
-			new String[] { "miit-sme", "2023", "miit-sme", "2023" });
+			new String[] { "miit-sme", "2023", "miit-sme", "2023" },
+			new String[] { "miit-sme", null, "most-cultivation", null },
+			new String[] { "miit-sme", "2024", "miit-sme", null }, new String[] { "zhejiang", null, "hubei", null },
+			new String[] { "miit-sme", null, "miit-sme", null });
 
 	@Test
 	void comparesEveryPairOfListsAndEditionsAsTheExportDoes() {
@@ -150,9 +155,27 @@ class ListHistoryApiTests {
 	}
 
 	/**
+	 * Whether the smaller list's clusters are looked up in the larger or both lists are
+	 * read whole, every pair compares the same: each pair is compared both ways, the
+	 * lookup taken wherever the larger list is a whole program, and by the default. Among
+	 * the pairs, the default looks up most-cultivation (47 clusters) in miit-sme (300).
+	 */
+	@Test
+	void comparesEveryPairTheSameByLookingUpTheSmallerListAsByReadingBoth() {
+		try (Session session = this.driver.session(this.sessionConfig); Transaction tx = session.beginTransaction()) {
+			for (String[] pair : PAIRS) {
+				String what = String.join(" ", java.util.Arrays.stream(pair).map(String::valueOf).toList());
+				String read = compared(tx, pair, Integer.MAX_VALUE);
+				assertThat(compared(tx, pair, 1)).as(what).isEqualTo(read);
+				assertThat(compared(tx, pair, ListHistoryController.LOOKUP_AT)).as(what).isEqualTo(read);
+			}
+		}
+	}
+
+	/**
 	 * On a graph loaded before the listings carried their cluster's key, which the
-	 * indexes compareLists reads need, the lists are compared by walking their listings,
-	 * with the same answers.
+	 * indexes compareLists reads need, the statement says so, and the walk compares the
+	 * lists with the same answers.
 	 */
 	@Test
 	void comparesListsOnAGraphLoadedBeforeListingsCarriedTheirClusterAsFromTheIndexes() {
@@ -160,20 +183,25 @@ class ListHistoryApiTests {
 			Map<String, String> indexed = new TreeMap<>();
 			for (String[] pair : PAIRS) {
 				indexed.put(String.join(" ", java.util.Arrays.stream(pair).map(String::valueOf).toList()),
-						compared(tx, pair));
+						compared(tx, pair, ListHistoryController.LOOKUP_AT));
 			}
 			assertThat(indexed.values()).doesNotContain("[]");
 			tx.run("MATCH ()-[l:LISTED_IN]->() REMOVE l.cluster").consume();
 			for (String[] pair : PAIRS) {
 				String what = String.join(" ", java.util.Arrays.stream(pair).map(String::valueOf).toList());
-				assertThat(compared(tx, pair)).as(what).isEqualTo(indexed.get(what));
+				assertThat(
+						tx.run(CypherFiles.get("api/compare-lists"), parameters(pair, ListHistoryController.LOOKUP_AT))
+							.list((row) -> row.get("indexed").asBoolean()))
+					.as(what)
+					.containsExactly(false);
+				assertThat(rows(tx, "api/compare-lists-walk", pair, 0)).as(what).isEqualTo(indexed.get(what));
 			}
 			tx.rollback();
 		}
 	}
 
-	/** The rows of api/compare-lists for a pair, side by side. */
-	private static String compared(Transaction tx, String[] pair) {
+	/** The parameters of api/compare-lists for a pair. */
+	private static Map<String, Object> parameters(String[] pair, int lookupAt) {
 		Map<String, Object> parameters = new HashMap<>();
 		Integer fromYear = (pair[1] != null) ? Integer.valueOf(pair[1]) : null;
 		Integer toYear = (pair[3] != null) ? Integer.valueOf(pair[3]) : null;
@@ -186,7 +214,20 @@ class ListHistoryApiTests {
 		parameters.put("toStart", ListingOrder.from(toYear, ""));
 		parameters.put("toEnd", ListingOrder.to(toYear));
 		parameters.put("first", 5);
-		return tx.run(CypherFiles.get("api/compare-lists"), parameters)
+		parameters.put("lookupAt", lookupAt);
+		return parameters;
+	}
+
+	/** The rows of api/compare-lists for a pair, side by side, on the indexed path. */
+	private static String compared(QueryRunner tx, String[] pair, int lookupAt) {
+		List<Boolean> indexed = tx.run(CypherFiles.get("api/compare-lists"), parameters(pair, lookupAt))
+			.list((row) -> row.get("indexed").asBoolean());
+		assertThat(indexed).as("indexed").isNotEmpty().containsOnly(true);
+		return rows(tx, "api/compare-lists", pair, lookupAt);
+	}
+
+	private static String rows(QueryRunner tx, String statement, String[] pair, int lookupAt) {
+		return tx.run(CypherFiles.get(statement), parameters(pair, lookupAt))
 			.list((row) -> row.get("side").asString() + " " + row.get("clusters").asInt() + " "
 					+ row.get("keys").asList(Value::asString))
 			.stream()
