@@ -58,6 +58,24 @@ class ApiExceptionHandler {
 						"The database is unavailable; send the request again in a moment");
 			}
 			String code = statusCode(cause);
+			if (code != null && code.endsWith("MemoryPoolOutOfMemoryError")) {
+				// the memory all transactions share (dbms.memory.transaction.total.max)
+				// is
+				// taken: by requests that run at the same time, which end
+				logger.warn("Stopped a read at {}: the database's memory for transactions was used up",
+						env.getExecutionStepInfo().getPath());
+				return error(env, Unavailable.UNAVAILABLE,
+						"The database's memory for reads is taken by other requests at the moment; send the request "
+								+ "again in a moment, or ask for less (a smaller first, depth or limit)");
+			}
+			if (code != null
+					&& (code.endsWith("TransactionOutOfMemoryError") || code.endsWith("TransactionMemoryLimit"))) {
+				logger.warn("Stopped a read that needed more memory than a transaction may have: {}",
+						env.getExecutionStepInfo().getPath());
+				return error(env, ErrorType.ExecutionAborted,
+						"The database stopped this field because it needed more memory than a request may have; ask "
+								+ "for less (a smaller first, depth or limit) or narrow the filter");
+			}
 			if (code != null && (code.contains("TransactionTimedOut") || code.contains("Terminated"))) {
 				logger.warn("Stopped a read that ran past the transaction timeout: {}",
 						env.getExecutionStepInfo().getPath());

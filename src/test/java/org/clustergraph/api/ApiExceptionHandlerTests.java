@@ -17,6 +17,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.api.exceptions.Status;
+import org.neo4j.memory.MemoryLimitExceededException;
 
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.graphql.execution.ErrorType;
@@ -89,6 +90,28 @@ class ApiExceptionHandlerTests {
 				"Neo.ClientError.Statement.SyntaxError");
 		assertThat(this.handler.database(new IllegalStateException("read failed", syntax), this.env).getErrorType())
 			.isEqualTo(ErrorType.INTERNAL_ERROR);
+	}
+
+	@Test
+	void answersAReadThatRanOutOfTheDatabasesMemorySayingWhetherToRetryOrAskForLess() {
+		// every transaction at once over the shared limit: the others end, so again later
+		MemoryLimitExceededException pool = MemoryLimitExceededException.memoryPoolOutOfMemoryExceeded(2 << 20,
+				409 << 20, 408 << 20, "dbms.memory.transaction.total.max");
+		GraphQLError shared = this.handler.database(new IllegalStateException("read failed", pool), this.env);
+		assertThat(shared.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+		assertThat(shared.getMessage()).contains("again", "ask for less").doesNotContain("dbms.memory");
+		assertThat(shared.getPath()).containsExactly("region", "clusters");
+		GraphQLError overBolt = this.handler.database(
+				new DataRetrievalFailureException("read failed",
+						new TransientException("Neo.TransientError.General.MemoryPoolOutOfMemoryError", "pool")),
+				this.env);
+		assertThat(overBolt.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+		// one transaction over its own limit: it would fail again
+		MemoryLimitExceededException own = MemoryLimitExceededException.transactionMemoryLimitExceeded(2 << 20,
+				100 << 20, 99 << 20, "db.memory.transaction.max");
+		GraphQLError alone = this.handler.database(new IllegalStateException("read failed", own), this.env);
+		assertThat(alone.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
+		assertThat(alone.getMessage()).contains("more memory", "ask for less").doesNotContain("again");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.clustergraph.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +121,7 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 	static List<CanonicalQuery> all(int peers) {
 		return List.of(clusterById(), industryPeers(peers), regionsInMultiplePrograms(), neighbourhood(),
 				clustersOfRegion(), programOverlap(), industrySpread(), search(), firstPage(), deepPage(),
-				programOverlapOfOne(), facetsOfRegion());
+				programOverlapOfOne(), facetsOfRegion(), listAgainstTheNationalList());
 	}
 
 	/** The variables of the API's document for one request's argument. */
@@ -637,6 +638,55 @@ record CanonicalQuery(int number, String name, Argument argument, String graphql
 			return facets(row.get("total").asInt(), row.get("byProgram").asList(Value::asString),
 					row.get("byIndustry").asList(Value::asString), row.get("byRegionLevel").asList(Value::asString));
 		}, null);
+	}
+
+	/** The list every program's list is compared with in query 13. */
+	static final String NATIONAL_LIST = "miit-sme";
+
+	/** The clusters query 13 asks for on each side. */
+	static final int COMPARED = 20;
+
+	/**
+	 * Query 13: a program's list against the national list of every edition, the
+	 * analyst's question of which of a list's clusters the nation recognized too: how
+	 * many only the one, only the other and both hold, and the first of each by id.
+	 */
+	static CanonicalQuery listAgainstTheNationalList() {
+		String graphql = """
+				query($program: String!) { compareLists(from: {program: $program}, to: {program: "%s"}, first: %d) { \
+				onlyInFrom { count clusters { id name } } onlyInTo { count clusters { id name } } \
+				inBoth { count clusters { id name } } } }""".formatted(NATIONAL_LIST, COMPARED);
+		String cypher = """
+				MATCH (c:Cluster)-[:LISTED_IN]->(p:Program)
+				WHERE p.key IN [$program, '%s']
+				WITH c.key AS key, collect(DISTINCT p.key) AS lists
+				WITH key, CASE WHEN size(lists) = 2 OR $program = '%s' THEN 'inBoth'
+					WHEN lists[0] = $program THEN 'onlyInFrom' ELSE 'onlyInTo' END AS side
+				ORDER BY key
+				WITH side, count(key) AS clusters, collect('Cluster:' + key)[..%d] AS ids
+				RETURN side, clusters, ids""".formatted(NATIONAL_LIST, NATIONAL_LIST, COMPARED);
+		return new CanonicalQuery(13, "compareLists(program, national list)", Argument.PROGRAM, graphql, cypher,
+				(data) -> {
+					JsonNode comparison = data.path("compareLists");
+					List<String> sides = new ArrayList<>();
+					for (String side : List.of("onlyInFrom", "onlyInTo", "inBoth")) {
+						List<String> ids = new ArrayList<>();
+						comparison.path(side).path("clusters").forEach((c) -> ids.add(c.path("id").asString()));
+						sides.add(side + " " + comparison.path(side).path("count").asInt() + " " + ids);
+					}
+					return String.join(" | ", sides);
+				}, (records) -> {
+					Map<String, String> bySide = new HashMap<>();
+					for (Record row : records) {
+						bySide.put(row.get("side").asString(), row.get("side").asString() + " "
+								+ row.get("clusters").asInt() + " " + row.get("ids").asList(Value::asString));
+					}
+					List<String> sides = new ArrayList<>();
+					for (String side : List.of("onlyInFrom", "onlyInTo", "inBoth")) {
+						sides.add(bySide.getOrDefault(side, side + " 0 []"));
+					}
+					return String.join(" | ", sides);
+				}, null);
 	}
 
 	/** A facet's groups as "name count", from the API's answer. */

@@ -143,6 +143,21 @@ class CanonicalQueryTests {
 	}
 
 	@Test
+	void aComparisonReducesToItsSidesWithTheirCountsAndFirstIds() {
+		CanonicalQuery query = CanonicalQuery.listAgainstTheNationalList();
+		String comparison = """
+				{"compareLists": {"onlyInFrom": {"count": %d, "clusters": [{"id": "Cluster:a", "name": "A"}]},
+				  "onlyInTo": {"count": 0, "clusters": []},
+				  "inBoth": {"count": 2, "clusters": [{"id": "Cluster:b", "name": "B"}, {"id": "Cluster:%s", "name": "C"}]}}}""";
+		String ours = query.fromGraphql().apply(data(comparison.formatted(1, "c")));
+		assertThat(ours).isEqualTo("onlyInFrom 1 [Cluster:a] | onlyInTo 0 [] | inBoth 2 [Cluster:b, Cluster:c]");
+		assertThat(query.fromGraphql().apply(data(comparison.formatted(3, "c")))).isNotEqualTo(ours);
+		assertThat(query.fromGraphql().apply(data(comparison.formatted(1, "d")))).isNotEqualTo(ours);
+		assertThat(query.graphqlVariables("zhejiang")).isEqualTo(Map.of("program", "zhejiang"));
+		assertThat(query.graphql()).contains("to: {program: \"miit-sme\"}");
+	}
+
+	@Test
 	void optionsTakeThePeerRoundsAndCheckingEveryArgument() {
 		ApiBenchmark.Options options = ApiBenchmark.Options.parse(new String[] { "--peer=http://127.0.0.1:4095/graphql",
 				"--rounds=3", "--check=all", "--queries=1,5", "--check=all" });
