@@ -17,9 +17,11 @@ import org.clustergraph.ingest.internal.ResolvedListing;
  * program listed (the year is the cluster's first in the program) and how many another
  * program lists too; and how many rows of {@code laterRecognitions} it has whose earlier
  * listing has a year, and how many whose earlier listing has none
- * ({@link LaterRecognitions}). Counted from the resolved clusters the load writes, one
- * pass over their listings; listings without a year belong to no edition. GraphLoadTests
- * checks the stored lists against the graph's own listings.
+ * ({@link LaterRecognitions}); and, for each other program that lists a cluster it lists
+ * too, how many such clusters (by the other's key, as two lists element by element).
+ * Counted from the resolved clusters the load writes, one pass over their listings;
+ * listings without a year belong to no edition. GraphLoadTests checks the stored lists
+ * against the graph's own listings.
  */
 final class ProgramSummaries {
 
@@ -32,7 +34,8 @@ final class ProgramSummaries {
 	 * @param clusters the resolved clusters
 	 * @return one row per program: {@code program}, {@code clusterCount}, {@code years},
 	 * {@code listings}, {@code clusters}, {@code fresh}, {@code shared},
-	 * {@code laterDated} and {@code laterUndated}
+	 * {@code laterDated}, {@code laterUndated}, {@code sharedWith} (the other programs'
+	 * keys, in order) and {@code sharedClusters}
 	 */
 	static List<Map<String, Object>> of(List<String> programs, List<ResolvedCluster> clusters) {
 		Map<String, Integer> clusterCounts = new HashMap<>();
@@ -41,6 +44,8 @@ final class ProgramSummaries {
 		Map<String, int[]> recognitions = new HashMap<>();
 		// per program and year: listings, clusters, new ones, ones on other lists
 		Map<String, TreeMap<Integer, long[]>> editions = new HashMap<>();
+		// per program: the clusters it shares with each other program
+		Map<String, TreeMap<String, Integer>> overlaps = new HashMap<>();
 		for (ResolvedCluster cluster : clusters) {
 			Map<String, TreeMap<Integer, Integer>> years = new HashMap<>();
 			for (ResolvedListing listing : cluster.listings()) {
@@ -55,6 +60,13 @@ final class ProgramSummaries {
 						? 0 : 1]++;
 			}
 			boolean shared = years.size() > 1;
+			for (String program : years.keySet()) {
+				for (String other : years.keySet()) {
+					if (!other.equals(program)) {
+						overlaps.computeIfAbsent(program, (k) -> new TreeMap<>()).merge(other, 1, Integer::sum);
+					}
+				}
+			}
 			years.forEach((program, listed) -> {
 				clusterCounts.merge(program, 1, Integer::sum);
 				TreeMap<Integer, long[]> ofProgram = editions.computeIfAbsent(program, (k) -> new TreeMap<>());
@@ -81,6 +93,9 @@ final class ProgramSummaries {
 			int[] later = recognitions.getOrDefault(program, new int[2]);
 			row.put("laterDated", later[0]);
 			row.put("laterUndated", later[1]);
+			TreeMap<String, Integer> overlap = overlaps.getOrDefault(program, new TreeMap<>());
+			row.put("sharedWith", List.copyOf(overlap.keySet()));
+			row.put("sharedClusters", List.copyOf(overlap.values()));
 			rows.add(row);
 		}
 		return rows;

@@ -250,6 +250,17 @@ class GraphLoadTests {
 				   OR p.editionYears IS NULL
 				RETURN count(p)""")).isZero();
 		assertThat(count("MATCH (p:Program) WHERE p.editionYears = [] RETURN count(p)")).isPositive();
+		// the clusters it shares with each other program, walked: every program that
+		// shares one, by key, and none that shares none
+		assertThat(count("""
+				MATCH (p:Program)
+				OPTIONAL MATCH (p)<-[:LISTED_IN]-(c:Cluster)-[:LISTED_IN]->(o:Program) WHERE o <> p
+				WITH p, o, count(DISTINCT c) AS n ORDER BY o.key
+				WITH p, [x IN collect({key: o.key, n: n}) WHERE x.key IS NOT NULL] AS overlaps
+				WHERE p.sharedWith IS NULL OR p.sharedWith <> [x IN overlaps | x.key]
+				   OR p.sharedClusters <> [x IN overlaps | x.n]
+				RETURN count(p)""")).isZero();
+		assertThat(count("MATCH (p:Program) WHERE size(p.sharedWith) > 0 RETURN count(p)")).isEqualTo(5);
 		// a cluster's program count is the distinct programs listing it, and its place in
 		// crossListedClusters' order that count and its key; the dataset's tally is
 		// theirs

@@ -45,6 +45,23 @@ class ProgramSummariesTests {
 			.containsEntry("listings", List.of());
 	}
 
+	@Test
+	void countsTheClustersEachProgramSharesWithEachOther() {
+		List<ResolvedCluster> clusters = List.of(
+				cluster("a", listing("p", 2022, 1), listing("q", null, 1), listing("r", null, 1)),
+				cluster("b", listing("p", 2023, 2), listing("p", 2024, 2), listing("q", null, 2)),
+				cluster("c", listing("r", null, 3)), cluster("d", listing("p", null, 4)));
+		List<Map<String, Object>> rows = ProgramSummaries.of(List.of("p", "q", "r", "s"), clusters);
+		// b counts once for p and q, whatever its editions
+		assertThat(rows.get(0)).containsEntry("sharedWith", List.of("q", "r"))
+			.containsEntry("sharedClusters", List.of(2, 1));
+		assertThat(rows.get(1)).containsEntry("sharedWith", List.of("p", "r"))
+			.containsEntry("sharedClusters", List.of(2, 1));
+		assertThat(rows.get(2)).containsEntry("sharedWith", List.of("p", "q"))
+			.containsEntry("sharedClusters", List.of(1, 1));
+		assertThat(rows.get(3)).containsEntry("sharedWith", List.of()).containsEntry("sharedClusters", List.of());
+	}
+
 	/**
 	 * Which program listed a cluster first, across programs with editions and without:
 	 * the seeds have one program with editions, so no seed cluster gives a row with a
