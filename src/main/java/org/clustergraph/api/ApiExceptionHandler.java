@@ -59,9 +59,8 @@ class ApiExceptionHandler {
 			}
 			String code = statusCode(cause);
 			if (code != null && code.endsWith("MemoryPoolOutOfMemoryError")) {
-				// the memory all transactions share (dbms.memory.transaction.total.max)
-				// is
-				// taken: by requests that run at the same time, which end
+				// the memory all transactions share is taken, by requests that run
+				// at the same time and will end
 				logger.warn("Stopped a read at {}: the database's memory for transactions was used up",
 						env.getExecutionStepInfo().getPath());
 				return error(env, Unavailable.UNAVAILABLE,
