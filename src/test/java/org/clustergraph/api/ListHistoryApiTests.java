@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
@@ -232,17 +233,19 @@ class ListHistoryApiTests {
 
 	/** The rows of api/compare-lists for a pair, side by side, on the indexed path. */
 	private static String compared(QueryRunner tx, String[] pair, int lookupAt) {
-		List<Boolean> indexed = tx.run(CypherFiles.get("api/compare-lists"), parameters(pair, lookupAt))
-			.list((row) -> row.get("indexed").asBoolean());
-		assertThat(indexed).as("indexed").isNotEmpty().containsOnly(true);
-		return rows(tx, "api/compare-lists", pair, lookupAt);
+		List<Record> records = tx.run(CypherFiles.get("api/compare-lists"), parameters(pair, lookupAt)).list();
+		assertThat(records).as("indexed").isNotEmpty().allMatch((row) -> row.get("indexed").asBoolean());
+		return sides(records);
 	}
 
 	private static String rows(QueryRunner tx, String statement, String[] pair, int lookupAt) {
-		return tx.run(CypherFiles.get(statement), parameters(pair, lookupAt))
-			.list((row) -> row.get("side").asString() + " " + row.get("clusters").asInt() + " "
+		return sides(tx.run(CypherFiles.get(statement), parameters(pair, lookupAt)).list());
+	}
+
+	private static String sides(List<Record> records) {
+		return records.stream()
+			.map((row) -> row.get("side").asString() + " " + row.get("clusters").asInt() + " "
 					+ row.get("keys").asList(Value::asString))
-			.stream()
 			.sorted()
 			.toList()
 			.toString();
