@@ -1,8 +1,6 @@
 package org.clustergraph.api;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -35,9 +33,13 @@ class ApiExceptionHandler {
 
 	static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
-	private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+	private final ThrottledWarning unreachable = new ThrottledWarning(logger, WARNING_INTERVAL);
 
-	private final LongAdder unwarned = new LongAdder();
+	private final ThrottledWarning poolUsedUp = new ThrottledWarning(logger, WARNING_INTERVAL);
+
+	private final ThrottledWarning overTransactionMemory = new ThrottledWarning(logger, WARNING_INTERVAL);
+
+	private final ThrottledWarning timedOut = new ThrottledWarning(logger, WARNING_INTERVAL);
 
 	@GraphQlExceptionHandler
 	GraphQLError badRequest(BadRequestException ex, DataFetchingEnvironment env) {
@@ -53,7 +55,8 @@ class ApiExceptionHandler {
 	GraphQLError database(RuntimeException ex, DataFetchingEnvironment env) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (isUnreachable(cause)) {
-				warnUnreachable(env, cause);
+				this.unreachable.warn("The database is unreachable; answered {} as unavailable: {}", path(env),
+						cause.toString());
 				return error(env, Unavailable.UNAVAILABLE,
 						"The database is unavailable; send the request again in a moment");
 			}
@@ -61,23 +64,22 @@ class ApiExceptionHandler {
 			if (code != null && code.endsWith("MemoryPoolOutOfMemoryError")) {
 				// the memory all transactions share is taken, by requests that run
 				// at the same time and will end
-				logger.warn("Stopped a read at {}: the database's memory for transactions was used up",
-						env.getExecutionStepInfo().getPath());
+				this.poolUsedUp.warn("Stopped a read at {}: the database's memory for transactions was used up",
+						path(env));
 				return error(env, Unavailable.UNAVAILABLE,
 						"The database's memory for reads is taken by other requests at the moment; send the request "
 								+ "again in a moment, or ask for less (a smaller first, depth or limit)");
 			}
 			if (code != null
 					&& (code.endsWith("TransactionOutOfMemoryError") || code.endsWith("TransactionMemoryLimit"))) {
-				logger.warn("Stopped a read that needed more memory than a transaction may have: {}",
-						env.getExecutionStepInfo().getPath());
+				this.overTransactionMemory
+					.warn("Stopped a read that needed more memory than a transaction may have: {}", path(env));
 				return error(env, ErrorType.ExecutionAborted,
 						"The database stopped this field because it needed more memory than a request may have; ask "
 								+ "for less (a smaller first, depth or limit) or narrow the filter");
 			}
 			if (code != null && (code.contains("TransactionTimedOut") || code.contains("Terminated"))) {
-				logger.warn("Stopped a read that ran past the transaction timeout: {}",
-						env.getExecutionStepInfo().getPath());
+				this.timedOut.warn("Stopped a read that ran past the transaction timeout: {}", path(env));
 				return error(env, ErrorType.ExecutionAborted,
 						"The database stopped this field because it ran past the time limit; ask for less "
 								+ "(a smaller first, depth or limit) or narrow the filter");
@@ -88,22 +90,8 @@ class ApiExceptionHandler {
 				"Internal error; it has been logged for the operators");
 	}
 
-	/**
-	 * Logs that the database is unreachable at most once every {@link #WARNING_INTERVAL}:
-	 * during an outage every request fails the same way.
-	 */
-	private void warnUnreachable(DataFetchingEnvironment env, Throwable cause) {
-		long now = System.nanoTime();
-		long next = this.nextWarning.get();
-		if (now - next >= 0 && this.nextWarning.compareAndSet(next, now + WARNING_INTERVAL.toNanos())) {
-			logger.warn(
-					"The database is unreachable; answered {} as unavailable ({} fields more since the last "
-							+ "warning): {}",
-					env.getExecutionStepInfo().getPath(), this.unwarned.sumThenReset(), cause.toString());
-		}
-		else {
-			this.unwarned.increment();
-		}
+	private static Object path(DataFetchingEnvironment env) {
+		return env.getExecutionStepInfo().getPath();
 	}
 
 	private static boolean isUnreachable(Throwable cause) {

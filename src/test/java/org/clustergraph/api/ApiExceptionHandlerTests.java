@@ -1,5 +1,7 @@
 package org.clustergraph.api;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import graphql.GraphQLError;
 import graphql.Scalars;
 import graphql.execution.ExecutionStepInfo;
@@ -18,6 +20,7 @@ import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.memory.MemoryLimitExceededException;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.graphql.execution.ErrorType;
@@ -112,6 +115,35 @@ class ApiExceptionHandlerTests {
 		GraphQLError alone = this.handler.database(new IllegalStateException("read failed", own), this.env);
 		assertThat(alone.getErrorType()).isEqualTo(graphql.ErrorType.ExecutionAborted);
 		assertThat(alone.getMessage()).contains("more memory", "ask for less").doesNotContain("again");
+	}
+
+	@Test
+	void aBurstOfReadsStoppedForOneCauseIsLoggedOnceAndEachCauseApart() {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger(ApiExceptionHandler.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			for (int i = 0; i < 3; i++) {
+				TransientException pool = new TransientException(
+						"Neo.TransientError.General.MemoryPoolOutOfMemoryError", "pool");
+				// every field of the burst is still answered, only the log is spared
+				assertThat(this.handler.database(new DataRetrievalFailureException("read failed", pool), this.env)
+					.getErrorType()).isEqualTo(Unavailable.UNAVAILABLE);
+			}
+			TransientException terminated = new TransientException("Neo.TransientError.Transaction.Terminated",
+					"The transaction has been terminated.");
+			this.handler.database(new DataRetrievalFailureException("read failed", terminated), this.env);
+			this.handler.database(new DataRetrievalFailureException("read failed", terminated), this.env);
+			assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactly(
+						"Stopped a read at /region/clusters: the database's memory for transactions was used up",
+						"Stopped a read that ran past the transaction timeout: /region/clusters");
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
 	}
 
 	@Test

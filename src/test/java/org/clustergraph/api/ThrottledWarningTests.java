@@ -1,0 +1,63 @@
+package org.clustergraph.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A warning that every failing field of a burst would repeat is logged once an interval,
+ * and the next one says how many were held back.
+ */
+class ThrottledWarningTests {
+
+	@Test
+	void logsTheFirstOfABurstAndCountsTheRest() {
+		Logger logger = (Logger) LoggerFactory.getLogger("throttled-warning-test");
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			ThrottledWarning held = new ThrottledWarning(logger, Duration.ofHours(1));
+			assertThat(held.warn("Stopped a read at {}", "/a")).isTrue();
+			assertThat(held.warn("Stopped a read at {}", "/b")).isFalse();
+			assertThat(held.warn("Stopped a read at {}", "/c")).isFalse();
+			ThrottledWarning every = new ThrottledWarning(logger, Duration.ZERO);
+			assertThat(every.warn("Stopped a read at {}", "/d")).isTrue();
+			assertThat(every.warn("Stopped a read at {}", "/e")).isTrue();
+			List<String> logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+			assertThat(logged).containsExactly("Stopped a read at /a", "Stopped a read at /d", "Stopped a read at /e");
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+	}
+
+	@Test
+	void theNextWarningSaysHowManyWereHeldBack() throws InterruptedException {
+		Logger logger = (Logger) LoggerFactory.getLogger("throttled-warning-test");
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			ThrottledWarning warning = new ThrottledWarning(logger, Duration.ofMillis(200));
+			warning.warn("Stopped a read at {}", "/a");
+			warning.warn("Stopped a read at {}", "/b");
+			warning.warn("Stopped a read at {}", "/c");
+			Thread.sleep(250);
+			assertThat(warning.warn("Stopped a read at {}", "/d")).isTrue();
+			assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactly("Stopped a read at /a", "Stopped a read at /d (2 more since the last such warning)");
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+	}
+
+}
