@@ -1,5 +1,8 @@
 package org.clustergraph.web;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,9 +18,33 @@ import org.springframework.util.unit.DataSize;
  * of a list and every field of an input object, at every level, counts once
  * @param maxVariableDepth how deeply lists and input objects may nest in one variable (a
  * list of strings is 1 deep)
+ * @param corsOrigins the origins whose pages may call the API and the exports from a
+ * browser ({@code https://app.example.org}, {@code https://*.example.org}, or {@code *}
+ * for any); none by default, so a browser lets only the service's own pages read them
  */
 @ConfigurationProperties("clustergraph.http")
 public record HttpProperties(@DefaultValue("256KB") DataSize maxBodySize, @DefaultValue("10000") int maxVariableValues,
-		@DefaultValue("20") int maxVariableDepth) {
+		@DefaultValue("20") int maxVariableDepth, @DefaultValue List<String> corsOrigins) {
+
+	/**
+	 * A scheme, a host that may hold a {@code *}, and a port: no path, no trailing slash.
+	 */
+	private static final Pattern ORIGIN = Pattern.compile("\\*|[a-z][a-z0-9+.-]*://[^/\\s?#@]+");
+
+	/**
+	 * Checks that each origin is one, so that a mistyped setting stops the start with a
+	 * message rather than leaving a front end refused.
+	 */
+	public HttpProperties {
+		corsOrigins = List.copyOf(corsOrigins);
+		for (String origin : corsOrigins) {
+			if (!ORIGIN.matcher(origin).matches()) {
+				throw new IllegalArgumentException("CLUSTERGRAPH_CORS_ORIGINS (clustergraph.http.cors-origins): '"
+						+ origin + "' is not an origin; write scheme://host or scheme://host:port, without a path or "
+						+ "a trailing slash (https://app.example.org, http://localhost:5173), with * in the host for "
+						+ "its subdomains, or * alone for any origin");
+			}
+		}
+	}
 
 }
