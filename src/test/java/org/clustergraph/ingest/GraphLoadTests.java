@@ -482,6 +482,31 @@ class GraphLoadTests {
 	}
 
 	/**
+	 * A reference table saved as GB18030, as a spreadsheet program on a Chinese Windows
+	 * saves CSV, read every Chinese cell as replacement characters and loaded a graph
+	 * without a single alias: now the load refuses it at its first Chinese line.
+	 */
+	@Test
+	void refusesATableNotSavedAsUtf8AndKeepsThePreviousGraph(@TempDir Path copy) throws IOException {
+		copySeeds(copy);
+		Path aliases = copy.resolve("reference/region-aliases.csv");
+		List<String> lines = Files.readAllLines(aliases, StandardCharsets.UTF_8);
+		int firstChinese = 0;
+		while (lines.get(firstChinese).chars().allMatch((c) -> c < 0x80)) {
+			firstChinese++;
+		}
+		Files.write(aliases, Files.readString(aliases, StandardCharsets.UTF_8).getBytes("GB18030"));
+		String fingerprint = this.writer.currentFingerprint();
+		GraphLoader broken = new GraphLoader(this.writer,
+				new LoadProperties(copy, copy.resolve("report.txt"), true, 1000, Duration.ofMinutes(10)));
+		assertThatExceptionOfType(SourceException.class).isThrownBy(() -> broken.load(true))
+			.withMessageContaining("reference/region-aliases.csv:" + (firstChinese + 1) + ": is not UTF-8")
+			.withMessageContaining("iconv -f GB18030 -t UTF-8");
+		assertThat(this.writer.currentFingerprint()).isEqualTo(fingerprint);
+		assertThat(count("MATCH (:Cluster)-[l:LISTED_IN]->(:Program) RETURN count(l)")).isEqualTo(638);
+	}
+
+	/**
 	 * A start into a new store resolves the inputs while the database starts; the load
 	 * then writes what was resolved then, and a failure there is the load's failure,
 	 * named as before, with the previous graph kept.

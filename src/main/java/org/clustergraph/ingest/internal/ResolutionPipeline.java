@@ -182,7 +182,7 @@ public final class ResolutionPipeline {
 	}
 
 	private String text(String path) {
-		return new String(this.files.bytes(path), StandardCharsets.UTF_8);
+		return this.files.text(path);
 	}
 
 	private List<Csv.Row> table(String path, String... columns) {

@@ -18,12 +18,23 @@ public interface SeedFiles {
 	byte[] bytes(String path);
 
 	/**
-	 * The lines of one input, read as UTF-8.
+	 * The text of one input, read as UTF-8, without a leading byte order mark.
+	 * @param path the path relative to {@code seeds/}
+	 * @return the text
+	 * @throws SourceException when the file does not exist, or naming the line of the
+	 * first byte that is no UTF-8
+	 */
+	default String text(String path) {
+		return Utf8Text.decode(path, bytes(path));
+	}
+
+	/**
+	 * The lines of one input, read as {@link #text} reads it.
 	 * @param path the path relative to {@code seeds/}
 	 * @return the lines
 	 */
 	default List<String> lines(String path) {
-		return new String(bytes(path), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+		return text(path).lines().toList();
 	}
 
 }
