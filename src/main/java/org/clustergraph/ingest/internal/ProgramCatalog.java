@@ -40,12 +40,12 @@ public final class ProgramCatalog {
 			String key = text(node, "key", true);
 			try {
 				descriptors.add(new ProgramDescriptor(key, text(node, "name", true), text(node, "issuer", false),
-						text(node, "level", true), text(node, "document", true), pattern(node, "start", true),
-						pattern(node, "end", false), ProgramDescriptor.Format.valueOf(text(node, "format", true)),
-						pattern(node, "countInHeading", false), node.path("perEdition").asInt(0),
-						pattern(node, "noticeTitle", false),
-						ProgramDescriptor.Context.valueOf(text(node, "context", true)),
-						text(node, "contextProvince", false), validity(node)));
+						choice(node, "level", ProgramDescriptor.Level.class).name(), text(node, "document", true),
+						pattern(node, "start", true), pattern(node, "end", false),
+						choice(node, "format", ProgramDescriptor.Format.class), pattern(node, "countInHeading", false),
+						node.path("perEdition").asInt(0), pattern(node, "noticeTitle", false),
+						choice(node, "context", ProgramDescriptor.Context.class), text(node, "contextProvince", false),
+						validity(node)));
 			}
 			catch (IllegalArgumentException | NullPointerException ex) {
 				throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': " + ex.getMessage()));
@@ -80,6 +80,19 @@ public final class ProgramCatalog {
 					"program '" + key + "': 'validity.source' must name the document that states the period"));
 		}
 		return new ProgramDescriptor.Validity(years.asInt(), source);
+	}
+
+	/** A required field that names one of an enumeration's values, as written there. */
+	private static <E extends Enum<E>> E choice(JsonNode node, String field, Class<E> type) {
+		String value = text(node, field, true);
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(value)) {
+				return constant;
+			}
+		}
+		throw new SourceException(new SourceProblem(FILE, 0,
+				"program '" + node.path("key").asString("?") + "': '" + field + "' is '" + value + "', not one of "
+						+ java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
 	}
 
 	private static @Nullable String text(JsonNode node, String field, boolean required) {

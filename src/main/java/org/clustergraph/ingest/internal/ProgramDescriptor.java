@@ -47,6 +47,16 @@ public record ProgramDescriptor(String key, String name, @Nullable String issuer
 
 	}
 
+	/** Who issues a list: the API's {@code ProgramLevel}, which serves no other value. */
+	public enum Level {
+
+		/** A ministry of the State Council. */
+		NATIONAL,
+		/** A provincial government. */
+		PROVINCIAL
+
+	}
+
 	/** How a list writes its entries. */
 	public enum Format {
 

@@ -117,6 +117,7 @@ public final class ResolutionPipeline {
 				(System.nanoTime() - started) / 1_000_000));
 		Gazetteer gazetteer = Gazetteer.of(table("reference/regions-nbs-2023.csv", "code", "name", "level"),
 				table("reference/zones.csv", "code", "name", "host_code"));
+		checkProvinces(descriptors, gazetteer);
 		PlaceResolver places = new PlaceResolver(gazetteer,
 				table("reference/region-aliases.csv", "alias", "codes", "kind", "scope", "reason"));
 		IndustryTree tree = IndustryTree.of(table("reference/gbt4754-2017.csv", "code", "name", "level"));
@@ -179,6 +180,27 @@ public final class ResolutionPipeline {
 		ResolvedGraph graph = new ResolvedGraph(List.copyOf(programs), orderedRegions, otherPrefectureUnits,
 				List.copyOf(tree.all()), clusters, resolution.possibleMatches(), fingerprint);
 		return new Outcome(graph, ResolutionReport.of(graph, gazetteer));
+	}
+
+	/**
+	 * A list's province that names none would place its entries without the province
+	 * around them, so that a county of the same name elsewhere could take them.
+	 */
+	private static void checkProvinces(List<ProgramDescriptor> descriptors, Gazetteer gazetteer) {
+		List<SourceProblem> problems = new ArrayList<>();
+		for (ProgramDescriptor descriptor : descriptors) {
+			String code = descriptor.contextProvince();
+			Place province = (code != null) ? gazetteer.find(code) : null;
+			if (code != null && (province == null || province.level() != Place.Level.PROVINCE)) {
+				problems.add(new SourceProblem(ProgramCatalog.FILE, 0,
+						"program '" + descriptor.key() + "': 'contextProvince' is '" + code
+								+ "', which is no province of regions-nbs-2023.csv; "
+								+ "write its two-digit code, such as 33 for 浙江省"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new SourceException(problems);
+		}
 	}
 
 	private String text(String path) {
