@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -116,25 +117,25 @@ public final class ResolutionPipeline {
 		log.accept(String.format(Locale.ROOT, "Read %,d listings of %d lists in %,d ms", parsed, descriptors.size(),
 				(System.nanoTime() - started) / 1_000_000));
 		Gazetteer gazetteer = Gazetteer.of(table("reference/regions-nbs-2023.csv", "code", "name", "level"),
-				table("reference/zones.csv", "code", "name", "host_code"));
+				curated("reference/zones.csv", "source", "code", "name", "host_code"));
 		checkProvinces(descriptors, gazetteer);
 		PlaceResolver places = new PlaceResolver(gazetteer,
-				table("reference/region-aliases.csv", "alias", "codes", "kind", "scope", "reason"));
+				curated("reference/region-aliases.csv", "reason", "alias", "codes", "kind", "scope"));
 		IndustryTree tree = IndustryTree.of(table("reference/gbt4754-2017.csv", "code", "name", "level"));
 		IndustryClassifier classifier = new IndustryClassifier(tree,
-				table("reference/industry-keywords.csv", "keyword", "codes", "reason"),
+				curated("reference/industry-keywords.csv", "reason", "keyword", "codes"),
 				table("reference/gbt4754-2017-notes.csv", "code", "note"),
 				table("reference/gbt4754-2017-sei2018.csv", "code", "term"),
 				table("reference/product-vocabulary.csv", "code", "term", "note"));
 		IndustryOverrides industryOverrides = IndustryOverrides.of(tree,
-				table("reference/industry-overrides.csv", "listing", "codes", "reason"));
+				curated("reference/industry-overrides.csv", "reason", "listing", "codes"));
 		industryOverrides.checkNames(raw.values().stream().flatMap(List::stream).toList());
 		Set<String> compiled = descriptors.stream()
 			.filter((d) -> d.issuer() == null)
 			.map(ProgramDescriptor::key)
 			.collect(Collectors.toUnmodifiableSet());
 		IdentityResolver identity = new IdentityResolver(gazetteer, tree,
-				table("reference/identity-overrides.csv", "action", "listing", "other", "reason"), compiled);
+				curated("reference/identity-overrides.csv", "reason", "action", "listing", "other"), compiled);
 
 		List<ResolvedListing> listings = new ArrayList<>();
 		Progress progress = new Progress("Placing and classifying", "listings", parsed, Progress.INTERVAL,
@@ -209,6 +210,27 @@ public final class ResolutionPipeline {
 
 	private List<Csv.Row> table(String path, String... columns) {
 		return Csv.read(path, this.files.lines(path), columns);
+	}
+
+	/**
+	 * A table of the project's own decisions, each of which must say why (or, for a zone,
+	 * where it comes from): a row without is refused, naming its line.
+	 */
+	private List<Csv.Row> curated(String path, String why, String... columns) {
+		String[] all = Arrays.copyOf(columns, columns.length + 1);
+		all[columns.length] = why;
+		List<Csv.Row> rows = table(path, all);
+		List<SourceProblem> problems = new ArrayList<>();
+		for (Csv.Row row : rows) {
+			if (row.get(why).isBlank()) {
+				problems.add(row.problem("'" + why + "' is empty: each row of this table says "
+						+ ("source".equals(why) ? "where it comes from" : "why it is there")));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new SourceException(problems);
+		}
+		return rows;
 	}
 
 	/**
