@@ -1,7 +1,10 @@
 package org.clustergraph.ingest.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,6 +20,8 @@ public final class ProgramCatalog {
 
 	/** The descriptor file, relative to {@code seeds/}. */
 	public static final String FILE = "reference/programs.json";
+
+	private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
 	private ProgramCatalog() {
 	}
@@ -36,14 +41,20 @@ public final class ProgramCatalog {
 			throw new SourceException(new SourceProblem(FILE, 0, "not valid JSON: " + ex.getOriginalMessage()));
 		}
 		List<ProgramDescriptor> descriptors = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
 		for (JsonNode node : root.path("programs")) {
 			String key = text(node, "key", true);
+			check(node, key);
+			if (!keys.add(key)) {
+				throw new SourceException(new SourceProblem(FILE, 0,
+						"program '" + key + "' is described twice: each list needs a key of its own"));
+			}
 			try {
 				descriptors.add(new ProgramDescriptor(key, text(node, "name", true), text(node, "issuer", false),
 						choice(node, "level", ProgramDescriptor.Level.class).name(), text(node, "document", true),
 						pattern(node, "start", true), pattern(node, "end", false),
 						choice(node, "format", ProgramDescriptor.Format.class), pattern(node, "countInHeading", false),
-						node.path("perEdition").asInt(0), pattern(node, "noticeTitle", false),
+						perEdition(node), pattern(node, "noticeTitle", false),
 						choice(node, "context", ProgramDescriptor.Context.class), text(node, "contextProvince", false),
 						validity(node)));
 			}
@@ -55,6 +66,41 @@ public final class ProgramCatalog {
 			throw new SourceException(new SourceProblem(FILE, 0, "no programs described"));
 		}
 		return List.copyOf(descriptors);
+	}
+
+	/**
+	 * The fields the API and the files depend on: a key the API can name a program by, a
+	 * name to show, and a document inside {@code seeds/}.
+	 */
+	private static void check(JsonNode node, String key) {
+		if (key.length() > 64 || !KEY.matcher(key).matches()) {
+			throw new SourceException(new SourceProblem(FILE, 0,
+					"program '" + key
+							+ "': 'key' must be lower-case letters and digits, joined by hyphens (such as miit-sme), "
+							+ "at most 64 characters: the API names the program by it"));
+		}
+		String name = text(node, "name", true);
+		if (name.isBlank()) {
+			throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': 'name' is empty"));
+		}
+		String document = text(node, "document", true);
+		if (document.isBlank() || document.startsWith("/") || document.contains("\\")
+				|| Arrays.asList(document.split("/")).contains("..")) {
+			throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': 'document' is '" + document
+					+ "'; name a file inside seeds/, by its path from there, without '..'"));
+		}
+	}
+
+	private static int perEdition(JsonNode node) {
+		JsonNode value = node.get("perEdition");
+		if (value == null || value.isNull()) {
+			return 0;
+		}
+		if (!value.isIntegralNumber() || value.asInt() < 0) {
+			throw new SourceException(new SourceProblem(FILE, 0, "program '" + node.path("key").asString("?")
+					+ "': 'perEdition' must be a whole number of entries, such as 100 (it is " + value + ")"));
+		}
+		return value.asInt();
 	}
 
 	/**

@@ -50,6 +50,46 @@ class ProgramCatalogTests {
 	}
 
 	@Test
+	void refusesAKeyTheApiCannotNameANameThatIsEmptyOrADocumentOutsideTheSeeds() {
+		for (String key : new String[] { "", "hu bei", "Hubei", "hubei-", "-hubei", "hu--bei", "湖北", "a".repeat(65) }) {
+			assertThatThrownBy(
+					() -> ProgramCatalog.read(descriptor("").replace("\"key\": \"p\"", "\"key\": \"" + key + "\"")))
+				.as(key)
+				.isInstanceOf(SourceException.class)
+				.hasMessageContaining("program '" + key + "': 'key' must be lower-case letters and digits");
+		}
+		assertThat(ProgramCatalog.read(descriptor("").replace("\"key\": \"p\"", "\"key\": \"prov-33-2021\"")))
+			.singleElement()
+			.satisfies((p) -> assertThat(p.key()).isEqualTo("prov-33-2021"));
+		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"name\": \"n\"", "\"name\": \" \"")))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining("program 'p': 'name' is empty");
+		for (String document : new String[] { "", "../../etc/hostname", "/etc/hostname", "a/../../b.txt",
+				"a\\\\b.txt" }) {
+			assertThatThrownBy(() -> ProgramCatalog
+				.read(descriptor("").replace("\"document\": \"d.txt\"", "\"document\": \"" + document + "\"")))
+				.as(document)
+				.isInstanceOf(SourceException.class)
+				.hasMessageContaining("program 'p': 'document' is");
+		}
+		assertThat(ProgramCatalog.read(descriptor("").replace("d.txt", "miit/2025.txt")).get(0).document())
+			.isEqualTo("miit/2025.txt");
+	}
+
+	@Test
+	void refusesTwoListsUnderOneKeyAndACountThatIsNoNumber() {
+		String twice = descriptor("").replace("}]}", "}, " + descriptor("").substring(descriptor("").indexOf('{', 1)));
+		assertThatThrownBy(() -> ProgramCatalog.read(twice)).isInstanceOf(SourceException.class)
+			.hasMessageContaining("program 'p' is described twice");
+		for (String count : new String[] { "\"100\"", "-1", "2.5" }) {
+			assertThatThrownBy(() -> ProgramCatalog.read(descriptor(", \"perEdition\": " + count))).as(count)
+				.isInstanceOf(SourceException.class)
+				.hasMessageContaining("program 'p': 'perEdition' must be a whole number");
+		}
+		assertThat(ProgramCatalog.read(descriptor(", \"perEdition\": 100")).get(0).perEdition()).isEqualTo(100);
+	}
+
+	@Test
 	void aLoadRefusesAListsProvinceThatNamesNoProvince() {
 		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8);
 		assertThat(catalog).contains("\"contextProvince\": \"33\"");
