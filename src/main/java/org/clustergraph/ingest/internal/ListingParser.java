@@ -51,6 +51,7 @@ public final class ListingParser {
 			case RANK_NAME_REGION -> rankThenName(descriptor, lines, start, end, true, problems);
 			case NUMBERED_UNDER_HEADINGS -> numberedUnderHeadings(descriptor, lines, start, end, problems);
 			case SEQUENCE_NAME_YEAR_RANK -> sequenceRows(descriptor, lines, start, end, urls, problems);
+			case CSV -> new CsvListReader(this.shared).read(descriptor, lines, start, end, problems);
 		};
 		checkCounts(descriptor, Text.normalize(lines.get(start)), start + 1, listings, problems);
 		return new Result(List.copyOf(listings), List.copyOf(problems));

@@ -67,7 +67,12 @@ public record ProgramDescriptor(String key, String name, @Nullable String issuer
 		/** "N.name" lines under prefecture headings ("黄石市："). */
 		NUMBERED_UNDER_HEADINGS,
 		/** One line: overall sequence, name, edition year, rank within the edition. */
-		SEQUENCE_NAME_YEAR_RANK
+		SEQUENCE_NAME_YEAR_RANK,
+		/**
+		 * A spreadsheet saved as CSV: a header row naming the columns, then a row per
+		 * entry ({@link CsvListReader}).
+		 */
+		CSV
 
 	}
 

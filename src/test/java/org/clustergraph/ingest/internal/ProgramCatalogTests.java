@@ -32,10 +32,10 @@ class ProgramCatalogTests {
 
 	@Test
 	void refusesAFormatOrContextItDoesNotKnowNamingTheOnesItDoes() {
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("RANK_THEN_NAME", "CSV")))
+		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("RANK_THEN_NAME", "XLSX")))
 			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p': 'format' is 'CSV', not one of [RANK_THEN_NAME, RANK_NAME_REGION, "
-					+ "NUMBERED_UNDER_HEADINGS, SEQUENCE_NAME_YEAR_RANK]");
+			.hasMessageContaining("program 'p': 'format' is 'XLSX', not one of [RANK_THEN_NAME, RANK_NAME_REGION, "
+					+ "NUMBERED_UNDER_HEADINGS, SEQUENCE_NAME_YEAR_RANK, CSV]");
 		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"NONE\"", "\"none\"")))
 			.isInstanceOf(SourceException.class)
 			.hasMessageContaining("'context' is 'none', not one of [NONE, REGION_COLUMN, HEADING]");

@@ -1,0 +1,65 @@
+package org.clustergraph.ingest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A list saved as CSV goes through the whole resolution as the published formats do: its
+ * entries are placed, classified and joined to the clusters the seeds already hold. The
+ * list here lists again, under a spreadsheet's columns, the first entries of the seeds'
+ * MIIT 2024 edition.
+ */
+class CsvListLoadTests {
+
+	@Test
+	void aListSavedAsCsvIsPlacedClassifiedAndJoinedToTheClustersItShares() {
+		List<RawListing> published = RealSeeds.listings("miit-sme")
+			.stream()
+			.filter((l) -> Integer.valueOf(2024).equals(l.year()))
+			.limit(6)
+			.toList();
+		StringBuilder csv = new StringBuilder("\uFEFF序号,集群名称,备注\r\n");
+		for (int i = 0; i < published.size(); i++) {
+			csv.append(i + 1).append(",\"").append(published.get(i).nameAsListed()).append("\",\r\n");
+		}
+		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8)
+			.replaceFirst("\"programs\": \\[", """
+					"programs": [{"key": "relisted", "name": "the MIIT 2024 entries again", "level": "PROVINCIAL",
+					 "document": "relisted.csv", "start": "^序号,", "format": "CSV", "context": "NONE"},""");
+		SeedFiles files = (path) -> switch (path) {
+			case ProgramCatalog.FILE -> catalog.getBytes(StandardCharsets.UTF_8);
+			case "relisted.csv" -> csv.toString().getBytes(StandardCharsets.UTF_8);
+			default -> RealSeeds.FILES.bytes(path);
+		};
+		ResolutionPipeline.Outcome outcome = new ResolutionPipeline(files, "test").run();
+		for (RawListing miit : published) {
+			ResolvedCluster cluster = outcome.graph()
+				.clusters()
+				.stream()
+				.filter((c) -> c.listings()
+					.stream()
+					.anyMatch((l) -> l.raw().program().equals("relisted")
+							&& l.raw().nameAsListed().equals(miit.nameAsListed())))
+				.findFirst()
+				.orElseThrow();
+			ResolvedListing relisted = cluster.listings()
+				.stream()
+				.filter((l) -> l.raw().program().equals("relisted"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(relisted.raw().document()).isEqualTo("relisted.csv");
+			assertThat(relisted.raw().line()).isEqualTo(published.indexOf(miit) + 2);
+			assertThat(relisted.places()).as(miit.nameAsListed()).isNotEmpty();
+			assertThat(relisted.industries()).as(miit.nameAsListed()).isNotEmpty();
+			// one cluster with the MIIT listing of the same name
+			assertThat(cluster.listings()).as(miit.nameAsListed())
+				.anySatisfy((l) -> assertThat(l.raw().program()).isEqualTo("miit-sme"));
+		}
+		assertThat(outcome.graph().clusters()).hasSize(608);
+	}
+
+}
