@@ -494,6 +494,12 @@ class ListHistoryApiTests {
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((e) -> assertThat(e.getMessage()).contains("program").contains("nope")));
+		// an explicit null is no program's key: refused before any read, not looked up
+		this.graphQl.document("{ laterRecognitions(program: null) { totalCount } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((e) -> assertThat(e.getErrorType()).hasToString("ValidationError")));
 		this.graphQl.document("{ laterRecognitions(first: 101) { totalCount } }")
 			.execute()
 			.errors()
