@@ -20,6 +20,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class ClusterGraphApplication {
 
 	public static void main(String[] args) {
+		List<String> problems = CommandLine.problems(args);
+		if (!problems.isEmpty()) {
+			problems.forEach((problem) -> System.err.println("cluster-graph: " + problem));
+			System.err.println("cluster-graph: " + CommandLine.USAGE);
+			System.exit(2);
+		}
 		SpringApplication application = new SpringApplication(ClusterGraphApplication.class);
 		boolean command = List.of(args).contains("--exit");
 		boolean training = List.of(args)
