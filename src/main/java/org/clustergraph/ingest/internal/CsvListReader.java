@@ -58,18 +58,20 @@ final class CsvListReader {
 			.anyMatch((cell) -> NAME.contains(column(cell)));
 		// a row left open ends the list: reported after the rows before it, in line order
 		List<SourceProblem> unclosed = new ArrayList<>();
-		List<Row> rows = rows(d.document(), lines, opensWithHeader ? start : start + 1, end, unclosed);
+		List<Csv.Record> rows = Csv.records(d.document(), lines, opensWithHeader ? start : start + 1, end,
+				String::isBlank, unclosed);
 		List<RawListing> listings = listings(d, rows, start, problems);
 		problems.addAll(unclosed);
 		return listings;
 	}
 
-	private List<RawListing> listings(ProgramDescriptor d, List<Row> rows, int start, List<SourceProblem> problems) {
+	private List<RawListing> listings(ProgramDescriptor d, List<Csv.Record> rows, int start,
+			List<SourceProblem> problems) {
 		if (rows.isEmpty()) {
 			problems.add(new SourceProblem(d.document(), start + 1, "list '" + d.key() + "' has no header row"));
 			return List.of();
 		}
-		Row header = rows.get(0);
+		Csv.Record header = rows.get(0);
 		int name = -1;
 		int rank = -1;
 		int year = -1;
@@ -102,7 +104,7 @@ final class CsvListReader {
 		}
 		List<RawListing> out = new ArrayList<>();
 		Map<@Nullable Integer, Integer> rowsPerEdition = new HashMap<>();
-		for (Row row : rows.subList(1, rows.size())) {
+		for (Csv.Record row : rows.subList(1, rows.size())) {
 			if (row.cells().stream().allMatch(String::isBlank)) {
 				continue;
 			}
@@ -152,71 +154,8 @@ final class CsvListReader {
 		return Text.normalize(header.replace("\"", "")).toLowerCase(Locale.ROOT);
 	}
 
-	private static String cell(Row row, int column) {
+	private static String cell(Csv.Record row, int column) {
 		return (column < row.cells().size()) ? row.cells().get(column) : "";
-	}
-
-	/**
-	 * The records from the first non-blank line at or after {@code start} to {@code end},
-	 * each with the line it starts on; a quoted cell may run over several lines.
-	 */
-	private static List<Row> rows(String document, List<String> lines, int start, int end,
-			List<SourceProblem> problems) {
-		List<Row> rows = new ArrayList<>();
-		int i = start;
-		while (i < end) {
-			if (rows.isEmpty() && lines.get(i).isBlank()) {
-				i++;
-				continue;
-			}
-			int first = i;
-			List<String> cells = new ArrayList<>();
-			StringBuilder cell = new StringBuilder();
-			boolean quoted = false;
-			while (true) {
-				String line = lines.get(i);
-				for (int p = 0; p < line.length(); p++) {
-					char c = line.charAt(p);
-					if (quoted) {
-						if (c == '"' && p + 1 < line.length() && line.charAt(p + 1) == '"') {
-							cell.append('"');
-							p++;
-						}
-						else if (c == '"') {
-							quoted = false;
-						}
-						else {
-							cell.append(c);
-						}
-					}
-					else if (c == '"') {
-						quoted = true;
-					}
-					else if (c == ',') {
-						cells.add(cell.toString());
-						cell.setLength(0);
-					}
-					else {
-						cell.append(c);
-					}
-				}
-				i++;
-				if (!quoted) {
-					break;
-				}
-				if (i >= end) {
-					problems.add(new SourceProblem(document, first + 1, "a quote opened in this row is never closed"));
-					return rows;
-				}
-				cell.append('\n');
-			}
-			cells.add(cell.toString());
-			rows.add(new Row(first + 1, cells));
-		}
-		return rows;
-	}
-
-	private record Row(int line, List<String> cells) {
 	}
 
 }
