@@ -36,6 +36,12 @@ public record HttpProperties(@DefaultValue("256KB") DataSize maxBodySize, @Defau
 	 * message rather than leaving a front end refused.
 	 */
 	public HttpProperties {
+		if (maxBodySize.toBytes() < 1 || maxVariableValues < 0 || maxVariableDepth < 0) {
+			throw new IllegalArgumentException("clustergraph.http: max-body-size (CLUSTERGRAPH_MAX_BODY_SIZE) must be "
+					+ "larger than zero and max-variable-values and max-variable-depth "
+					+ "(CLUSTERGRAPH_MAX_VARIABLE_VALUES, CLUSTERGRAPH_MAX_VARIABLE_DEPTH) not negative, not "
+					+ maxBodySize + ", " + maxVariableValues + " and " + maxVariableDepth);
+		}
 		corsOrigins = List.copyOf(corsOrigins);
 		for (String origin : corsOrigins) {
 			if (!ORIGIN.matcher(origin).matches()) {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestGuardsTests {
 
-	private final ApiProperties limits = new ApiProperties(12, 10000, 30, 10, 20000, 5000, Duration.ofMillis(200));
+	private final ApiProperties limits = new ApiProperties(12, 10000, 30, 10, 20000, 5000, Duration.ofMillis(200),
+			Duration.ofSeconds(8));
 
 	@Test
 	void answersARequestThatRunsTooLongWithAnAbortedError() {

@@ -117,6 +117,16 @@ class CrossOriginRequestsTests {
 		}
 	}
 
+	@Test
+	void limitsThatRefuseEveryBodyStopTheStart() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HttpProperties(DataSize.ofBytes(0), 10_000, 20, List.of()))
+			.withMessageContaining("CLUSTERGRAPH_MAX_BODY_SIZE");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HttpProperties(DataSize.ofKilobytes(256), -1, 20, List.of()))
+			.withMessageContaining("CLUSTERGRAPH_MAX_VARIABLE_VALUES");
+	}
+
 	private MockHttpServletResponse send(List<String> origins, MockHttpServletRequest request) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		HttpServlet api = new HttpServlet() {
