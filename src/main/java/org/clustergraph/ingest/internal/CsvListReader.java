@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <li>the region: 所在区域, 所在地区, 所在地, 所属地区, 地区, 区域, 省份, 地市, 城市, 区县 or region, read in the
  * order of the columns, when the descriptor's context is {@code REGION_COLUMN}.
  * </ul>
- * The header row is the first non-blank line from the list's opening line on (the opening
- * line itself where it is the header). A listing's line is the line its row starts on.
+ * The header row is the list's opening line where that names the name column, else the
+ * first non-blank line after it (the opening line is then a title above the table). A
+ * listing's line is the line its row starts on.
  */
 final class CsvListReader {
 
@@ -37,7 +38,7 @@ final class CsvListReader {
 	private static final List<String> REGION = List.of("所在区域", "所在地区", "所在地", "所属地区", "地区", "区域", "省份", "地市", "城市",
 			"区县", "region");
 
-	private static final Pattern DIGITS = Pattern.compile("\\d+");
+	private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
 	private static final Pattern YEAR_VALUE = Pattern.compile("(\\d{4})\\s*年?");
 

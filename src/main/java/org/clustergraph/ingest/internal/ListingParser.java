@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  */
 public final class ListingParser {
 
-	private static final Pattern DIGITS = Pattern.compile("^\\d+$");
+	private static final Pattern DIGITS = Pattern.compile("^\\d{1,9}$");
 
-	private static final Pattern NUMBERED = Pattern.compile("^(\\d+)\\s*\\.\\s*(.+)$");
+	private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,9})\\s*\\.\\s*(.+)$");
 
 	private static final Pattern HEADING = Pattern.compile("^(\\S+?(?:市|州|林区|地区|盟))\\s*:?$");
 
-	private static final Pattern SEQUENCE_ROW = Pattern.compile("^(\\d+)\\s+(.+?)\\s+(\\d{4})\\s+(\\d+)$");
+	private static final Pattern SEQUENCE_ROW = Pattern.compile("^(\\d{1,9})\\s+(.+?)\\s+(\\d{4})\\s+(\\d{1,9})$");
 
 	private static final List<String> COLUMN_HEADERS = List.of("序号", "产业集群名称", "所在区域", "集群名称");
 
@@ -174,7 +174,7 @@ public final class ListingParser {
 			if (!count.find()) {
 				problems.add(new SourceProblem(d.document(), headingLine, "the heading states no count"));
 			}
-			else if (Integer.parseInt(count.group(1)) != listings.size()) {
+			else if (!DIGITS.matcher(count.group(1)).matches() || Integer.parseInt(count.group(1)) != listings.size()) {
 				problems.add(new SourceProblem(d.document(), headingLine, "list '" + d.key() + "' states "
 						+ count.group(1) + " entries but " + listings.size() + " were read"));
 			}
@@ -205,7 +205,7 @@ public final class ListingParser {
 		}
 		for (int i = 0; i < lines.size(); i++) {
 			Matcher title = d.noticeTitle().matcher(Text.normalize(lines.get(i)));
-			if (title.find()) {
+			if (title.find() && DIGITS.matcher(title.group(1)).matches()) {
 				int next = nextNonBlank(lines, i + 1, lines.size());
 				if (next >= 0 && lines.get(next).strip().startsWith("http")) {
 					urls.putIfAbsent(Integer.parseInt(title.group(1)), lines.get(next).strip());

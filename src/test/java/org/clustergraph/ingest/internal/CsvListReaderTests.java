@@ -90,6 +90,14 @@ class CsvListReaderTests {
 	}
 
 	@Test
+	void takesANumberTooLongForARankForNoRank() {
+		List<String> lines = List.of("2024年名单", "序号,集群名称", "12345678901,北京市海淀区机器人产业集群");
+		assertThat(this.parser.parse(descriptor(ProgramDescriptor.Context.NONE, null), lines).problems())
+			.extracting(SourceProblem::toString)
+			.containsExactly("list.csv:3: the rank of '北京市海淀区机器人产业集群' is '12345678901', not a whole number");
+	}
+
+	@Test
 	void refusesAHeaderWithoutANameColumnAndARegionContextWithoutARegionColumn() {
 		List<String> tabs = List.of("2024年名单", "序号\t集群名称", "1\t北京市海淀区机器人产业集群");
 		assertThat(this.parser.parse(descriptor(ProgramDescriptor.Context.NONE, null), tabs).problems()).singleElement()

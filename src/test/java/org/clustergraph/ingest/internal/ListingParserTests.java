@@ -132,6 +132,23 @@ class ListingParserTests {
 	}
 
 	@Test
+	void readsANumberTooLongForARankAsALineItCannotReadNotAFailure() {
+		ProgramDescriptor pilot = RealSeeds.program("most-pilot");
+		List<String> lines = new ArrayList<>(RealSeeds.FILES.lines(pilot.document()));
+		// the rank line before 扬州数控成形机床创新型产业集群's name line
+		int rank = RealSeeds.listings("most-pilot").get(32).line() - 2;
+		while (!Text.normalize(lines.get(rank)).equals("33")) {
+			rank--;
+		}
+		lines.set(rank, "33000000000");
+		int rankLine = rank + 1;
+		assertThat(this.parser.parse(pilot, lines).problems()).anySatisfy((p) -> {
+			assertThat(p.line()).isEqualTo(rankLine);
+			assertThat(p.message()).contains("expected the rank of an entry, found '33000000000'");
+		});
+	}
+
+	@Test
 	void namesTheFileAndLineOfALineItCannotRead() {
 		ProgramDescriptor hubei = RealSeeds.program("hubei");
 		List<String> lines = new ArrayList<>(RealSeeds.FILES.lines(hubei.document()));
