@@ -138,7 +138,7 @@ final class CsvListReader {
 			List<String> context = new ArrayList<>();
 			if (regionColumn) {
 				for (int c : regions) {
-					for (String part : Text.normalize(cell(row, c)).split("[,、]")) {
+					for (String part : Text.normalize(cell(row, c)).split("[,、\\s]+")) {
 						if (!part.isBlank()) {
 							context.add(part.strip());
 						}

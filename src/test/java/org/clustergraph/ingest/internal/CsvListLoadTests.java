@@ -62,4 +62,38 @@ class CsvListLoadTests {
 		assertThat(outcome.graph().clusters()).hasSize(608);
 	}
 
+	@Test
+	void aRegionCellIsReadHoweverItsPartsAreSeparated() {
+		// names that name no place of their own, placed by their region cell alone
+		String csv = """
+				序号,集群名称,所在地区
+				1,化纤产业集群,杭州市萧山区
+				2,化纤产业集群,"浙江省,杭州市,萧山区"
+				3,化纤产业集群,杭州市 萧山区
+				4,化纤产业集群,杭州市、萧山区
+				5,化纤产业集群,杭州市　萧山区
+				""";
+		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8)
+			.replaceFirst("\"programs\": \\[", """
+					"programs": [{"key": "regions", "name": "region cells", "level": "PROVINCIAL",
+					 "document": "regions.csv", "start": "^序号,", "format": "CSV", "context": "REGION_COLUMN",
+					 "contextProvince": "33"},""");
+		SeedFiles files = (path) -> switch (path) {
+			case ProgramCatalog.FILE -> catalog.getBytes(StandardCharsets.UTF_8);
+			case "regions.csv" -> csv.getBytes(StandardCharsets.UTF_8);
+			default -> RealSeeds.FILES.bytes(path);
+		};
+		List<ResolvedListing> listed = new ResolutionPipeline(files, "test").run()
+			.graph()
+			.clusters()
+			.stream()
+			.flatMap((c) -> c.listings().stream())
+			.filter((l) -> l.raw().program().equals("regions"))
+			.toList();
+		assertThat(listed).hasSize(5)
+			.allSatisfy((l) -> assertThat(l.places()).as(l.raw().context().toString())
+				.extracting(Place::code)
+				.containsExactly("330109"));
+	}
+
 }
