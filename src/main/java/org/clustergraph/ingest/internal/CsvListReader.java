@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
  * and line breaks), and a header row that names the columns. The columns are found by
  * their header, so their order and any other columns (主导产业, 备注...) do not matter:
  * <ul>
- * <li>the name: 集群名称, 产业集群名称, 名称 or name (required);
- * <li>the rank: 序号, 排名, 编号 or rank; without it, rows are ranked in file order;
- * <li>the edition year: 年度, 年份 or year, for lists with editions;
- * <li>the region: 所在区域, 所在地区, 所在地, 所属地区, 地区, 区域, 省份, 地市, 城市, 区县 or region, read in the
- * order of the columns, when the descriptor's context is {@code REGION_COLUMN}.
+ * <li>the name: 集群名称 or any header ending in it (中小企业特色产业集群名称), 名称, 集群, 产业集群 or name
+ * (required);
+ * <li>the rank: 序号, 排名, 编号, rank or no.; without it, rows are ranked in file order;
+ * <li>the edition year: 年度, 年份, year, or a header ending in 年度 or 年份 (认定年度);
+ * <li>the region: 所在地区, 地区, 省份, 地市, 设区市, 区县, 县(市、区), 省(区、市), any other header starting
+ * with 所在, and the like, read in the order of the columns, when the descriptor's context
+ * is {@code REGION_COLUMN}.
  * </ul>
  * The header row is the list's opening line where that names the name column, else the
  * first non-blank line after it (the opening line is then a title above the table). A
@@ -29,14 +31,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvListReader {
 
-	private static final List<String> NAME = List.of("集群名称", "产业集群名称", "名称", "name");
+	private static final List<String> NAME = List.of("集群名称", "产业集群名称", "名称", "集群", "产业集群", "name");
 
-	private static final List<String> RANK = List.of("序号", "排名", "编号", "rank");
+	private static final List<String> RANK = List.of("序号", "排名", "编号", "rank", "no", "no.");
 
 	private static final List<String> YEAR = List.of("年度", "年份", "year");
 
-	private static final List<String> REGION = List.of("所在区域", "所在地区", "所在地", "所属地区", "地区", "区域", "省份", "地市", "城市",
-			"区县", "region");
+	private static final List<String> REGION = List.of("所在区域", "所在地区", "所在地", "所属地区", "地区", "区域", "省份", "所属省份", "地市",
+			"设区市", "地级市", "市州", "城市", "区县", "县市区", "region");
+
+	/** A header ending in 集群名称, in one word (a tab-separated row is no such header). */
+	private static final Pattern NAMED = Pattern.compile("^\\S*集群名称$");
+
+	/** 县(市、区), 省(区、市) and the like, after NFKC has made the brackets ASCII. */
+	private static final Pattern UNIT_COLUMN = Pattern.compile("^[省市县区][(][^)]*[)]$");
 
 	private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
@@ -55,8 +63,7 @@ final class CsvListReader {
 			return List.of();
 		}
 		// the opening line is the header row, or a title above it
-		boolean opensWithHeader = Arrays.stream(lines.get(start).split(","))
-			.anyMatch((cell) -> NAME.contains(column(cell)));
+		boolean opensWithHeader = Arrays.stream(lines.get(start).split(",")).anyMatch((cell) -> isName(column(cell)));
 		// a row left open ends the list: reported after the rows before it, in line order
 		List<SourceProblem> unclosed = new ArrayList<>();
 		List<Csv.Record> rows = Csv.records(d.document(), lines, opensWithHeader ? start : start + 1, end,
@@ -79,16 +86,17 @@ final class CsvListReader {
 		List<Integer> regions = new ArrayList<>();
 		for (int c = 0; c < header.cells().size(); c++) {
 			String column = column(header.cells().get(c));
-			if (NAME.contains(column) && name < 0) {
+			if (isName(column) && name < 0) {
 				name = c;
 			}
 			else if (RANK.contains(column) && rank < 0) {
 				rank = c;
 			}
-			else if (YEAR.contains(column) && year < 0) {
+			else if ((YEAR.contains(column) || column.endsWith("年度") || column.endsWith("年份")) && year < 0) {
 				year = c;
 			}
-			else if (REGION.contains(column)) {
+			else if (REGION.contains(column) || UNIT_COLUMN.matcher(column).matches()
+					|| (column.startsWith("所在") && !isName(column))) {
 				regions.add(c);
 			}
 		}
@@ -149,6 +157,11 @@ final class CsvListReader {
 					this.shared.of(List.copyOf(context)), null));
 		}
 		return out;
+	}
+
+	/** 集群名称 and its variants, such as 中小企业特色产业集群名称. */
+	private static boolean isName(String column) {
+		return NAME.contains(column) || NAMED.matcher(column).matches();
 	}
 
 	private static String column(String header) {

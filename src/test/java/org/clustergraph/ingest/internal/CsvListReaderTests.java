@@ -54,6 +54,23 @@ class CsvListReaderTests {
 	}
 
 	@Test
+	void knowsTheHeadersProvincialTablesUse() {
+		List<String> lines = """
+				2024年名单
+				序号,设区市,县（市、区）,中小企业特色产业集群名称,认定年度,所在园区
+				1,北京市,海淀区,北京市海淀区机器人产业集群,2024,中关村
+				""".lines().toList();
+		ListingParser.Result result = this.parser.parse(descriptor(ProgramDescriptor.Context.REGION_COLUMN, null),
+				lines);
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.listings()).singleElement().satisfies((l) -> {
+			assertThat(l.nameAsListed()).isEqualTo("北京市海淀区机器人产业集群");
+			assertThat(l.year()).isEqualTo(2024);
+			assertThat(l.context()).containsExactly("北京市", "海淀区", "中关村");
+		});
+	}
+
+	@Test
 	void readsEditionsAndRanksRowsInFileOrderWhenThereIsNoRankColumn() {
 		List<String> lines = """
 				2024年名单
@@ -103,7 +120,7 @@ class CsvListReaderTests {
 		assertThat(this.parser.parse(descriptor(ProgramDescriptor.Context.NONE, null), tabs).problems()).singleElement()
 			.satisfies((p) -> {
 				assertThat(p.line()).isEqualTo(2);
-				assertThat(p.message()).contains("names no column [集群名称, 产业集群名称, 名称, name]")
+				assertThat(p.message()).contains("names no column [集群名称, 产业集群名称, 名称, 集群, 产业集群, name]")
 					.contains("separated by commas");
 			});
 		List<String> noRegion = List.of("2024年名单", "序号,集群名称", "1,北京市海淀区机器人产业集群");
