@@ -136,9 +136,9 @@ public final class ProgramCatalog {
 				return constant;
 			}
 		}
-		throw new SourceException(new SourceProblem(FILE, 0,
-				"program '" + node.path("key").asString("?") + "': '" + field + "' is '" + value + "', not one of "
-						+ java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+		throw new SourceException(
+				new SourceProblem(FILE, 0, "program '" + node.path("key").asString("?") + "': '" + field + "' is '"
+						+ value + "', not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
 	}
 
 	private static @Nullable String text(JsonNode node, String field, boolean required) {
