@@ -44,23 +44,19 @@ public final class ProgramCatalog {
 		Set<String> keys = new HashSet<>();
 		for (JsonNode node : root.path("programs")) {
 			String key = text(node, "key", true);
-			check(node, key);
+			String name = text(node, "name", true);
+			String document = text(node, "document", true);
+			check(key, name, document);
 			if (!keys.add(key)) {
 				throw new SourceException(new SourceProblem(FILE, 0,
 						"program '" + key + "' is described twice: each list needs a key of its own"));
 			}
-			try {
-				descriptors.add(new ProgramDescriptor(key, text(node, "name", true), text(node, "issuer", false),
-						choice(node, "level", ProgramDescriptor.Level.class).name(), text(node, "document", true),
-						pattern(node, "start", true), pattern(node, "end", false),
-						choice(node, "format", ProgramDescriptor.Format.class), pattern(node, "countInHeading", false),
-						perEdition(node), pattern(node, "noticeTitle", false),
-						choice(node, "context", ProgramDescriptor.Context.class), text(node, "contextProvince", false),
-						validity(node)));
-			}
-			catch (IllegalArgumentException | NullPointerException ex) {
-				throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': " + ex.getMessage()));
-			}
+			descriptors.add(new ProgramDescriptor(key, name, text(node, "issuer", false),
+					choice(node, "level", ProgramDescriptor.Level.class).name(), document, pattern(node, "start", true),
+					pattern(node, "end", false), choice(node, "format", ProgramDescriptor.Format.class),
+					pattern(node, "countInHeading", false), perEdition(node), pattern(node, "noticeTitle", false),
+					choice(node, "context", ProgramDescriptor.Context.class), text(node, "contextProvince", false),
+					validity(node)));
 		}
 		if (descriptors.isEmpty()) {
 			throw new SourceException(new SourceProblem(FILE, 0, "no programs described"));
@@ -72,18 +68,16 @@ public final class ProgramCatalog {
 	 * The fields the API and the files depend on: a key the API can name a program by, a
 	 * name to show, and a document inside {@code seeds/}.
 	 */
-	private static void check(JsonNode node, String key) {
+	private static void check(String key, String name, String document) {
 		if (key.length() > 64 || !KEY.matcher(key).matches()) {
 			throw new SourceException(new SourceProblem(FILE, 0,
 					"program '" + key
 							+ "': 'key' must be lower-case letters and digits, joined by hyphens (such as miit-sme), "
 							+ "at most 64 characters: the API names the program by it"));
 		}
-		String name = text(node, "name", true);
 		if (name.isBlank()) {
 			throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': 'name' is empty"));
 		}
-		String document = text(node, "document", true);
 		if (document.isBlank() || document.startsWith("/") || document.contains("\\")
 				|| Arrays.asList(document.split("/")).contains("..")) {
 			throw new SourceException(new SourceProblem(FILE, 0, "program '" + key + "': 'document' is '" + document

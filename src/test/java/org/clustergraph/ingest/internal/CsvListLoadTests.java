@@ -1,7 +1,7 @@
 package org.clustergraph.ingest.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +26,10 @@ class CsvListLoadTests {
 		for (int i = 0; i < published.size(); i++) {
 			csv.append(i + 1).append(",\"").append(published.get(i).nameAsListed()).append("\",\r\n");
 		}
-		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8)
-			.replaceFirst("\"programs\": \\[", """
-					"programs": [{"key": "relisted", "name": "the MIIT 2024 entries again", "level": "PROVINCIAL",
-					 "document": "relisted.csv", "start": "^序号,", "format": "CSV", "context": "NONE"},""");
-		SeedFiles files = (path) -> switch (path) {
-			case ProgramCatalog.FILE -> catalog.getBytes(StandardCharsets.UTF_8);
-			case "relisted.csv" -> csv.toString().getBytes(StandardCharsets.UTF_8);
-			default -> RealSeeds.FILES.bytes(path);
-		};
+		String catalog = RealSeeds.catalogWith("""
+				{"key": "relisted", "name": "the MIIT 2024 entries again", "level": "PROVINCIAL",
+				 "document": "relisted.csv", "start": "^序号,", "format": "CSV", "context": "NONE"}""");
+		SeedFiles files = RealSeeds.with(Map.of(ProgramCatalog.FILE, catalog, "relisted.csv", csv.toString()));
 		ResolutionPipeline.Outcome outcome = new ResolutionPipeline(files, "test").run();
 		for (RawListing miit : published) {
 			ResolvedCluster cluster = outcome.graph()
@@ -73,16 +68,10 @@ class CsvListLoadTests {
 				4,化纤产业集群,杭州市、萧山区
 				5,化纤产业集群,杭州市　萧山区
 				""";
-		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8)
-			.replaceFirst("\"programs\": \\[", """
-					"programs": [{"key": "regions", "name": "region cells", "level": "PROVINCIAL",
-					 "document": "regions.csv", "start": "^序号,", "format": "CSV", "context": "REGION_COLUMN",
-					 "contextProvince": "33"},""");
-		SeedFiles files = (path) -> switch (path) {
-			case ProgramCatalog.FILE -> catalog.getBytes(StandardCharsets.UTF_8);
-			case "regions.csv" -> csv.getBytes(StandardCharsets.UTF_8);
-			default -> RealSeeds.FILES.bytes(path);
-		};
+		String catalog = RealSeeds.catalogWith("""
+				{"key": "regions", "name": "region cells", "level": "PROVINCIAL", "document": "regions.csv",
+				 "start": "^序号,", "format": "CSV", "context": "REGION_COLUMN", "contextProvince": "33"}""");
+		SeedFiles files = RealSeeds.with(Map.of(ProgramCatalog.FILE, catalog, "regions.csv", csv));
 		List<ResolvedListing> listed = new ResolutionPipeline(files, "test").run()
 			.graph()
 			.clusters()

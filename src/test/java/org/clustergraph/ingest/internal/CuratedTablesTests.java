@@ -1,6 +1,5 @@
 package org.clustergraph.ingest.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,10 @@ class CuratedTablesTests {
 				"zhejiang||长兴纺织产业集群,1751,", "reference/identity-overrides.csv",
 				"MERGE,zhejiang||长兴纺织产业集群,zhejiang||长兴县纺织产业集群,", "reference/zones.csv", "330000Z99,测试开发区,330000,");
 		rows.forEach((table, row) -> {
-			String published = new String(RealSeeds.FILES.bytes(table), StandardCharsets.UTF_8);
+			String published = RealSeeds.FILES.text(table);
 			String edited = published + (published.endsWith("\n") ? "" : "\n") + row + "\n";
 			int line = (int) edited.lines().count();
-			SeedFiles files = (path) -> path.equals(table) ? edited.getBytes(StandardCharsets.UTF_8)
-					: RealSeeds.FILES.bytes(path);
+			SeedFiles files = RealSeeds.with(Map.of(table, edited));
 			String why = table.endsWith("zones.csv") ? "source" : "reason";
 			assertThatThrownBy(() -> new ResolutionPipeline(files, "test").run()).as(table)
 				.isInstanceOf(SourceException.class)

@@ -1,6 +1,6 @@
 package org.clustergraph.ingest.internal;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,12 +91,11 @@ class ProgramCatalogTests {
 
 	@Test
 	void aLoadRefusesAListsProvinceThatNamesNoProvince() {
-		String catalog = new String(RealSeeds.FILES.bytes(ProgramCatalog.FILE), StandardCharsets.UTF_8);
+		String catalog = RealSeeds.FILES.text(ProgramCatalog.FILE);
 		assertThat(catalog).contains("\"contextProvince\": \"33\"");
 		for (String wrong : new String[] { "3301", "99", "330100" }) {
-			byte[] edited = catalog.replace("\"contextProvince\": \"33\"", "\"contextProvince\": \"" + wrong + "\"")
-				.getBytes(StandardCharsets.UTF_8);
-			SeedFiles files = (path) -> path.equals(ProgramCatalog.FILE) ? edited : RealSeeds.FILES.bytes(path);
+			SeedFiles files = RealSeeds.with(Map.of(ProgramCatalog.FILE,
+					catalog.replace("\"contextProvince\": \"33\"", "\"contextProvince\": \"" + wrong + "\"")));
 			assertThatThrownBy(() -> new ResolutionPipeline(files, "test").run()).as(wrong)
 				.isInstanceOf(SourceException.class)
 				.hasMessageContaining("program 'zhejiang': 'contextProvince' is '" + wrong

@@ -1,7 +1,10 @@
 package org.clustergraph.ingest.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * The project's real inputs, read from {@code seeds/} for tests, with the resolvers built
@@ -22,8 +25,7 @@ final class RealSeeds {
 			table("reference/industry-keywords.csv"), table("reference/gbt4754-2017-notes.csv"),
 			table("reference/gbt4754-2017-sei2018.csv"), table("reference/product-vocabulary.csv"));
 
-	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog
-		.read(new String(FILES.bytes(ProgramCatalog.FILE), java.nio.charset.StandardCharsets.UTF_8));
+	static final List<ProgramDescriptor> PROGRAMS = ProgramCatalog.read(FILES.text(ProgramCatalog.FILE));
 
 	/** The programs whose lists have no issuer. */
 	static final java.util.Set<String> COMPILED = PROGRAMS.stream()
@@ -32,6 +34,26 @@ final class RealSeeds {
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	private RealSeeds() {
+	}
+
+	/**
+	 * The real inputs with some files replaced, as a user edits a copy of {@code seeds/}.
+	 * @param replaced the new texts by path
+	 * @return the inputs
+	 */
+	static SeedFiles with(Map<String, String> replaced) {
+		return (path) -> replaced.containsKey(path) ? replaced.get(path).getBytes(StandardCharsets.UTF_8)
+				: FILES.bytes(path);
+	}
+
+	/**
+	 * The real list descriptors with one more first.
+	 * @param descriptor the new list's descriptor, a JSON object
+	 * @return the text of {@code programs.json}
+	 */
+	static String catalogWith(String descriptor) {
+		return FILES.text(ProgramCatalog.FILE)
+			.replaceFirst("\"programs\": \\[", Matcher.quoteReplacement("\"programs\": [" + descriptor + ","));
 	}
 
 	static List<Csv.Row> table(String path) {
