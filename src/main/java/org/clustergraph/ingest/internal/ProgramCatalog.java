@@ -144,6 +144,10 @@ public final class ProgramCatalog {
 			}
 			return null;
 		}
+		if (value.isContainer()) {
+			throw new SourceException(new SourceProblem(FILE, 0, "program '" + node.path("key").asString("?") + "': '"
+					+ field + "' is " + (value.isArray() ? "a list" : "an object") + ", not a text"));
+		}
 		return value.asString();
 	}
 

@@ -72,6 +72,12 @@ class ProgramCatalogTests {
 				.isInstanceOf(SourceException.class)
 				.hasMessageContaining("program 'p': 'document' is");
 		}
+		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"name\": \"n\"", "\"name\": {}")))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining("program 'p': 'name' is an object, not a text");
+		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"d.txt\"", "[\"d.txt\"]")))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining("program 'p': 'document' is a list, not a text");
 		assertThat(ProgramCatalog.read(descriptor("").replace("d.txt", "miit/2025.txt")).get(0).document())
 			.isEqualTo("miit/2025.txt");
 	}
