@@ -19,6 +19,13 @@ class ProgramCatalogTests {
 				  "format": "RANK_THEN_NAME", "context": "NONE"%s}]}""".formatted(validity);
 	}
 
+	/** The test descriptor with one text replaced is refused, with the message given. */
+	private static void assertRefused(String text, String replacement, String message) {
+		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace(text, replacement)))
+			.isInstanceOf(SourceException.class)
+			.hasMessageContaining(message);
+	}
+
 	@Test
 	void readsTheValidityPeriodAndItsSource() {
 		assertThat(
@@ -32,21 +39,14 @@ class ProgramCatalogTests {
 
 	@Test
 	void refusesAFormatOrContextItDoesNotKnowNamingTheOnesItDoes() {
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("RANK_THEN_NAME", "XLSX")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p': 'format' is 'XLSX', not one of [RANK_THEN_NAME, RANK_NAME_REGION, "
-					+ "NUMBERED_UNDER_HEADINGS, SEQUENCE_NAME_YEAR_RANK, CSV]");
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"NONE\"", "\"none\"")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("'context' is 'none', not one of [NONE, REGION_COLUMN, HEADING]");
+		assertRefused("RANK_THEN_NAME", "XLSX",
+				"program 'p': 'format' is 'XLSX', not one of [RANK_THEN_NAME, RANK_NAME_REGION, "
+						+ "NUMBERED_UNDER_HEADINGS, SEQUENCE_NAME_YEAR_RANK, CSV]");
+		assertRefused("\"NONE\"", "\"none\"", "'context' is 'none', not one of [NONE, REGION_COLUMN, HEADING]");
 		// the API serves a program's level as an enumeration, which would fail at every
 		// request for it
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("NATIONAL", "Provincial")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("'level' is 'Provincial', not one of [NATIONAL, PROVINCIAL]");
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"format\"", "\"formats\"")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p' lacks 'format'");
+		assertRefused("NATIONAL", "Provincial", "'level' is 'Provincial', not one of [NATIONAL, PROVINCIAL]");
+		assertRefused("\"format\"", "\"formats\"", "program 'p' lacks 'format'");
 	}
 
 	@Test
@@ -61,9 +61,7 @@ class ProgramCatalogTests {
 		assertThat(ProgramCatalog.read(descriptor("").replace("\"key\": \"p\"", "\"key\": \"prov-33-2021\"")))
 			.singleElement()
 			.satisfies((p) -> assertThat(p.key()).isEqualTo("prov-33-2021"));
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"name\": \"n\"", "\"name\": \" \"")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p': 'name' is empty");
+		assertRefused("\"name\": \"n\"", "\"name\": \" \"", "program 'p': 'name' is empty");
 		for (String document : new String[] { "", "../../etc/hostname", "/etc/hostname", "a/../../b.txt",
 				"a\\\\b.txt" }) {
 			assertThatThrownBy(() -> ProgramCatalog
@@ -72,12 +70,8 @@ class ProgramCatalogTests {
 				.isInstanceOf(SourceException.class)
 				.hasMessageContaining("program 'p': 'document' is");
 		}
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"name\": \"n\"", "\"name\": {}")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p': 'name' is an object, not a text");
-		assertThatThrownBy(() -> ProgramCatalog.read(descriptor("").replace("\"d.txt\"", "[\"d.txt\"]")))
-			.isInstanceOf(SourceException.class)
-			.hasMessageContaining("program 'p': 'document' is a list, not a text");
+		assertRefused("\"name\": \"n\"", "\"name\": {}", "program 'p': 'name' is an object, not a text");
+		assertRefused("\"d.txt\"", "[\"d.txt\"]", "program 'p': 'document' is a list, not a text");
 		assertThat(ProgramCatalog.read(descriptor("").replace("d.txt", "miit/2025.txt")).get(0).document())
 			.isEqualTo("miit/2025.txt");
 	}
