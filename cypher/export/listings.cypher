@@ -1,19 +1,24 @@
-// No parameters. One row per listing: its program, edition, rank, name as listed and source line,
-// its cluster, every region it is placed in with their ancestors, its industries with the
-// classification's confidence and evidence, the decisions behind each, and the clusters its cluster
-// may be one with (POSSIBLY_SAME, either direction). Ordered by program, year and rank.
-MATCH (served:Serving {key: 'graph'})
+// $generation, $program, $after, $limit. The next $limit listings of the program in that generation
+// after the listing whose listingOrder is $after ('' for the first), in listingOrder (year, rank, then
+// the cluster and the source line): their edition, rank, name as listed and source line, their
+// cluster, every region each is placed in with their ancestors, their industries with the
+// classification's confidence and evidence, the decisions behind each, and the clusters the cluster
+// may be one with (POSSIBLY_SAME, either direction). Read from the listing_order index, so that a
+// chunk costs what the first does however large the program is.
 MATCH (c:Cluster)-[l:LISTED_IN]->(p:Program)
-WHERE c.generation = served.generation
-OPTIONAL MATCH (r:Region) WHERE r.code IN l.placedIn AND r.generation = served.generation
+USING INDEX SEEK l:LISTED_IN(generation, program, listingOrder)
+WHERE l.generation = $generation AND l.program = $program AND l.listingOrder > $after
+WITH c, l, p ORDER BY l.generation, l.program, l.listingOrder LIMIT $limit
+OPTIONAL MATCH (r:Region) WHERE r.code IN l.placedIn AND r.generation = $generation
 OPTIONAL MATCH (r)-[:LOCATED_IN*0..]->(a:Region)
-WITH served, c, l, p, collect(DISTINCT a {.code, .name, .level}) AS regions
-OPTIONAL MATCH (i:Industry) WHERE i.code IN l.industryCodes AND i.generation = served.generation
+WITH c, l, p, collect(DISTINCT a {.code, .name, .level}) AS regions
+OPTIONAL MATCH (i:Industry) WHERE i.code IN l.industryCodes AND i.generation = $generation
 WITH c, l, p, regions, collect(DISTINCT i {.code, .name}) AS industries
 RETURN p.key AS program, l.year AS year, l.rank AS rank, l.nameAsListed AS nameAsListed,
        l.document AS document, l.line AS line, c.key AS cluster, c.name AS clusterName,
        regions, industries, l.decisionAspects AS aspects, l.decisionRules AS rules,
        l.industryConfidence AS industryConfidence, l.industryEvidence AS industryEvidence,
        COLLECT { MATCH (c)-[m:POSSIBLY_SAME]-(o:Cluster) WITH o, m ORDER BY m.score DESC, o.key
-                 RETURN {key: o.key, score: m.score} } AS possibleMatches
-ORDER BY program, year, rank
+                 RETURN {key: o.key, score: m.score} } AS possibleMatches,
+       l.listingOrder AS listingOrder
+ORDER BY listingOrder

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +17,13 @@ import java.util.stream.Collectors;
 
 import org.clustergraph.neo4j.CypherFiles;
 import org.neo4j.driver.Driver;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,42 +42,122 @@ public class ListingCsvExporter {
 
 	private static final List<String> LEVELS = List.of("PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "ZONE");
 
+	/** How many listings the export reads in one transaction. */
+	private static final int CHUNK = 1000;
+
 	private final Driver driver;
 
 	private final SessionConfig sessionConfig;
 
+	private final int chunk;
+
+	@Autowired
 	ListingCsvExporter(Driver driver, SessionConfig sessionConfig) {
+		this(driver, sessionConfig, CHUNK);
+	}
+
+	ListingCsvExporter(Driver driver, SessionConfig sessionConfig, int chunk) {
 		this.driver = driver;
 		this.sessionConfig = sessionConfig;
+		this.chunk = chunk;
 	}
 
 	/**
-	 * Writes the table.
+	 * Writes the table in program, year and rank order into a file beside {@code file}
+	 * that replaces it only once it is complete: a failed or interrupted export leaves an
+	 * earlier table as it was. The listings are read in the generation served when the
+	 * export began, a chunk at a time ({@value #CHUNK} listings), each chunk in a
+	 * transaction of its own, so that neither memory nor a transaction's time grows with
+	 * the graph; the export fails if a program's rows do not add up to its listings or a
+	 * load switched generations meanwhile, so the table never holds part of a graph or
+	 * mixes two.
 	 * @param file the CSV file to write (UTF-8 with a byte-order mark, so spreadsheets
 	 * read the Chinese text)
 	 * @return the number of listing rows written
 	 */
 	public int export(Path file) {
-		List<Record> records;
+		Path target = file.toAbsolutePath();
+		Path partial = target
+			.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
 		try (Session session = this.driver.session(this.sessionConfig)) {
-			records = session.executeRead((tx) -> tx.run(CypherFiles.get("export/listings")).list());
-		}
-		try {
-			if (file.toAbsolutePath().getParent() != null) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-			}
-			try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			Files.createDirectories(target.getParent());
+			int rows = 0;
+			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 				out.write('\uFEFF');
 				out.write(line(HEADER));
-				for (Record record : records) {
-					out.write(line(row(record)));
+				Record served = served(session);
+				if (served != null) {
+					Value generation = served.get("generation");
+					for (Value program : served.get("programs").values()) {
+						String key = program.get("key").asString();
+						int written = writeProgram(session, generation, key, out);
+						if (written != program.get("listings").asInt()) {
+							throw changed(file, "program " + key + " has " + program.get("listings").asInt()
+									+ " listings but " + written + " were read");
+						}
+						rows += written;
+					}
+					Record now = served(session);
+					if (now == null || !generation.equals(now.get("generation"))) {
+						throw changed(file, "a load switched the graph served");
+					}
 				}
 			}
+			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return rows;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
+			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
 		}
-		return records.size();
+		finally {
+			try {
+				Files.deleteIfExists(partial);
+			}
+			catch (IOException ex) {
+				// its name says what it is; the export's outcome stands
+			}
+		}
+	}
+
+	private static IllegalStateException changed(Path file, String how) {
+		return new IllegalStateException("The graph changed while it was exported (" + how + "); " + file
+				+ " was left as it was. Run the export again.");
+	}
+
+	/**
+	 * Writes one program's listings a chunk at a time, each chunk read in a transaction
+	 * of its own and written once that has ended, so that a transaction the driver
+	 * retries writes nothing twice.
+	 * @return the number of rows written
+	 */
+	private int writeProgram(Session session, Value generation, String program, Writer out) throws IOException {
+		int rows = 0;
+		String after = "";
+		while (true) {
+			String from = after;
+			List<Record> chunk = session.executeRead(
+					(tx) -> tx
+						.run(CypherFiles.get("export/listings"),
+								Map.of("generation", generation, "program", program, "after", from, "limit",
+										this.chunk))
+						.list());
+			for (Record record : chunk) {
+				out.write(line(row(record)));
+			}
+			rows += chunk.size();
+			if (chunk.size() < this.chunk) {
+				return rows;
+			}
+			after = chunk.get(chunk.size() - 1).get("listingOrder").asString();
+		}
+	}
+
+	/** The generation served now and its programs; null before any load. */
+	private static @Nullable Record served(Session session) {
+		return session.executeRead((tx) -> tx.run(CypherFiles.get("export/served-programs")).list())
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static List<String> row(Record record) {

@@ -1,6 +1,7 @@
 package org.clustergraph.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -556,6 +557,44 @@ class GraphLoadTests {
 			.contains(",衙前化纤产业集群,")
 			.containsPattern(",0\\.\\d\\d,")
 			.containsPattern("Cluster:" + county + " \\(0\\.\\d\\d\\)"));
+	}
+
+	@Test
+	void exportReplacesAnEarlierTableWholeAndLeavesNoPartialFile(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("listings.csv");
+		Files.writeString(file, "an earlier table\n".repeat(5000));
+		assertThat(this.exporter.export(file)).isEqualTo(638);
+		assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(639)
+			.noneMatch((line) -> line.contains("an earlier table"));
+		try (Stream<Path> files = Files.list(dir)) {
+			assertThat(files).containsExactly(file);
+		}
+	}
+
+	@Test
+	void exportInSmallChunksWritesTheSameTable(@TempDir Path dir) throws IOException {
+		// the seeds' largest program has more than a hundred listings: many chunks each
+		Path whole = dir.resolve("whole.csv");
+		Path chunked = dir.resolve("chunked.csv");
+		this.exporter.export(whole);
+		assertThat(new ListingCsvExporter(this.driver, this.sessionConfig, 7).export(chunked)).isEqualTo(638);
+		assertThat(Files.readAllLines(chunked, StandardCharsets.UTF_8))
+			.isEqualTo(Files.readAllLines(whole, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void exportThatCannotBePutInPlaceNamesTheFileAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
+		// a directory with a file in it where the table should go: the move at the end
+		// fails
+		Path file = dir.resolve("listings.csv");
+		Files.createDirectories(file);
+		Files.writeString(file.resolve("kept.txt"), "kept");
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.exporter.export(file))
+			.withMessageContaining("Cannot write " + file);
+		assertThat(file.resolve("kept.txt")).hasContent("kept");
+		try (Stream<Path> files = Files.list(dir)) {
+			assertThat(files).containsExactly(file);
+		}
 	}
 
 	@Test
