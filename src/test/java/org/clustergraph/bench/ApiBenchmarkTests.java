@@ -44,6 +44,30 @@ class ApiBenchmarkTests {
 		assertThat(checked(500, "{\"data\": null}").error()).isEqualTo("HTTP 500");
 	}
 
+	@Test
+	void bracketsAndQuotesInsideStringsDoNotUnbalanceTheBody() {
+		assertThat(shape("{\"data\": {\"name\": \"}]\\\"{[\\\\\", \"b\": [\"]\"]}}\r\n"))
+			.isEqualTo(ApiBenchmark.Shape.OBJECT);
+		assertThat(shape("{\"data\": {\"name\": \"unterminated}}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+		assertThat(shape("{\"data\": null} {\"errors\": [1]}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+		assertThat(shape("{\"data\": {}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+		assertThat(shape("  ")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+	}
+
+	@Test
+	void onlyATopLevelErrorsStringSendsTheBodyToTheDecoder() {
+		assertThat(shape("{\"data\": {\"errors\": [1], \"a\": \"errors\"}}")).isEqualTo(ApiBenchmark.Shape.OBJECT);
+		assertThat(shape("{\"data\": 1, \"errors\": [{\"message\": \"x\"}]}"))
+			.isEqualTo(ApiBenchmark.Shape.OBJECT_NAMING_ERRORS);
+		// a top-level value that reads "errors" is decoded too, and answers
+		assertThat(shape("{\"data\": \"errors\"}")).isEqualTo(ApiBenchmark.Shape.OBJECT_NAMING_ERRORS);
+		assertThat(checked(200, "{\"data\": \"errors\"}").error()).isNull();
+	}
+
+	private static ApiBenchmark.Shape shape(String body) {
+		return ApiBenchmark.shape(body.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private ApiBenchmark.Outcome checked(int status, String body) {
 		return ApiBenchmark.checked(this.json,
 				new KeepAliveHttp.Response(status, body.getBytes(StandardCharsets.UTF_8)));
