@@ -583,6 +583,31 @@ class GraphLoadTests {
 	}
 
 	@Test
+	void exportThatReadsFewerListingsThanAProgramHasFailsAndKeepsTheEarlierTable(@TempDir Path dir) throws IOException {
+		Path file = dir.resolve("listings.csv");
+		Files.writeString(file, "an earlier table");
+		// a listing that the listing_order index does not hold, as a listing deleted or
+		// added under the export would be
+		this.neo4j.query("""
+				MATCH (s:Serving {key: 'graph'})
+				MATCH (p:Program {key: 'zhejiang', generation: s.generation})<-[:LISTED_IN]-(c:Cluster)
+				WITH p, c LIMIT 1
+				CREATE (c)-[:LISTED_IN {note: 'not in the index'}]->(p)""").run();
+		try {
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.exporter.export(file))
+				.withMessageContaining("program zhejiang has")
+				.withMessageContaining(file + " was left as it was");
+			assertThat(file).hasContent("an earlier table");
+			try (Stream<Path> files = Files.list(dir)) {
+				assertThat(files).containsExactly(file);
+			}
+		}
+		finally {
+			this.neo4j.query("MATCH ()-[l:LISTED_IN {note: 'not in the index'}]->() DELETE l").run();
+		}
+	}
+
+	@Test
 	void exportThatCannotBePutInPlaceNamesTheFileAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
 		// a directory with a file in it where the table should go: the move at the end
 		// fails
