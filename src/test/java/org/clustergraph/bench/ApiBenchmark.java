@@ -655,7 +655,7 @@ public final class ApiBenchmark {
 	 * Reads a response through, token by token, and fails it when its status is not 200,
 	 * it is not a JSON object, or it holds {@code errors}.
 	 */
-	static Outcome decoded(JsonMapper json, KeepAliveHttp.Response response) {
+	private static Outcome decoded(JsonMapper json, KeepAliveHttp.Response response) {
 		JsonNode errors = MissingNode.getInstance();
 		try (JsonParser parser = json.createParser(response.body())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
