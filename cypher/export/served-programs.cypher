@@ -5,4 +5,5 @@ MATCH (served:Serving {key: 'graph'})
 OPTIONAL MATCH (p:Program) WHERE p.generation = served.generation
 WITH served, p ORDER BY p.key
 RETURN served.generation AS generation,
-       collect({key: p.key, listings: COUNT { (p)<-[:LISTED_IN]-() }}) AS programs
+       collect(CASE WHEN p IS NOT NULL THEN {key: p.key, listings: COUNT { (p)<-[:LISTED_IN]-() }} END)
+         AS programs

@@ -3,10 +3,14 @@ package org.clustergraph.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,30 +61,39 @@ public class ListingCsvExporter {
 	}
 
 	ListingCsvExporter(Driver driver, SessionConfig sessionConfig, int chunk) {
+		if (chunk < 1) {
+			throw new IllegalArgumentException("A chunk holds at least one listing, not " + chunk);
+		}
 		this.driver = driver;
 		this.sessionConfig = sessionConfig;
 		this.chunk = chunk;
 	}
 
 	/**
-	 * Writes the table in program, year and rank order into a file beside {@code file}
-	 * that replaces it only once it is complete: a failed or interrupted export leaves an
-	 * earlier table as it was. The listings are read a chunk at a time ({@value #CHUNK}
-	 * listings), each chunk in a transaction of its own, so that neither memory nor a
-	 * transaction's time grows with the graph, and only while the generation served when
-	 * the export began is still served: a program whose rows then fall short of its
-	 * listings (a load switched generations meanwhile) fails the export, so the table
-	 * never holds part of a graph or mixes two.
+	 * Writes the table in program, year and rank order into a new file of a random name
+	 * beside {@code file} that replaces it only once it is complete and on disk: a failed
+	 * or interrupted export leaves an earlier table as it was. (A {@code file} that is a
+	 * symbolic link has the file it names replaced; the table keeps an earlier table's
+	 * permissions, or reads {@code rw-r--r--}.) The listings are read a chunk at a time
+	 * ({@value #CHUNK} listings), each chunk in a transaction of its own, so that neither
+	 * memory nor a transaction's time grows with the graph, and only while the generation
+	 * served when the export began is still served. A program whose rows fall short of
+	 * its listings, or another generation served at the end, fails the export, so the
+	 * table never holds part of a graph or mixes two.
 	 * @param file the CSV file to write (UTF-8 with a byte-order mark, so spreadsheets
 	 * read the Chinese text)
 	 * @return the number of listing rows written
 	 */
 	public int export(Path file) {
-		Path target = file.toAbsolutePath();
-		Path partial = target
-			.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+		Path partial = null;
 		try (Session session = this.driver.session(this.sessionConfig)) {
+			Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+			if (target.getFileName() == null || target.getParent() == null) {
+				throw new IllegalArgumentException("--export-csv=" + file + " names no file to write");
+			}
 			Files.createDirectories(target.getParent());
+			// a name no one can have prepared, created afresh: not through a link
+			partial = Files.createTempFile(target.getParent(), ".export-", ".partial");
 			int rows = 0;
 			try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
 				out.write('\uFEFF');
@@ -99,8 +112,18 @@ public class ListingCsvExporter {
 						}
 						rows += written;
 					}
+					// a switch during the last chunk leaves its count right but may have
+					// deleted some of what it read
+					Record now = served(session);
+					if (now == null || !generation.equals(now.get("generation"))) {
+						throw incomplete(file, "a load switched the graph served meanwhile");
+					}
 				}
 			}
+			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			permissions(partial, target);
 			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return rows;
 		}
@@ -108,13 +131,27 @@ public class ListingCsvExporter {
 			throw new UncheckedIOException("Cannot write " + file + ": " + ex.getMessage(), ex);
 		}
 		finally {
-			try {
-				Files.deleteIfExists(partial);
-			}
-			catch (IOException ex) {
-				// its name says what it is; the export's outcome stands
+			if (partial != null) {
+				try {
+					Files.deleteIfExists(partial);
+				}
+				catch (IOException ex) {
+					// its name says what it is; the export's outcome stands
+				}
 			}
 		}
+	}
+
+	/**
+	 * Gives the finished table an earlier table's permissions, or {@code rw-r--r--} (a
+	 * temporary file is its owner's alone), where the file system has POSIX permissions.
+	 */
+	private static void permissions(Path table, Path target) throws IOException {
+		if (Files.getFileAttributeView(table, PosixFileAttributeView.class) == null) {
+			return;
+		}
+		Files.setPosixFilePermissions(table, Files.exists(target) ? Files.getPosixFilePermissions(target)
+				: PosixFilePermissions.fromString("rw-r--r--"));
 	}
 
 	private static IllegalStateException incomplete(Path file, String why) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -577,9 +578,59 @@ class GraphLoadTests {
 		Path whole = dir.resolve("whole.csv");
 		Path chunked = dir.resolve("chunked.csv");
 		this.exporter.export(whole);
-		assertThat(new ListingCsvExporter(this.driver, this.sessionConfig, 7).export(chunked)).isEqualTo(638);
-		assertThat(Files.readAllLines(chunked, StandardCharsets.UTF_8))
-			.isEqualTo(Files.readAllLines(whole, StandardCharsets.UTF_8));
+		for (int chunk : new int[] { 1, 7 }) {
+			assertThat(new ListingCsvExporter(this.driver, this.sessionConfig, chunk).export(chunked)).isEqualTo(638);
+			assertThat(Files.readAllLines(chunked, StandardCharsets.UTF_8)).as("chunks of %d", chunk)
+				.isEqualTo(Files.readAllLines(whole, StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void exportReadsNothingOfAGenerationNotServed() {
+		// a listing staged as the next load would stage it, beside the served graph
+		long served = this.neo4j.query("MATCH (s:Serving {key: 'graph'}) RETURN s.generation")
+			.fetchAs(Long.class)
+			.one()
+			.orElseThrow();
+		this.neo4j.query("""
+				CREATE (:Cluster {key: 'staged', generation: $next, name: 'staged'})
+				  -[:LISTED_IN {generation: $next, program: 'zhejiang', listingOrder: '0'}]->
+				  (:Program {key: 'zhejiang', generation: $next})""").bind(served + 1).to("next").run();
+		try (Session session = this.driver.session(this.sessionConfig)) {
+			for (long generation : new long[] { served, served + 1 }) {
+				int rows = session
+					.executeRead(
+							(tx) -> tx
+								.run(CypherFiles.get("export/listings"),
+										Map.of("generation", generation, "program", "zhejiang", "after", "", "limit",
+												5))
+								.list()
+								.size());
+				assertThat(rows).as("generation %d, %d served", generation, served)
+					.isEqualTo((generation == served) ? 5 : 0);
+			}
+		}
+		finally {
+			this.neo4j.query("MATCH (n) WHERE n.generation = $next DETACH DELETE n").bind(served + 1).to("next").run();
+		}
+	}
+
+	@Test
+	void exportThroughASymbolicLinkReplacesTheFileItNamesAndKeepsItsPermissions(@TempDir Path dir) throws IOException {
+		Path real = dir.resolve("real.csv");
+		Files.writeString(real, "an earlier table");
+		Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+		Path link = Files.createSymbolicLink(dir.resolve("listings.csv"), real);
+		assertThat(this.exporter.export(link)).isEqualTo(638);
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readAllLines(real, StandardCharsets.UTF_8)).hasSize(639);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-r-----");
+		Path fresh = dir.resolve("fresh.csv");
+		this.exporter.export(fresh);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
+		try (Stream<Path> files = Files.list(dir)) {
+			assertThat(files).containsExactlyInAnyOrder(real, link, fresh);
+		}
 	}
 
 	@Test
