@@ -593,16 +593,20 @@ public final class ApiBenchmark {
 	private static final byte[] ERRORS_MEMBER = "\"errors\"".getBytes(StandardCharsets.US_ASCII);
 
 	/**
-	 * The shape of a body: an object whose strings end and whose brackets balance, with
-	 * nothing but white space after it, and whether a string at its top level reads
-	 * {@code "errors"} (a member's name, or by chance a member's value: either way the
-	 * body is then decoded).
+	 * The shape of a body: an object whose strings end and whose brackets pair, with
+	 * nothing but white space after it (what lies between strings and brackets, numbers
+	 * and literals, is not checked), and whether a string at its top level reads
+	 * {@code "errors"} as written, without escapes, as every JSON writer in use writes a
+	 * member's name (a member's name, or by chance a member's value: either way the body
+	 * is then decoded).
 	 */
 	static Shape shape(byte[] body) {
 		int i = whiteSpace(body, 0);
 		if (i == body.length || body[i] != '{') {
 			return (i < body.length && body[i] == '[') ? Shape.NOT_AN_OBJECT : Shape.NOT_JSON;
 		}
+		// the closing bracket each open one wants, innermost last
+		byte[] closing = new byte[32];
 		int depth = 0;
 		boolean errors = false;
 		for (; i < body.length; i++) {
@@ -616,13 +620,19 @@ public final class ApiBenchmark {
 				}
 			}
 			else if (b == '{' || b == '[') {
-				depth++;
+				if (depth == closing.length) {
+					closing = Arrays.copyOf(closing, depth * 2);
+				}
+				closing[depth++] = (byte) ((b == '{') ? '}' : ']');
 			}
-			else if ((b == '}' || b == ']') && --depth == 0) {
-				if (whiteSpace(body, i + 1) != body.length) {
+			else if (b == '}' || b == ']') {
+				if (closing[--depth] != b) {
 					return Shape.NOT_JSON;
 				}
-				return errors ? Shape.OBJECT_NAMING_ERRORS : Shape.OBJECT;
+				if (depth == 0) {
+					return (whiteSpace(body, i + 1) != body.length) ? Shape.NOT_JSON
+							: (errors ? Shape.OBJECT_NAMING_ERRORS : Shape.OBJECT);
+				}
 			}
 		}
 		return Shape.NOT_JSON;

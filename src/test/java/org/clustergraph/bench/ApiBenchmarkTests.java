@@ -51,6 +51,8 @@ class ApiBenchmarkTests {
 		assertThat(shape("{\"data\": {\"name\": \"unterminated}}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
 		assertThat(shape("{\"data\": null} {\"errors\": [1]}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
 		assertThat(shape("{\"data\": {}")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+		assertThat(shape("{\"a\": [1}]")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
+		assertThat(shape("{\"a\": " + "[".repeat(100) + "]".repeat(100) + "}")).isEqualTo(ApiBenchmark.Shape.OBJECT);
 		assertThat(shape("  ")).isEqualTo(ApiBenchmark.Shape.NOT_JSON);
 	}
 
