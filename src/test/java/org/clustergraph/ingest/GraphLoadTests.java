@@ -671,6 +671,8 @@ class GraphLoadTests {
 		try (Stream<Path> files = Files.list(dir)) {
 			assertThat(files).containsExactly(file);
 		}
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.exporter.export(Path.of("/")))
+			.withMessage("--export-csv=/ names no file to write");
 	}
 
 	@Test
