@@ -7,6 +7,6 @@ CALL (r) {
   MATCH (r)<-[:LOCATED_IN]-(child:Region)
   WITH child
   ORDER BY child.code
-  RETURN collect(child {.*}) AS items
+  RETURN collect(child {.code, .name, .level, .parent}) AS items
 }
 RETURN req.id AS id, items[req.offset..req.offset + req.limit] AS page, size(items) AS total

@@ -14,7 +14,7 @@ RETURN d.clusterCount AS total,
     MATCH (p:Region {level: 'PROVINCE'})
     WHERE p.generation = served.generation AND p.treeMemberCount > 0
     WITH p ORDER BY p.treeMemberCount DESC, p.code
-    RETURN {region: p {.*}, count: p.treeMemberCount} } ELSE [] END AS byProvince,
+    RETURN {region: p {.code, .name, .level, .parent}, count: p.treeMemberCount} } ELSE [] END AS byProvince,
   CASE WHEN $want.program THEN COLLECT {
     MATCH (g:Program)
     WHERE g.generation = served.generation AND g.clusterCount > 0
@@ -24,7 +24,7 @@ RETURN d.clusterCount AS total,
     MATCH (i:Industry)
     WHERE i.generation = served.generation AND i.level = level AND i.treeMemberCount > 0
     WITH i ORDER BY i.treeMemberCount DESC, i.code
-    RETURN {industry: i {.*}, count: i.treeMemberCount} }}] AS byIndustry,
+    RETURN {industry: i {.code, .name, .level, .parent}, count: i.treeMemberCount} }}] AS byIndustry,
   CASE WHEN $want.regionLevel THEN COLLECT {
     UNWIND range(0, size(d.regionLevels) - 1) AS k
     WITH d.regionLevels[k] AS level, d.clustersByRegionLevel[k] AS n

@@ -126,7 +126,7 @@ CALL (matched) {
   MATCH (c)-[:IN_PROVINCE]->(p:Region)
   WITH p, count(DISTINCT c) AS n
   ORDER BY n DESC, p.code
-  RETURN collect({region: p {.*}, count: n}) AS byProvince
+  RETURN collect({region: p {.code, .name, .level, .parent}, count: n}) AS byProvince
 }
 CALL (matched) {
   UNWIND CASE WHEN $want.program THEN matched ELSE [] END AS c
@@ -143,7 +143,7 @@ CALL (matched, generation) {
   WHERE i.level IN $industryLevels
   WITH i, n
   ORDER BY n DESC, i.code
-  RETURN collect({level: i.level, industry: i {.*}, count: n}) AS industryCounts
+  RETURN collect({level: i.level, industry: i {.code, .name, .level, .parent}, count: n}) AS industryCounts
 }
 CALL (matched) {
   UNWIND CASE WHEN $want.regionLevel THEN matched ELSE [] END AS c
@@ -157,7 +157,7 @@ CALL (matched) {
   MATCH (p:Region)<-[:IN_PROVINCE]-(c)-[:LISTED_IN]->(g:Program)
   WITH p, g, count(DISTINCT c) AS n
   ORDER BY n DESC, p.code, g.key
-  RETURN collect({region: p {.*}, program: g {.*}, count: n}) AS byProvinceAndProgram
+  RETURN collect({region: p {.code, .name, .level, .parent}, program: g {.*}, count: n}) AS byProvinceAndProgram
 }
 CALL (matched, generation) {
   // the lengths of the asked levels' codes leave out, before the grouping, the codes of the other
@@ -178,7 +178,7 @@ CALL (matched, generation) {
   WHERE i.level IN $industryProgramLevels
   WITH i, g, n
   ORDER BY n DESC, i.code, g.key
-  RETURN collect({level: i.level, industry: i {.*}, program: g {.*}, count: n}) AS industryProgramCounts
+  RETURN collect({level: i.level, industry: i {.code, .name, .level, .parent}, program: g {.*}, count: n}) AS industryProgramCounts
 }
 RETURN size(matched) AS total, byProvince, byProgram, byRegionLevel, byProvinceAndProgram,
   [level IN $industryLevels | {level: level, counts: [x IN industryCounts WHERE x.level = level

@@ -25,12 +25,12 @@ CALL (c, served) {
     RETURN collect(o) AS members
   }
   RETURN collect(i {.code, .name, .level, .parent, total: coalesce(CASE WHEN $peers.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0),
-                    page: [o IN members | o {.*,
+                    page: [o IN members | o {.key, .name, .industryPhrase,
                       provinces: CASE WHEN $peers.provinces THEN
-                        COLLECT { MATCH (o)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}]})
+                        COLLECT { MATCH (o)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.code, .name, .level, .parent} } END}]})
          AS industries
 }
-RETURN c {.*} AS cluster,
-       COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) WITH r ORDER BY r.code RETURN r {.*} } AS regions,
-       COLLECT { MATCH (c)-[:IN_PROVINCE]->(r:Region) WITH r ORDER BY r.code RETURN r {.*} } AS provinces,
+RETURN c {.key, .name, .industryPhrase} AS cluster,
+       COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) WITH r ORDER BY r.code RETURN r {.code, .name, .level, .parent} } AS regions,
+       COLLECT { MATCH (c)-[:IN_PROVINCE]->(r:Region) WITH r ORDER BY r.code RETURN r {.code, .name, .level, .parent} } AS provinces,
        industries

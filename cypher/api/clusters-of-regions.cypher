@@ -43,6 +43,6 @@ CALL (ofProvince, ofRegions) {
   RETURN collect(c) AS read
 }
 RETURN req.id AS id, coalesce(CASE WHEN req.descendants THEN r.treeMemberCount ELSE r.memberCount END, 0) AS total,
-       [c IN read[..req.limit] | c {.*,
+       [c IN read[..req.limit] | c {.key, .name, .industryPhrase,
          provinces: CASE WHEN req.provinces THEN
-           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page
+           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.code, .name, .level, .parent} } END}] AS page

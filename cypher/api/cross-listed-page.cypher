@@ -10,4 +10,4 @@ MATCH (c:Cluster)
 USING INDEX SEEK c:Cluster(generation, crossListing)
 WHERE c.generation = served.generation AND c.crossListing > $after AND c.crossListing < below
 WITH c ORDER BY c.generation, c.crossListing LIMIT $limit
-RETURN c {.*} AS cluster, c.crossListing AS position
+RETURN c {.key, .name, .industryPhrase} AS cluster, c.crossListing AS position

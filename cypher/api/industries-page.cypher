@@ -12,6 +12,6 @@ WHERE i.code > $after AND i.generation = served.generation
   AND ($nameContains IS NULL OR normalize(i.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL
        OR $hasClusters = (i.treeMemberCount > 0))
-RETURN i {.*} AS industry
+RETURN i {.code, .name, .level, .parent} AS industry
 ORDER BY i.code
 LIMIT $limit

@@ -12,6 +12,6 @@ WHERE r.code > $after AND r.generation = served.generation
   AND ($nameContains IS NULL OR normalize(r.name, NFKC) CONTAINS $nameContains)
   AND ($hasClusters IS NULL
        OR $hasClusters = (r.treeMemberCount > 0))
-RETURN r {.*} AS region
+RETURN r {.code, .name, .level, .parent} AS region
 ORDER BY r.code
 LIMIT $limit
