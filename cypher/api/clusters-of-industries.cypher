@@ -2,7 +2,8 @@
 // $reach: the largest limit among them. For each request, one page of the clusters that belong to the
 // industry (or, with descendants, to it or any industry under it): the first limit by key above after
 // ('' for the first page), and how many there are in all. With provinces, each cluster of the page
-// carries its provinces by code, as Cluster.provinces would read them.
+// carries its provinces by code, as Cluster.provinces would read them. version is the graph's, as
+// dataset-version reads it, under which IndustryPages keeps the pages.
 // The load recorded on each industry its counts and the industries of its subtree that clusters
 // belong to directly (load/count-industry-clusters): each of those gives its first $reach members
 // above after in key order from the industry_members index, and the page is the merge of those runs
@@ -19,7 +20,7 @@ MATCH (i:Industry {code: req.parent, generation: served.generation})
 // the industry's code in inIndustries). Reading all clusters in key order past after (the
 // cluster_generation_key index) then costs about the page times clusters / treeMemberCount, which is
 // below the merge's page times member industries: a section's hundreds at scale.
-WITH served, req, i,
+WITH served, d, req, i,
      req.descendants AND size(coalesce(i.memberIndustries, [])) * coalesce(i.treeMemberCount, 0)
                          > coalesce(d.clusterCount, 0) AS wide
 CALL (i, req, served, wide) {
@@ -49,8 +50,9 @@ CALL (i, req, served, wide) {
 }
 // (each read up to $reach; the slice is taken here, since an imported variable in a subquery's
 // aggregation would group by it and give no row for an empty page)
-WITH req, i, (CASE WHEN wide THEN scanned ELSE merged END)[..req.limit] AS items
-RETURN req.id AS id, coalesce(CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0) AS total,
-       [c IN items | c {.*,
+WITH d, req, i, (CASE WHEN wide THEN scanned ELSE merged END)[..req.limit] AS items
+RETURN req.id AS id, d.fingerprint + '@' + toString(d.loadedAt) AS version,
+       coalesce(CASE WHEN req.descendants THEN i.treeMemberCount ELSE i.memberCount END, 0) AS total,
+       [c IN items | c {.key, .name, .industryPhrase,
          provinces: CASE WHEN req.provinces THEN
-           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.*} } END}] AS page
+           COLLECT { MATCH (c)-[:IN_PROVINCE]->(p:Region) WITH p ORDER BY p.code RETURN p {.code, .name, .level, .parent} } END}] AS page

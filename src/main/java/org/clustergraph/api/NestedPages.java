@@ -74,6 +74,27 @@ public class NestedPages {
 	}
 
 	/**
+	 * The parameters of a statement of nested pages for a batch of them:
+	 * {@code $requests}, each page's with its position in the batch as {@code id}, and
+	 * {@code $reach}.
+	 * @param ordered the pages, in the order their ids number them
+	 * @return the parameters
+	 */
+	public static Map<String, Object> parameters(List<NestedPage> ordered) {
+		List<Map<String, Object>> requests = new ArrayList<>();
+		long reach = 0;
+		for (int i = 0; i < ordered.size(); i++) {
+			NestedPage key = ordered.get(i);
+			Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
+			request.put("id", i);
+			request.put("parent", key.parent());
+			requests.add(request);
+			reach = Math.max(reach, key.page().reach());
+		}
+		return Map.of("requests", requests, "reach", reach);
+	}
+
+	/**
 	 * Reads the pages of one batch, in a read-only transaction of its own: a batch loader
 	 * is no controller method, so it gets the transaction the controllers' methods get
 	 * from {@code @Transactional} through this bean's proxy. That annotation is the API's
@@ -95,18 +116,8 @@ public class NestedPages {
 		public <T> Map<NestedPage, Connection<T>> load(Set<NestedPage> keys, String statement, GraphQLContext context,
 				BiFunction<Map<?, ?>, GraphQLContext, T> reader, @Nullable Function<T, String> itemKey) {
 			List<NestedPage> ordered = new ArrayList<>(keys);
-			List<Map<String, Object>> requests = new ArrayList<>();
-			long reach = 0;
-			for (int i = 0; i < ordered.size(); i++) {
-				NestedPage key = ordered.get(i);
-				Map<String, Object> request = NestedPage.parameters(key.arguments(), key.page());
-				request.put("id", i);
-				request.put("parent", key.parent());
-				requests.add(request);
-				reach = Math.max(reach, key.page().reach());
-			}
 			Map<NestedPage, Connection<T>> out = new HashMap<>();
-			for (Map<String, Object> row : this.reads.all(statement, Map.of("requests", requests, "reach", reach))) {
+			for (Map<String, Object> row : this.reads.all(statement, parameters(ordered))) {
 				NestedPage key = ordered.get(Rows.integer(row, "id"));
 				List<T> items = Objects.requireNonNull(Rows.maps(row, "page", (item) -> reader.apply(item, context)));
 				out.put(key, Connection.of(items, key.page(), itemKey, Rows.integer(row, "total")));

@@ -16,6 +16,7 @@ import org.clustergraph.api.BadRequestException;
 import org.clustergraph.api.Batches;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.KeysetPage;
+import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NotFoundException;
 import org.clustergraph.api.Prefetched;
 import org.clustergraph.api.RootPages;
@@ -48,10 +49,13 @@ class ClusterController {
 
 	private final RootPages pages;
 
-	ClusterController(Reads reads, Batches batches, RootPages pages) {
+	private final IndustryPages industryPages;
+
+	ClusterController(Reads reads, Batches batches, RootPages pages, IndustryPages industryPages) {
 		this.reads = reads;
 		this.batches = batches;
 		this.pages = pages;
+		this.industryPages = industryPages;
 	}
 
 	@QueryMapping
@@ -118,41 +122,33 @@ class ClusterController {
 		if (!id.startsWith("Cluster:")) {
 			return Optional.empty();
 		}
-		// One statement answers the lookup and the fields front ends ask of it most, with
-		// the page of clusters asked of each of its industries when there is one; those
+		// One statement answers the lookup and the fields front ends ask of it most;
+		// those
 		// fields answer from what it read (see ClusterFields) instead of asking again.
+		// The
+		// page of clusters asked of each of its industries, when there is one, is the
+		// industry's page whichever cluster led to it, kept per version of the graph
+		// (IndustryPages): read in this transaction when it is not kept.
 		ClusterPages.IndustryPage peers = ClusterPages.askedOfIndustries(selection, "industries");
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("key", id.substring("Cluster:".length()));
-		if (peers != null) {
-			parameters.put("peers", peers.parameters());
-		}
-		return this.reads.one((peers != null) ? "api/cluster-with-peers" : "api/cluster-with-places", parameters)
+		return this.reads.one("api/cluster-with-places", Map.of("key", id.substring("Cluster:".length())))
 			.map((row) -> {
 				Cluster cluster = Cluster.of(Rows.map(row, "cluster"));
 				Prefetched.put(context, cluster, "regions",
 						Objects.requireNonNull(Rows.maps(row, "regions", Region::of)));
 				Prefetched.put(context, cluster, "provinces",
 						Objects.requireNonNull(Rows.maps(row, "provinces", Region::of)));
-				Prefetched.put(context, cluster, "industries",
-						Objects.requireNonNull(Rows.maps(row, "industries", (item) -> industry(item, peers, context))));
+				List<Industry> industries = Objects.requireNonNull(Rows.maps(row, "industries", Industry::of));
+				Prefetched.put(context, cluster, "industries", industries);
+				if (peers != null) {
+					Map<NestedPage, Connection<Cluster>> pages = this.industryPages.pages(Rows.string(row, "version"),
+							industries.stream().map((industry) -> peers.of(industry.code())).toList(), context);
+					for (Industry industry : industries) {
+						Prefetched.put(context, industry, "clusters",
+								Objects.requireNonNull(pages.get(peers.of(industry.code()))));
+					}
+				}
 				return cluster;
 			});
-	}
-
-	/**
-	 * An industry of a lookup, with its page of clusters recorded when it carries one.
-	 */
-	private static Industry industry(Map<?, ?> item, ClusterPages.@Nullable IndustryPage peers,
-			GraphQLContext context) {
-		Industry industry = Industry.of(item);
-		if (peers != null) {
-			List<Cluster> page = Objects
-				.requireNonNull(Rows.maps(item, "page", (cluster) -> ClusterPages.cluster(cluster, context)));
-			Prefetched.put(context, industry, "clusters", Connection.of(page, peers.page(), Cluster::key,
-					Objects.requireNonNull(Rows.integer(item, "total"))));
-		}
-		return industry;
 	}
 
 	@BatchMapping

@@ -25,9 +25,11 @@ import org.clustergraph.program.Program;
 import org.clustergraph.region.Region;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -39,7 +41,8 @@ import org.springframework.stereotype.Controller;
  * section of the industry tree can hold most clusters, a program hundreds of thousands of
  * listings): a region's and an industry's clusters by the cluster's key, a program's
  * listings by their {@link ListingOrder}. The methods open no transaction of their own:
- * the loaders read in one read transaction per batch.
+ * the loaders read in one read transaction per batch. An industry's pages are kept per
+ * version of the graph ({@link IndustryPages}): a batch reads only those not kept.
  */
 @Controller
 class ClusterPages {
@@ -65,9 +68,14 @@ class ClusterPages {
 	 */
 	private static final String PROGRAM_LISTINGS_CURSORS = "Program.listings";
 
-	ClusterPages(NestedPages pages) {
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	ClusterPages(NestedPages pages, IndustryPages industryPages, BatchLoaderRegistry registry) {
 		pages.register(REGION_CLUSTERS, "api/clusters-of-regions", ClusterPages::cluster, Cluster::key);
-		pages.register(INDUSTRY_CLUSTERS, "api/clusters-of-industries", ClusterPages::cluster, Cluster::key);
+		// an industry's pages are kept per version of the graph (IndustryPages)
+		registry.forTypePair(NestedPage.class, Connection.class)
+			.withName(INDUSTRY_CLUSTERS)
+			.registerMappedBatchLoader((keys, env) -> Mono
+				.fromCallable(() -> (Map) industryPages.pages(null, keys, Objects.requireNonNull(env.getContext()))));
 		pages
 			.register(PROGRAM_LISTINGS, "api/listings-of-programs",
 					(row, context) -> Listing.of(Objects.requireNonNull(Rows.string(row, "cluster")),
@@ -118,10 +126,10 @@ class ClusterPages {
 
 	/**
 	 * The page of {@code Industry.clusters} that a selection asks of each industry at a
-	 * path, so that a parent's statement can read the pages with the industries. Null
-	 * unless the selection asks for exactly one such field (aliases with different
-	 * arguments page through the data loader) and its arguments are valid (the field
-	 * itself reports them otherwise).
+	 * path, so that a parent can record the pages with the industries. Null unless the
+	 * selection asks for exactly one such field (aliases with different arguments page
+	 * through the data loader) and its arguments are valid (the field itself reports them
+	 * otherwise).
 	 * @param selection the parent field's selection
 	 * @param industries the path of the industries in it, such as {@code industries}
 	 * @return the page and its arguments, or null
@@ -156,11 +164,12 @@ class ClusterPages {
 	record IndustryPage(KeysetPage page, Map<String, Object> arguments) {
 
 		/**
-		 * The page as a statement's parameter.
-		 * @return its arguments, after and limit
+		 * The page of an industry, as {@link IndustryPages} keeps it.
+		 * @param industry the industry's code
+		 * @return the page
 		 */
-		Map<String, Object> parameters() {
-			return NestedPage.parameters(this.arguments, this.page);
+		NestedPage of(String industry) {
+			return new NestedPage(industry, this.arguments, this.page);
 		}
 
 	}

@@ -104,10 +104,25 @@ class StatementCostTests {
 	}
 
 	@Test
-	void aLookupWithItsIndustriesClustersReadsLessThanTheRegionTree() {
+	void thePagesOfALookupsIndustriesReadLessThanTheRegionTree() {
+		// the pages a lookup reads when they are not kept (IndustryPages): one per
+		// industry of the cluster, in one batch
 		for (String key : clusters) {
-			assertThat(dbHits("api/cluster-with-peers", Map.of("key", key, "peers", PEERS)))
-				.as("cluster-with-peers of %s", key)
+			List<Map<String, Object>> requests = new ArrayList<>();
+			try (Session session = this.driver.session(this.sessionConfig)) {
+				for (String code : session
+					.run("MATCH (s:Serving) MATCH (:Cluster {key: $key, generation: s.generation})-[:BELONGS_TO]->(i) "
+							+ "RETURN i.code AS code ORDER BY code", Map.of("key", key))
+					.list((row) -> row.get("code").asString())) {
+					Map<String, Object> request = new HashMap<>(PEERS);
+					request.put("id", requests.size());
+					request.put("parent", code);
+					requests.add(request);
+				}
+			}
+			assertThat(requests).as("industries of %s", key).isNotEmpty();
+			assertThat(dbHits("api/clusters-of-industries", Map.of("requests", requests, "reach", PEERS.get("limit"))))
+				.as("pages of the industries of %s", key)
 				.isPositive()
 				.isLessThan(regions);
 		}
