@@ -3,8 +3,9 @@
 // version is the graph's, as dataset-version reads it: the pages of the industries' clusters that a
 // lookup asks for are kept per version (IndustryPages).
 MATCH (served:Serving {key: 'graph'})
-MATCH (c:Cluster {key: $key, generation: served.generation})
-OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
+WITH served.generation AS generation
+MATCH (c:Cluster {key: $key, generation: generation})
+OPTIONAL MATCH (d:Dataset {key: 'current', generation: generation})
 RETURN c {.key, .name, .industryPhrase} AS cluster,
        COLLECT { MATCH (c)-[:LOCATED_IN]->(r:Region) WITH r ORDER BY r.code RETURN r {.code, .name, .level, .parent} } AS regions,
        COLLECT { MATCH (c)-[:IN_PROVINCE]->(r:Region) WITH r ORDER BY r.code RETURN r {.code, .name, .level, .parent} } AS provinces,

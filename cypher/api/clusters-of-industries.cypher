@@ -12,34 +12,36 @@
 // below) is read from the clusters in key order instead. The SEEK hint keeps the plan on the index
 // whatever the store's statistics say.
 MATCH (served:Serving {key: 'graph'})
-OPTIONAL MATCH (d:Dataset {key: 'current', generation: served.generation})
+// the generation read once: a switch while the statement runs cannot mix two
+WITH served.generation AS generation
+OPTIONAL MATCH (d:Dataset {key: 'current', generation: generation})
 UNWIND $requests AS req
-MATCH (i:Industry {code: req.parent, generation: served.generation})
+MATCH (i:Industry {code: req.parent, generation: generation})
 // wide: with descendants, an industry whose subtree holds so many clusters through so many
 // industries that more than one cluster in as many as it has member industries is its (each records
 // the industry's code in inIndustries). Reading all clusters in key order past after (the
 // cluster_generation_key index) then costs about the page times clusters / treeMemberCount, which is
 // below the merge's page times member industries: a section's hundreds at scale.
-WITH served, d, req, i,
+WITH generation, d, req, i,
      req.descendants AND size(coalesce(i.memberIndustries, [])) * coalesce(i.treeMemberCount, 0)
                          > coalesce(d.clusterCount, 0) AS wide
-CALL (i, req, served, wide) {
+CALL (i, req, generation, wide) {
   // not wide: the seek's bound is null, which no key is above, so it reads nothing (a WHERE wide
   // was applied to every cluster the seek read, and an UNWIND guard lost the index's order)
   MATCH (c:Cluster)
   USING INDEX SEEK c:Cluster(key, generation)
-  WHERE c.key > CASE WHEN wide THEN req.after END AND c.generation = served.generation AND i.code IN c.inIndustries
+  WHERE c.key > CASE WHEN wide THEN req.after END AND c.generation = generation AND i.code IN c.inIndustries
   WITH c ORDER BY c.key LIMIT $reach
   RETURN collect(c) AS scanned
 }
-CALL (i, req, served, wide) {
-  WITH i, req, served WHERE NOT wide
+CALL (i, req, generation, wide) {
+  WITH i, req, generation WHERE NOT wide
   UNWIND CASE WHEN req.descendants THEN i.memberIndustries
               WHEN i.memberCount > 0 THEN [i.code] ELSE [] END AS code
-  CALL (code, req, served) {
+  CALL (code, req, generation) {
     MATCH (c:Cluster)-[m:BELONGS_TO]->()
     USING INDEX SEEK m:BELONGS_TO(generation, industry, cluster)
-    WHERE m.generation = served.generation AND m.industry = code AND m.cluster > req.after
+    WHERE m.generation = generation AND m.industry = code AND m.cluster > req.after
     RETURN m.cluster AS key, c
     ORDER BY m.generation, m.industry, m.cluster
     LIMIT $reach

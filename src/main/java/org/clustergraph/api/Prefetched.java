@@ -67,9 +67,8 @@ public final class Prefetched {
 	 * @return the customizer that adds the instrumentation answering them, last of all
 	 */
 	public static GraphQlSourceBuilderCustomizer answering(String type, String... fields) {
-		// the builder adds instrumentations from customizers after those of beans, so
-		// this
-		// one is given the data fetcher as the others (observations) wrapped it
+		// the builder adds the instrumentations of customizers after those of beans:
+		// this one is given the data fetcher as the others (observations) wrapped it
 		Recorded recorded = new Recorded(type, Set.of(fields));
 		return (builder) -> builder.instrumentation(List.of(recorded));
 	}

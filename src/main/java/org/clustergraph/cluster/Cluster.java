@@ -23,7 +23,8 @@ public record Cluster(String key, String name, String industryPhrase) {
 	}
 
 	/**
-	 * Reads a cluster from the map the Cypher files return.
+	 * Reads a cluster from the map the Cypher files return ({@code c {.key, .name,
+	 * .industryPhrase}}).
 	 * @param row the map
 	 * @return the cluster
 	 */

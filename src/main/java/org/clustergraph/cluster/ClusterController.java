@@ -122,13 +122,11 @@ class ClusterController {
 		if (!id.startsWith("Cluster:")) {
 			return Optional.empty();
 		}
-		// One statement answers the lookup and the fields front ends ask of it most;
-		// those
-		// fields answer from what it read (see ClusterFields) instead of asking again.
-		// The
-		// page of clusters asked of each of its industries, when there is one, is the
-		// industry's page whichever cluster led to it, kept per version of the graph
-		// (IndustryPages): read in this transaction when it is not kept.
+		// One statement answers the lookup and the fields front ends ask of it most,
+		// which answer from what it read (see ClusterFields). The page of clusters
+		// asked of each of its industries, when there is one, is the industry's page
+		// whichever cluster led to it: kept per version of the graph (IndustryPages),
+		// and read in this transaction when it is not kept.
 		ClusterPages.IndustryPage peers = ClusterPages.askedOfIndustries(selection, "industries");
 		return this.reads.one("api/cluster-with-places", Map.of("key", id.substring("Cluster:".length())))
 			.map((row) -> {

@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The fields that {@code cluster(id)} reads together with the cluster: its regions,
- * provinces and industries, and the page of clusters asked of each of those industries.
- * They answer from its statement's row, and through their data loaders for every other
- * cluster and industry.
+ * provinces and industries, and the page of clusters asked of each of those industries
+ * (from {@link IndustryPages}), with the provinces of the pages' clusters. They answer
+ * from what the lookup recorded, and through their data loaders for every other cluster
+ * and industry.
  */
 @Configuration(proxyBeanMethods = false)
 class ClusterFields {

@@ -63,6 +63,9 @@ class IndustryPages {
 
 	private long items;
 
+	/** The version of the kept pages. */
+	private @Nullable String keptVersion;
+
 	private final int pageBound;
 
 	private final int itemBound;
@@ -137,9 +140,8 @@ class IndustryPages {
 				put(new Key(version, page), kept);
 			}
 		}
-		// an industry the graph does not hold (it cannot happen for those the API
-		// returned)
-		// pages as empty
+		// an industry the graph does not hold pages as empty (it cannot happen for
+		// those the API returned)
 		for (NestedPage page : pages) {
 			read.computeIfAbsent(page, (p) -> new Kept(Connection.of(List.of(), p.page(), Cluster::key, 0), List.of()));
 		}
@@ -154,16 +156,13 @@ class IndustryPages {
 
 	private void put(Key key, Kept page) {
 		synchronized (this.kept) {
-			// a page of another version: the others' are asked no more (a request that
-			// began before a switch may still keep one of the version before it, which
-			// the next page of the new version drops again)
-			Iterator<Map.Entry<Key, Kept>> all = this.kept.entrySet().iterator();
-			while (all.hasNext()) {
-				Map.Entry<Key, Kept> entry = all.next();
-				if (!entry.getKey().version().equals(key.version())) {
-					this.items -= entry.getValue().size();
-					all.remove();
-				}
+			if (!key.version().equals(this.keptVersion)) {
+				// a page of another version: the others' are asked no more (a request
+				// that began before a switch may still keep one of the version before
+				// it, which the next page of the new version drops again)
+				this.kept.clear();
+				this.items = 0;
+				this.keptVersion = key.version();
 			}
 			Kept before = this.kept.put(key, page);
 			this.items += page.size() - ((before != null) ? before.size() : 0);
@@ -190,6 +189,7 @@ class IndustryPages {
 		synchronized (this.kept) {
 			this.kept.clear();
 			this.items = 0;
+			this.keptVersion = null;
 		}
 	}
 

@@ -25,8 +25,8 @@ public record Industry(String code, String name, String level, @Nullable String 
 	}
 
 	/**
-	 * Reads an industry from its node's properties (the {@code i {.*}} every statement
-	 * returns).
+	 * Reads an industry from the properties of its node the statements return ({@code i
+	 * {.code, .name, .level, .parent}}).
 	 * @param row the map
 	 * @return the industry
 	 */

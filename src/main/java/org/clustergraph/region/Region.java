@@ -25,8 +25,8 @@ public record Region(String code, String name, String level, @Nullable String pa
 	}
 
 	/**
-	 * Reads a region from its node's properties (the {@code r {.*}} every statement
-	 * returns).
+	 * Reads a region from the properties of its node the statements return ({@code r
+	 * {.code, .name, .level, .parent}}).
 	 * @param row the map
 	 * @return the region
 	 */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import graphql.GraphQLContext;
 import org.clustergraph.api.Connection;
@@ -29,14 +30,14 @@ class IndustryPagesKeptTests {
 	 */
 	private static final class Graph implements Reads {
 
-		String version = "v1";
+		@Nullable String version = "v1";
 
 		final List<List<String>> batches = new ArrayList<>();
 
 		@Override
 		public List<Map<String, Object>> all(String statement, Map<String, ? extends @Nullable Object> parameters) {
 			if (statement.equals("api/dataset-version")) {
-				return List.of(Map.of("version", this.version));
+				return (this.version != null) ? List.of(Map.of("version", this.version)) : List.of();
 			}
 			assertThat(statement).isEqualTo("api/clusters-of-industries");
 			List<Map<String, Object>> rows = new ArrayList<>();
@@ -54,7 +55,9 @@ class IndustryPagesKeptTests {
 					item.put("provinces", List.of(Map.of("code", "330000", "name", "浙江省", "level", "PROVINCE")));
 					items.add(item);
 				}
-				rows.add(Map.of("id", page.get("id"), "version", this.version, "total", 2L, "page", items));
+				Map<String, Object> row = new HashMap<>(Map.of("id", page.get("id"), "total", 2L, "page", items));
+				row.put("version", this.version);
+				rows.add(row);
 			}
 			this.batches.add(asked);
 			return rows;
@@ -71,7 +74,7 @@ class IndustryPagesKeptTests {
 
 	private Map<NestedPage, Connection<Cluster>> ask(IndustryPages pages, @Nullable String version,
 			String... industries) {
-		return pages.pages(version, List.of(industries).stream().map(IndustryPagesKeptTests::page).toList(),
+		return pages.pages(version, Stream.of(industries).map(IndustryPagesKeptTests::page).toList(),
 				GraphQLContext.newContext().build());
 	}
 
@@ -115,6 +118,17 @@ class IndustryPagesKeptTests {
 		assertThat(this.graph.batches).as("kept under v2").hasSize(1);
 		ask(pages, "v1", "C");
 		assertThat(this.graph.batches).as("not under v1").hasSize(2);
+	}
+
+	@Test
+	void keepsNothingOfAGraphWithoutAVersion() {
+		// a graph before its first load, or one whose Dataset node is missing
+		this.graph.version = null;
+		IndustryPages pages = new IndustryPages(this.graph, 10, 100);
+		ask(pages, null, "C");
+		ask(pages, "v1", "C");
+		assertThat(this.graph.batches).hasSize(2);
+		assertThat(pages.keptPages()).isZero();
 	}
 
 	@Test
