@@ -2,6 +2,7 @@ package org.clustergraph.cluster;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.GraphQLContext;
 import org.clustergraph.api.Connection;
@@ -43,8 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so a page read across a switch is never kept under the version before it; the pages of
  * other versions are dropped when a page of a new one is kept. At most {@link #PAGES}
  * pages and {@link #ITEMS} clusters across them are kept, the least recently used dropped
- * first (a page holds at most a hundred clusters, so the items bound the memory to a few
- * tens of megabytes).
+ * first: about a thirty-second of the heap.
  */
 @Component
 @Transactional(readOnly = true)
@@ -53,8 +54,13 @@ class IndustryPages {
 	/** The most pages kept. */
 	static final int PAGES = 4096;
 
-	/** The most clusters kept across the pages. */
-	static final int ITEMS = 100_000;
+	/**
+	 * The most clusters kept across the pages: a thirty-second of the heap at about 256
+	 * bytes a cluster (its key, name and industry phrase; the lists of provinces are
+	 * shared), at most 200,000 (131,072 in a 1 GiB heap, which holds every industry's
+	 * first page of a hundred at a thousand times the seeds).
+	 */
+	static final int ITEMS = (int) Math.min(200_000, Runtime.getRuntime().maxMemory() / 32 / 256);
 
 	private final Reads reads;
 
@@ -62,6 +68,9 @@ class IndustryPages {
 	private final LinkedHashMap<Key, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
 
 	private long items;
+
+	/** The lists of provinces the kept pages share, by their codes. */
+	private final Map<String, List<Region>> provinceLists = new ConcurrentHashMap<>();
 
 	/** The version of the kept pages. */
 	private @Nullable String keptVersion;
@@ -112,10 +121,7 @@ class IndustryPages {
 			found.putAll(read(missing));
 		}
 		Map<NestedPage, Connection<Cluster>> out = new HashMap<>();
-		found.forEach((page, kept) -> {
-			kept.recordProvinces(context);
-			out.put(page, kept.connection());
-		});
+		found.forEach((page, kept) -> out.put(page, kept.connection(page, context)));
 		return out;
 	}
 
@@ -130,10 +136,10 @@ class IndustryPages {
 			List<@Nullable List<Region>> provinces = new ArrayList<>();
 			for (Map<?, ?> item : Objects.requireNonNull(Rows.maps(row, "page", (item) -> item))) {
 				clusters.add(Cluster.of(item));
-				provinces.add(Rows.maps(item, "provinces", Region::of));
+				provinces.add(shared(Rows.maps(item, "provinces", Region::of)));
 			}
-			Kept kept = new Kept(Connection.of(clusters, page.page(), Cluster::key, Rows.integer(row, "total")),
-					provinces);
+			Kept kept = new Kept(List.copyOf(clusters), Collections.unmodifiableList(provinces),
+					Objects.requireNonNull(Rows.integer(row, "total")));
 			read.put(page, kept);
 			String version = Rows.string(row, "version");
 			if (version != null) {
@@ -143,9 +149,22 @@ class IndustryPages {
 		// an industry the graph does not hold pages as empty (it cannot happen for
 		// those the API returned)
 		for (NestedPage page : pages) {
-			read.computeIfAbsent(page, (p) -> new Kept(Connection.of(List.of(), p.page(), Cluster::key, 0), List.of()));
+			read.computeIfAbsent(page, (p) -> new Kept(List.of(), List.of(), 0));
 		}
 		return read;
+	}
+
+	/**
+	 * The one list of these provinces that every kept page holds, so that a page's
+	 * clusters hold references to a few dozen lists instead of a list each.
+	 */
+	private @Nullable List<Region> shared(@Nullable List<Region> provinces) {
+		if (provinces == null) {
+			return null;
+		}
+		StringBuilder codes = new StringBuilder();
+		provinces.forEach((province) -> codes.append(province.code()).append(' '));
+		return this.provinceLists.computeIfAbsent(codes.toString(), (k) -> List.copyOf(provinces));
 	}
 
 	private @Nullable Kept get(Key key) {
@@ -161,6 +180,7 @@ class IndustryPages {
 				// that began before a switch may still keep one of the version before
 				// it, which the next page of the new version drops again)
 				this.kept.clear();
+				this.provinceLists.clear();
 				this.items = 0;
 				this.keptVersion = key.version();
 			}
@@ -188,6 +208,7 @@ class IndustryPages {
 	void forget() {
 		synchronized (this.kept) {
 			this.kept.clear();
+			this.provinceLists.clear();
 			this.items = 0;
 			this.keptVersion = null;
 		}
@@ -203,30 +224,35 @@ class IndustryPages {
 	}
 
 	/**
-	 * A page as read: its connection, and each cluster's provinces when the page carries
-	 * them (null for a cluster of a page read without).
+	 * A page as read: its clusters (up to one more than the page, which tells whether
+	 * there is a next page), each one's provinces when the page carries them (null for a
+	 * cluster of a page read without), and the total. The connection and its cursors are
+	 * built for each request: they cost the request less than keeping them would cost the
+	 * memory of every kept cluster.
 	 *
-	 * @param connection the page
-	 * @param provinces per cluster, in the page's order
+	 * @param clusters the clusters read
+	 * @param provinces per cluster, in the same order
+	 * @param total how many clusters the connection holds in all
 	 */
-	private record Kept(Connection<Cluster> connection, List<@Nullable List<Region>> provinces) {
+	private record Kept(List<Cluster> clusters, List<@Nullable List<Region>> provinces, int total) {
 
 		int size() {
-			return Math.max(1, this.connection.edges().size());
+			return Math.max(1, this.clusters.size());
 		}
 
 		/**
-		 * Records the provinces of the page's clusters for the request, for
-		 * {@code Cluster.provinces} to answer from.
+		 * The page as a connection, with its clusters' provinces recorded for the
+		 * request, for {@code Cluster.provinces} to answer from.
 		 */
-		void recordProvinces(GraphQLContext context) {
-			List<Connection.Edge<Cluster>> edges = this.connection.edges();
-			for (int i = 0; i < edges.size(); i++) {
+		Connection<Cluster> connection(NestedPage page, GraphQLContext context) {
+			Connection<Cluster> connection = Connection.of(this.clusters, page.page(), Cluster::key, this.total);
+			for (int i = 0; i < connection.edges().size(); i++) {
 				List<Region> of = this.provinces.get(i);
 				if (of != null) {
-					Prefetched.put(context, edges.get(i).node(), "provinces", of);
+					Prefetched.put(context, this.clusters.get(i), "provinces", of);
 				}
 			}
+			return connection;
 		}
 
 	}

@@ -154,11 +154,13 @@ class IndustryPagesKeptTests {
 		IndustryPages pages = new IndustryPages(this.graph, 10, 100);
 		ask(pages, "v1", "C");
 		GraphQLContext context = GraphQLContext.newContext().build();
-		Cluster kept = pages.pages("v1", List.of(page("C")), context).get(page("C")).edges().get(0).node();
+		List<Connection.Edge<Cluster>> kept = pages.pages("v1", List.of(page("C")), context).get(page("C")).edges();
 		assertThat(this.graph.batches).hasSize(1);
-		assertThat(Prefetched.get(context, kept, "provinces"))
+		assertThat(Prefetched.get(context, kept.get(0).node(), "provinces"))
 			.as("a kept page's clusters carry their provinces into each request")
 			.isEqualTo(List.of(new Region("330000", "浙江省", "PROVINCE", null)));
+		assertThat(Prefetched.get(context, kept.get(1).node(), "provinces")).as("one list of the same provinces")
+			.isSameAs(Prefetched.get(context, kept.get(0).node(), "provinces"));
 	}
 
 }
