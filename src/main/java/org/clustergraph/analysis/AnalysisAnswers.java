@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.clustergraph.analysis.AnalysisController.IndustrySpread;
 import org.clustergraph.analysis.AnalysisController.ProgramOverlap;
 import org.clustergraph.analysis.AnalysisController.RegionProgramStat;
+import org.clustergraph.api.GraphVersion;
 import org.clustergraph.industry.Industry;
 import org.clustergraph.neo4j.Reads;
 import org.clustergraph.neo4j.Rows;
@@ -162,7 +163,7 @@ class AnalysisAnswers {
 	 * @return its fingerprint and load time; null before the first load
 	 */
 	@Nullable String version() {
-		return this.reads.one("api/dataset-version", Map.of()).map((row) -> Rows.string(row, "version")).orElse(null);
+		return GraphVersion.read(this.reads);
 	}
 
 	private <T> List<T> rows(String statement, Map<String, @Nullable Object> parameters,

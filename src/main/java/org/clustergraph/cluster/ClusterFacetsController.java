@@ -15,6 +15,7 @@ import java.util.Set;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 
+import org.clustergraph.api.GraphVersion;
 import org.clustergraph.api.RootPages;
 import org.clustergraph.api.Selections;
 import org.clustergraph.neo4j.Reads;
@@ -94,9 +95,7 @@ class ClusterFacetsController {
 				&& industryProgramLevels.isEmpty();
 		// the version is read first: an answer counted after a load committed may be kept
 		// under the version before it, which no later request asks for
-		String version = this.reads.one("api/dataset-version", Map.of())
-			.map((row) -> Rows.string(row, "version"))
-			.orElse(null);
+		String version = GraphVersion.read(this.reads);
 		List<Object> key = Arrays.asList(version, new HashMap<>(parameters));
 		Map<String, Object> row = (version != null) ? this.kept.get(key) : null;
 		if (row == null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.GraphQLContext;
 import org.clustergraph.api.Connection;
+import org.clustergraph.api.GraphVersion;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
 import org.clustergraph.api.Prefetched;
@@ -39,13 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
  * find whatever the graph's size.
  * <p>
  * The key is the version of the graph the page was read from (the Dataset's fingerprint
- * and load time, as {@code dataset-version} reads it: a load, by this process or another,
- * writes a new one) with the page's industry, arguments and cursor. A page is read
- * together with the version of the graph it came from and kept under that version only,
- * so a page read across a switch is never kept under the version before it; the pages of
- * other versions are dropped when a page of a new one is kept. At most {@link #PAGES}
- * pages and {@link #ITEMS} clusters across them are kept, the least recently used dropped
- * first: about a thirty-second of the heap.
+ * and load time, as {@link org.clustergraph.api.GraphVersion} reads it: a load, by this
+ * process or another, writes a new one) with the page's industry, arguments and cursor. A
+ * page is read together with the version of the graph it came from and kept under that
+ * version only, so a page read across a switch is never kept under the version before it;
+ * the pages of other versions are dropped when a page of a new one is kept. At most
+ * {@link #PAGES} pages and {@link #ITEMS} clusters across them are kept, the least
+ * recently used dropped first: about a thirty-second of the heap.
  */
 @Component
 @Transactional(readOnly = true)
@@ -102,10 +103,7 @@ class IndustryPages {
 	 */
 	Map<NestedPage, Connection<Cluster>> pages(@Nullable String version, Collection<NestedPage> asked,
 			GraphQLContext context) {
-		String at = (version != null) ? version
-				: this.reads.one("api/dataset-version", Map.of())
-					.map((row) -> Rows.string(row, "version"))
-					.orElse(null);
+		String at = (version != null) ? version : GraphVersion.read(this.reads);
 		Map<NestedPage, Kept> found = new HashMap<>();
 		List<NestedPage> missing = new ArrayList<>();
 		for (NestedPage page : new LinkedHashSet<>(asked)) {
