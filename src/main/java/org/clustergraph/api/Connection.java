@@ -1,9 +1,13 @@
 package org.clustergraph.api;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +93,32 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 		return of(edges, fetched.size() > page.first(), page.hasPrevious(), totalCount);
 	}
 
+	/**
+	 * Builds a page of a connection ordered by a unique key whose edges are made when
+	 * they are first read. A page whose answer is kept ({@link KeptCompletions}) is
+	 * answered without reading its edges, so a kept page of a hundred items costs the
+	 * request its two outer cursors, not a hundred.
+	 * @param <T> the item type
+	 * @param fetched up to {@link KeysetPage#fetch()} items above the page's key, in key
+	 * order
+	 * @param page the page asked for
+	 * @param key the key of an item, which its cursor holds
+	 * @param totalCount the total, or null when not selected
+	 * @param whenRead run once, before the edges are first read
+	 * @return the connection
+	 */
+	public static <T> Connection<T> whenRead(List<T> fetched, KeysetPage page, Function<T, String> key,
+			@Nullable Integer totalCount, Runnable whenRead) {
+		int size = Math.min(fetched.size(), page.first());
+		PageInfo info = new PageInfo(fetched.size() > page.first(), page.hasPrevious(),
+				(size == 0) ? null : page.cursor(key.apply(fetched.getFirst())),
+				(size == 0) ? null : page.cursor(key.apply(fetched.get(size - 1))));
+		return new Connection<>(new LazyEdges<>(() -> {
+			whenRead.run();
+			return of(fetched, page, key, totalCount).edges();
+		}, size), info, totalCount);
+	}
+
 	private static <T> Connection<T> of(List<Edge<T>> edges, boolean hasNext, boolean hasPrevious,
 			@Nullable Integer totalCount) {
 		PageInfo info = new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.getFirst().cursor(),
@@ -109,6 +139,55 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 			mapped.add(new Edge<>(edge.cursor(), mapper.apply(edge.node())));
 		}
 		return new Connection<>(List.copyOf(mapped), this.pageInfo, this.counted);
+	}
+
+	/**
+	 * Edges made when first read, once.
+	 *
+	 * @param <T> the item type
+	 */
+	private static final class LazyEdges<T> extends AbstractList<Edge<T>> implements RandomAccess {
+
+		private final Supplier<List<Edge<T>>> make;
+
+		private final int size;
+
+		private volatile @Nullable List<Edge<T>> made;
+
+		LazyEdges(Supplier<List<Edge<T>>> make, int size) {
+			this.make = make;
+			this.size = size;
+		}
+
+		private List<Edge<T>> edges() {
+			List<Edge<T>> edges = this.made;
+			if (edges == null) {
+				synchronized (this) {
+					edges = this.made;
+					if (edges == null) {
+						edges = this.make.get();
+						this.made = edges;
+					}
+				}
+			}
+			return edges;
+		}
+
+		@Override
+		public Edge<T> get(int index) {
+			return edges().get(index);
+		}
+
+		@Override
+		public int size() {
+			return this.size;
+		}
+
+		@Override
+		public Iterator<Edge<T>> iterator() {
+			return edges().iterator();
+		}
+
 	}
 
 	/**

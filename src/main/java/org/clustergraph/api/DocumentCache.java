@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the parsed and validated form of the most recent distinct query texts, so that a
  * front end sending the same queries again skips parsing and validation. Only documents
- * are kept here; the only answers kept are the analysis queries' (per graph version, in
- * the analysis package).
+ * are kept here; answers are kept per graph version elsewhere (the analysis queries' in
+ * the analysis package, industries' pages in {@link KeptCompletions}).
  */
 @Component
 class DocumentCache implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {

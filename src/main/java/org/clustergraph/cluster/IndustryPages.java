@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import graphql.GraphQLContext;
 import org.clustergraph.api.Connection;
 import org.clustergraph.api.GraphVersion;
+import org.clustergraph.api.KeptCompletions;
+import org.clustergraph.api.KeysetPage;
 import org.clustergraph.api.NestedPage;
 import org.clustergraph.api.NestedPages;
 import org.clustergraph.api.Prefetched;
@@ -119,7 +121,13 @@ class IndustryPages {
 			found.putAll(read(missing));
 		}
 		Map<NestedPage, Connection<Cluster>> out = new HashMap<>();
-		found.forEach((page, kept) -> out.put(page, kept.connection(page, context)));
+		found.forEach((page, kept) -> {
+			Connection<Cluster> connection = kept.connection(page, context);
+			if (kept.version() != null) {
+				KeptCompletions.mark(context, connection, kept.version(), page);
+			}
+			out.put(page, connection);
+		});
 		return out;
 	}
 
@@ -136,10 +144,10 @@ class IndustryPages {
 				clusters.add(Cluster.of(item));
 				provinces.add(shared(Rows.maps(item, "provinces", Region::of)));
 			}
-			Kept kept = new Kept(List.copyOf(clusters), Collections.unmodifiableList(provinces),
-					Objects.requireNonNull(Rows.integer(row, "total")));
-			read.put(page, kept);
 			String version = Rows.string(row, "version");
+			Kept kept = new Kept(List.copyOf(clusters), Collections.unmodifiableList(provinces),
+					Objects.requireNonNull(Rows.integer(row, "total")), version);
+			read.put(page, kept);
 			if (version != null) {
 				put(new Key(version, page), kept);
 			}
@@ -147,7 +155,7 @@ class IndustryPages {
 		// an industry the graph does not hold pages as empty (it cannot happen for
 		// those the API returned)
 		for (NestedPage page : pages) {
-			read.computeIfAbsent(page, (p) -> new Kept(List.of(), List.of(), 0));
+			read.computeIfAbsent(page, (p) -> new Kept(List.of(), List.of(), 0, null));
 		}
 		return read;
 	}
@@ -231,8 +239,11 @@ class IndustryPages {
 	 * @param clusters the clusters read
 	 * @param provinces per cluster, in the same order
 	 * @param total how many clusters the connection holds in all
+	 * @param version the version of the graph it was read from, null when the graph held
+	 * none
 	 */
-	private record Kept(List<Cluster> clusters, List<@Nullable List<Region>> provinces, int total) {
+	private record Kept(List<Cluster> clusters, List<@Nullable List<Region>> provinces, int total,
+			@Nullable String version) {
 
 		int size() {
 			return Math.max(1, this.clusters.size());
@@ -243,14 +254,18 @@ class IndustryPages {
 		 * request, for {@code Cluster.provinces} to answer from.
 		 */
 		Connection<Cluster> connection(NestedPage page, GraphQLContext context) {
-			Connection<Cluster> connection = Connection.of(this.clusters, page.page(), Cluster::key, this.total);
-			for (int i = 0; i < connection.edges().size(); i++) {
-				List<Region> of = this.provinces.get(i);
-				if (of != null) {
-					Prefetched.put(context, this.clusters.get(i), "provinces", of);
-				}
+			if (!(page.page() instanceof KeysetPage keyset)) {
+				throw new IllegalStateException("an industry's clusters are paged by key: " + page);
 			}
-			return connection;
+			return Connection.whenRead(this.clusters, keyset, Cluster::key, this.total, () -> {
+				int size = Math.min(this.clusters.size(), keyset.first());
+				for (int i = 0; i < size; i++) {
+					List<Region> of = this.provinces.get(i);
+					if (of != null) {
+						Prefetched.put(context, this.clusters.get(i), "provinces", of);
+					}
+				}
+			});
 		}
 
 	}

@@ -213,6 +213,31 @@ class IndustryPagesApiTests {
 		}
 	}
 
+	@Test
+	void aLookupsPagesCompletedOnceAreGivenAgainWithoutTheirFields() {
+		// a text of its own: no other test's answers are kept for it
+		String query = "# " + System.nanoTime() + """
+
+				query($id: ID!) { cluster(id: $id) { industries { code
+				  clusters(first: 3) { edges { node { id name programs { name } } } } } } }""";
+		List<Object> answers = new ArrayList<>();
+		Runnable lookup = () -> answers.add(this.graphQl.document(query)
+			.variable("id", this.id)
+			.execute()
+			.path("cluster.industries")
+			.entityList(Object.class)
+			.get());
+		this.pages.forget();
+		List<String> read = Statements.readDuring(lookup);
+		List<String> kept = Statements.readDuring(lookup);
+		// the clusters' programs are read for the first lookup; the second is given the
+		// pages' answers as the first completed them, and reads only the cluster
+		assertThat(read).containsExactly(LOOKUP_STATEMENT, PAGES, "api/programs-of-clusters");
+		assertThat(kept).containsExactly(LOOKUP_STATEMENT);
+		assertThat(answers.get(1)).isEqualTo(answers.get(0));
+		assertThat(answers.get(0).toString()).contains("programs=[{name=");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> firstNode(List<Map<String, Object>> industries) {
 		Map<String, Object> clusters = (Map<String, Object>) industries.get(0).get("clusters");
