@@ -192,9 +192,11 @@ public class KeptCompletions implements GraphQlSourceBuilderCustomizer {
 	}
 
 	private void put(Key key, Map<?, ?> completed) {
-		// the text of the answer and of its key's selection, at two bytes a character
+		// the text of the answer and of its key (the selection, the variables' values),
+		// at two bytes a character: a key is as large as a client makes it
 		String json = this.json.writeValueAsString(completed);
-		Answer answer = new Answer(json, 2L * (json.length() + key.selection().length()) + 128);
+		long text = json.length() + key.selection().length() + key.variables().toString().length();
+		Answer answer = new Answer(json, 2 * text + 128);
 		synchronized (this.kept) {
 			if (!key.version().equals(this.version)) {
 				// an answer of another version: the others' are asked no more

@@ -45,7 +45,7 @@ class KeptCompletionsTests {
 					type Query { page(n: Int!): Page  fails: String }
 					type Page { totalCount: Int edges: [Edge!]! }
 					type Edge { cursor: String! node: Item! }
-					type Item { name: String! tag(upper: Boolean!): String! broken: String }"""
+					type Item { name: String! tag(upper: Boolean!): String! broken: String length(of: String): Int }"""
 				.getBytes(StandardCharsets.UTF_8)))
 			.configureRuntimeWiring((wiring) -> wiring.type("Query", (type) -> type.dataFetcher("page", (env) -> {
 				int n = env.<Integer>getArgument("n");
@@ -64,6 +64,9 @@ class KeptCompletionsTests {
 			})).type("Item", (type) -> type.dataFetcher("name", (env) -> {
 				this.names.incrementAndGet();
 				return env.<Item>getSource().name();
+			}).dataFetcher("length", (env) -> {
+				String of = env.getArgument("of");
+				return (of != null) ? of.length() : null;
 			}).dataFetcher("broken", (env) -> {
 				throw new IllegalStateException("this field fails");
 			}).dataFetcher("tag", (env) -> {
@@ -183,6 +186,26 @@ class KeptCompletionsTests {
 		int before = this.names.get();
 		run(service, PAGE, Map.of());
 		assertThat(this.names).as("the first page was dropped").hasValue(before + 2);
+	}
+
+	@Test
+	void theVariablesASelectionReadsAreItsKeyAndCountTowardsTheBound() {
+		KeptCompletions kept = kept(1 << 20);
+		GraphQL service = service(kept);
+		// $unused is read beside the page, by a page not marked
+		String measured = "query($of: String, $unused: String) { page(n: 1) { edges { node { length(of: $of) } } } "
+				+ "other: page(n: -1) { edges { node { length(of: $unused) } } } }";
+		run(service, measured, Map.of("of", "x"));
+		long small = kept.bytes();
+		// a variable the selection does not read is no part of the key
+		run(service, measured, Map.of("of", "x", "unused", "y".repeat(100_000)));
+		assertThat(kept.size()).isEqualTo(1);
+		assertThat(kept.bytes()).isEqualTo(small);
+		// one it reads is, however little of it the answer shows
+		String answer = encoded(run(service, measured, Map.of("of", "x".repeat(100_000))));
+		assertThat(answer).contains("\"length\":100000");
+		assertThat(kept.size()).isEqualTo(2);
+		assertThat(kept.bytes()).isGreaterThan(2 * small + 200_000);
 	}
 
 	@Test
