@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -85,12 +86,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 	 */
 	public static <T> Connection<T> of(List<T> fetched, KeysetPage page, Function<T, String> key,
 			@Nullable Integer totalCount) {
-		int size = Math.min(fetched.size(), page.first());
-		List<Edge<T>> edges = new ArrayList<>(size);
-		for (int i = 0; i < size; i++) {
-			edges.add(new Edge<>(page.cursor(key.apply(fetched.get(i))), fetched.get(i)));
-		}
-		return of(edges, fetched.size() > page.first(), page.hasPrevious(), totalCount);
+		return of(edges(fetched, page, key), fetched.size() > page.first(), page.hasPrevious(), totalCount);
 	}
 
 	/**
@@ -104,19 +100,32 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, @Nullable In
 	 * @param page the page asked for
 	 * @param key the key of an item, which its cursor holds
 	 * @param totalCount the total, or null when not selected
-	 * @param whenRead run once, before the edges are first read
+	 * @param whenRead run once, before the edges are first read, with how many of the
+	 * items fetched the page holds
 	 * @return the connection
 	 */
 	public static <T> Connection<T> whenRead(List<T> fetched, KeysetPage page, Function<T, String> key,
-			@Nullable Integer totalCount, Runnable whenRead) {
+			@Nullable Integer totalCount, IntConsumer whenRead) {
 		int size = Math.min(fetched.size(), page.first());
 		PageInfo info = new PageInfo(fetched.size() > page.first(), page.hasPrevious(),
 				(size == 0) ? null : page.cursor(key.apply(fetched.getFirst())),
 				(size == 0) ? null : page.cursor(key.apply(fetched.get(size - 1))));
 		return new Connection<>(new LazyEdges<>(() -> {
-			whenRead.run();
-			return of(fetched, page, key, totalCount).edges();
+			whenRead.accept(size);
+			return edges(fetched, page, key);
 		}, size), info, totalCount);
+	}
+
+	/**
+	 * The edges of a page ordered by key, each with its cursor.
+	 */
+	private static <T> List<Edge<T>> edges(List<T> fetched, KeysetPage page, Function<T, String> key) {
+		int size = Math.min(fetched.size(), page.first());
+		List<Edge<T>> edges = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			edges.add(new Edge<>(page.cursor(key.apply(fetched.get(i))), fetched.get(i)));
+		}
+		return List.copyOf(edges);
 	}
 
 	private static <T> Connection<T> of(List<Edge<T>> edges, boolean hasNext, boolean hasPrevious,

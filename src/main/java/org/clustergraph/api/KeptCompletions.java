@@ -345,14 +345,6 @@ public class KeptCompletions implements GraphQlSourceBuilderCustomizer {
 			this.bytes = bytes;
 		}
 
-		/**
-		 * The answer as JSON.
-		 * @return the text
-		 */
-		public String json() {
-			return this.json;
-		}
-
 		long bytes() {
 			return this.bytes;
 		}

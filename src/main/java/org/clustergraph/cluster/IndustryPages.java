@@ -257,8 +257,7 @@ class IndustryPages {
 			if (!(page.page() instanceof KeysetPage keyset)) {
 				throw new IllegalStateException("an industry's clusters are paged by key: " + page);
 			}
-			return Connection.whenRead(this.clusters, keyset, Cluster::key, this.total, () -> {
-				int size = Math.min(this.clusters.size(), keyset.first());
+			return Connection.whenRead(this.clusters, keyset, Cluster::key, this.total, (size) -> {
 				for (int i = 0; i < size; i++) {
 					List<Region> of = this.provinces.get(i);
 					if (of != null) {

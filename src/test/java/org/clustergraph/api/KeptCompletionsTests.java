@@ -54,7 +54,7 @@ class KeptCompletionsTests {
 					items.add(new Item("item " + i + " of " + n));
 				}
 				Connection<Item> page = Connection.whenRead(items, KeysetPage.of("Query.page", 100, null), Item::name,
-						items.size(), this.edgesMade::incrementAndGet);
+						items.size(), (size) -> this.edgesMade.incrementAndGet());
 				if (n > 0) {
 					KeptCompletions.mark(env.getGraphQlContext(), page, this.version.get(), n);
 				}
